@@ -1,0 +1,57 @@
+/* jd-store-private.h — what other libjiandu files need of the store
+ *
+ * SPDX-FileCopyrightText: 2026 The Jiandu developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "jd-store.h"
+
+G_BEGIN_DECLS
+
+/* "Jian" — PRAGMA application_id of every Jiandu database. */
+#define JD_STORE_APPLICATION_ID 0x4A69616E
+
+sqlite3  *_jd_store_get_db        (JdStore     *self);
+gboolean  _jd_store_migrate       (sqlite3     *db,
+                                   int          from_version,
+                                   int          to_version,
+                                   GError     **error);
+gboolean  _jd_store_exec          (sqlite3     *db,
+                                   const char  *sql,
+                                   GError     **error);
+void      _jd_store_set_error     (GError     **error,
+                                   sqlite3     *db,
+                                   int          rc,
+                                   const char  *doing);
+sqlite3_stmt *_jd_store_prepare   (sqlite3     *db,
+                                   const char  *sql,
+                                   GError     **error);
+
+void      _jd_store_lock          (JdStore     *self);
+void      _jd_store_unlock        (JdStore     *self);
+
+/* g_autoptr(JdStoreLocker) locker = _jd_store_locker_new (store); holds the
+ * store's connection for this thread until the end of the scope. */
+typedef JdStore JdStoreLocker;
+
+static inline JdStoreLocker *
+_jd_store_locker_new (JdStore *self)
+{
+  _jd_store_lock (self);
+  return self;
+}
+
+static inline void
+_jd_store_locker_free (JdStoreLocker *locker)
+{
+  _jd_store_unlock (locker);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JdStoreLocker, _jd_store_locker_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+G_END_DECLS

@@ -1,0 +1,601 @@
+/* jd-store.c — the SQLite database behind Jiandu
+ *
+ * SPDX-FileCopyrightText: 2026 The Jiandu developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "jd-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+
+#include "jd-store-private.h"
+
+struct _JdStore
+{
+  GObject  parent_instance;
+
+  char    *path;
+  sqlite3 *db;
+  int      schema_version;
+
+  /* One connection, used from the UI thread and from workers in turn:
+   * whoever runs a transaction on it holds this. */
+  GRecMutex lock;
+};
+
+G_DEFINE_FINAL_TYPE (JdStore, jd_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (jd-store-error-quark, jd_store_error)
+
+/* Each migration takes the schema from version N-1 to N.  Migrations are
+ * only ever appended: a released migration is never edited. */
+static const char * const migrations[] = {
+  NULL,
+  "/io/github/jiandu/core/jd-schema.sql",
+  "/io/github/jiandu/core/jd-schema-2.sql",
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JD_STORE_SCHEMA_VERSION + 1);
+
+void
+_jd_store_set_error (GError     **error,
+                     sqlite3     *db,
+                     int          rc,
+                     const char  *doing)
+{
+  int primary = rc & 0xff;
+  JdStoreError code;
+
+  switch (primary)
+    {
+    case SQLITE_CORRUPT:
+      code = JD_STORE_ERROR_CORRUPT;
+      break;
+    case SQLITE_NOTADB:
+      code = JD_STORE_ERROR_NOT_JIANDU;
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      code = JD_STORE_ERROR_READ_ONLY;
+      break;
+    default:
+      code = JD_STORE_ERROR_FAILED;
+      break;
+    }
+
+  if (code == JD_STORE_ERROR_CORRUPT && db != NULL)
+    {
+      g_autofree char *display = g_filename_display_name (sqlite3_db_filename (db, "main"));
+
+      g_set_error (error, JD_STORE_ERROR, code,
+                   _("%s: “%s” is damaged and cannot be read"), doing, display);
+      return;
+    }
+
+  g_set_error (error, JD_STORE_ERROR, code,
+               /* Translators: the first %s says what was being done, the second is SQLite's message */
+               _("%s: %s"), doing, db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc));
+}
+
+gboolean
+_jd_store_exec (sqlite3     *db,
+                const char  *sql,
+                GError     **error)
+{
+  char *message = NULL;
+  int rc;
+
+  rc = sqlite3_exec (db, sql, NULL, NULL, &message);
+  if ((rc & 0xff) == SQLITE_CORRUPT)
+    {
+      _jd_store_set_error (error, db, rc, _("Database error"));
+      sqlite3_free (message);
+      return FALSE;
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_FAILED,
+                   _("Database error: %s"), message != NULL ? message : sqlite3_errstr (rc));
+      sqlite3_free (message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+sqlite3_stmt *
+_jd_store_prepare (sqlite3     *db,
+                   const char  *sql,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _jd_store_set_error (error, db, rc, _("Could not prepare a query"));
+      return NULL;
+    }
+
+  return stmt;
+}
+
+static int
+query_int (sqlite3    *db,
+           const char *sql,
+           int        *out_rc)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+  int value = 0;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          value = sqlite3_column_int (stmt, 0);
+          rc = SQLITE_OK;
+        }
+      else if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+
+  *out_rc = rc;
+  return value;
+}
+
+gboolean
+_jd_store_migrate (sqlite3  *db,
+                   int       from_version,
+                   int       to_version,
+                   GError  **error)
+{
+  g_autofree char *footer = NULL;
+
+  g_return_val_if_fail (from_version >= 0, FALSE);
+  g_return_val_if_fail (to_version <= JD_STORE_SCHEMA_VERSION, FALSE);
+
+  if (from_version >= to_version)
+    return TRUE;
+
+  if (!_jd_store_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (int version = from_version + 1; version <= to_version; version++)
+    {
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *sql = NULL;
+      const char *data;
+      gsize len;
+
+      bytes = g_resources_lookup_data (migrations[version], 0, error);
+      if (bytes == NULL)
+        goto rollback;
+
+      data = g_bytes_get_data (bytes, &len);
+      sql = g_strndup (data, len);
+      if (!_jd_store_exec (db, sql, error))
+        {
+          g_prefix_error (error, _("Could not update the database to version %d: "), version);
+          goto rollback;
+        }
+    }
+
+  footer = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d;",
+                            JD_STORE_APPLICATION_ID, to_version);
+  if (!_jd_store_exec (db, footer, error) ||
+      !_jd_store_exec (db, "COMMIT", error))
+    goto rollback;
+
+  return TRUE;
+
+rollback:
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+/* Everything that can be decided without SQLite touching the file. */
+static gboolean
+check_file (const char  *path,
+            gboolean    *out_exists,
+            GError     **error)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  GStatBuf st;
+  guchar header[100];
+  FILE *fp;
+  size_t n_read;
+
+  if (g_stat (path, &st) != 0)
+    {
+      if (errno != ENOENT)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Could not open “%s”: %s"), display, g_strerror (saved_errno));
+          return FALSE;
+        }
+
+      *out_exists = FALSE;
+      dir = g_path_get_dirname (path);
+      if (g_access (dir, W_OK) != 0)
+        {
+          g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_READ_ONLY,
+                       _("Could not create “%s”: the folder cannot be written to"), display);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  *out_exists = TRUE;
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_NOT_JIANDU,
+                   _("“%s” is not a Jiandu database"), display);
+      return FALSE;
+    }
+
+  if (st.st_size > 0)
+    {
+      fp = g_fopen (path, "rb");
+      if (fp == NULL)
+        {
+          int saved_errno = errno;
+
+          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                       _("Could not open “%s”: %s"), display, g_strerror (saved_errno));
+          return FALSE;
+        }
+      n_read = fread (header, 1, sizeof header, fp);
+      fclose (fp);
+
+      if (n_read < 16 || memcmp (header, "SQLite format 3", 16) != 0)
+        {
+          g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_NOT_JIANDU,
+                       _("“%s” is not a Jiandu database"), display);
+          return FALSE;
+        }
+
+      /* A copy that stopped half-way (a full USB stick, a dropped network
+       * share) is shorter than its header says: refuse it before SQLite
+       * reads past the end.  The header's page count is only meaningful
+       * while its "valid-for" counter matches the change counter. */
+      if (n_read == sizeof header)
+        {
+          guint32 page_size = (header[16] << 8) | header[17];
+          guint32 change_counter = GUINT32_FROM_BE (*(guint32 *)(gpointer)(header + 24));
+          guint32 n_pages = GUINT32_FROM_BE (*(guint32 *)(gpointer)(header + 28));
+          guint32 valid_for = GUINT32_FROM_BE (*(guint32 *)(gpointer)(header + 92));
+
+          if (page_size == 1)
+            page_size = 65536;
+
+          if (valid_for == change_counter && n_pages > 0 &&
+              (guint64)n_pages * page_size > (guint64)st.st_size)
+            {
+              g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_CORRUPT,
+                           _("“%s” is damaged: the file is shorter than the database it holds (an incomplete copy?)"),
+                           display);
+              return FALSE;
+            }
+        }
+      else
+        {
+          g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_CORRUPT,
+                       _("“%s” is damaged and cannot be read"), display);
+          return FALSE;
+        }
+    }
+
+  /* root passes access(W_OK) on any file, so look at the mode bits too:
+   * a file someone made read-only is not to be written, whoever we are. */
+  dir = g_path_get_dirname (path);
+  if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0 ||
+      g_access (path, W_OK) != 0 ||
+      g_access (dir, W_OK) != 0)
+    {
+      g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_READ_ONLY,
+                   _("“%s” is read-only; Jiandu needs to write to the database and its folder"),
+                   display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+jd_store_finalize (GObject *object)
+{
+  JdStore *self = (JdStore *)object;
+
+  g_clear_pointer (&self->db, sqlite3_close_v2);
+  g_clear_pointer (&self->path, g_free);
+  g_rec_mutex_clear (&self->lock);
+
+  G_OBJECT_CLASS (jd_store_parent_class)->finalize (object);
+}
+
+static void
+jd_store_class_init (JdStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = jd_store_finalize;
+}
+
+static void
+jd_store_init (JdStore *self)
+{
+  g_rec_mutex_init (&self->lock);
+}
+
+/**
+ * jd_store_open:
+ * @path: the database file; created (with the current schema) if missing
+ * @error: a #GError
+ *
+ * Opens a Jiandu database and brings its schema up to date in one
+ * transaction.  A file that is not a Jiandu database, is damaged, is
+ * read-only, or was written by a newer Jiandu is refused with a
+ * #JdStoreError and is left exactly as it was.
+ *
+ * Returns: (transfer full): the store, or %NULL with @error set
+ */
+JdStore *
+jd_store_open (const char  *path,
+               GError     **error)
+{
+  g_autoptr(JdStore) self = NULL;
+  g_autofree char *display = NULL;
+  gboolean exists = FALSE;
+  int flags;
+  int rc;
+  int application_id;
+  int version;
+  int n_objects;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!check_file (path, &exists, error))
+    return NULL;
+
+  display = g_filename_display_name (path);
+  self = g_object_new (JD_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  flags = SQLITE_OPEN_READWRITE | (exists ? 0 : SQLITE_OPEN_CREATE);
+  rc = sqlite3_open_v2 (path, &self->db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      _jd_store_set_error (error, self->db, rc, _("Could not open the database"));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, TRUE);
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* Reading these touches the header and the schema page: a damaged file
+   * fails here, before anything is written. */
+  application_id = query_int (self->db, "PRAGMA application_id", &rc);
+  if (rc == SQLITE_OK)
+    version = query_int (self->db, "PRAGMA user_version", &rc);
+  if (rc == SQLITE_OK)
+    n_objects = query_int (self->db, "SELECT count(*) FROM sqlite_master", &rc);
+  if (rc != SQLITE_OK)
+    {
+      if ((rc & 0xff) == SQLITE_NOTADB)
+        g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_NOT_JIANDU,
+                     _("“%s” is not a Jiandu database"), display);
+      else if ((rc & 0xff) == SQLITE_CORRUPT)
+        g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_CORRUPT,
+                     _("“%s” is damaged and cannot be read"), display);
+      else
+        _jd_store_set_error (error, self->db, rc, _("Could not read the database"));
+      return NULL;
+    }
+
+  if (application_id != JD_STORE_APPLICATION_ID && !(application_id == 0 && n_objects == 0))
+    {
+      g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_NOT_JIANDU,
+                   _("“%s” is a database of another program, not of Jiandu"), display);
+      return NULL;
+    }
+
+  if (application_id == 0)
+    version = 0;
+
+  if (version > JD_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Jiandu (database version %d; this version reads up to %d). Please update Jiandu."),
+                   display, version, JD_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+
+  /* Damage beyond the header and the schema shows up as a specific error
+   * when the damaged page is read (JD_STORE_ERROR_CORRUPT), or at once
+   * with jd_store_verify(), which reads every page: too slow to do on every
+   * open of a database of millions of cases. */
+
+  if (!_jd_store_exec (self->db,
+                       "PRAGMA foreign_keys = ON;"
+                       "PRAGMA journal_mode = WAL;"
+                       "PRAGMA synchronous = NORMAL;",
+                       error))
+    return NULL;
+
+  if (!_jd_store_migrate (self->db, version, JD_STORE_SCHEMA_VERSION, error))
+    return NULL;
+
+  self->schema_version = JD_STORE_SCHEMA_VERSION;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+jd_store_get_path (JdStore *self)
+{
+  g_return_val_if_fail (JD_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+int
+jd_store_get_schema_version (JdStore *self)
+{
+  g_return_val_if_fail (JD_IS_STORE (self), 0);
+
+  return self->schema_version;
+}
+
+sqlite3 *
+_jd_store_get_db (JdStore *self)
+{
+  g_return_val_if_fail (JD_IS_STORE (self), NULL);
+
+  return self->db;
+}
+
+void
+_jd_store_lock (JdStore *self)
+{
+  g_rec_mutex_lock (&self->lock);
+}
+
+void
+_jd_store_unlock (JdStore *self)
+{
+  g_rec_mutex_unlock (&self->lock);
+}
+
+static void
+on_verify_cancelled_cb (GCancellable *cancellable,
+                        gpointer      db)
+{
+  sqlite3_interrupt (db);
+}
+
+/**
+ * jd_store_verify:
+ * @cancellable: (nullable): a #GCancellable
+ *
+ * Reads every page of the database and checks its structure (SQLite's
+ * quick_check).  Takes about a second per 100 MB.
+ *
+ * Returns: %FALSE with a #JD_STORE_ERROR_CORRUPT error if the file is damaged
+ */
+gboolean
+jd_store_verify (JdStore       *self,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(JdStoreLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *display = NULL;
+  gulong handler = 0;
+  int rc;
+
+  g_return_val_if_fail (JD_IS_STORE (self), FALSE);
+
+  locker = _jd_store_locker_new (self);
+  display = g_filename_display_name (self->path);
+
+  if (cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (on_verify_cancelled_cb), self->db, NULL);
+
+  rc = sqlite3_prepare_v2 (self->db, "PRAGMA quick_check(1)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+
+  if (cancellable != NULL)
+    g_cancellable_disconnect (cancellable, handler);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB ||
+      (rc == SQLITE_ROW && g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") != 0))
+    {
+      g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged and cannot be read"), display);
+      return FALSE;
+    }
+
+  if (rc != SQLITE_ROW)
+    {
+      _jd_store_set_error (error, self->db, rc, _("Could not check the database"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * jd_store_is_empty:
+ *
+ * Returns: %TRUE when the database holds no records of any kind yet
+ */
+gboolean
+jd_store_is_empty (JdStore *self)
+{
+  int rc;
+
+  g_autoptr(JdStoreLocker) locker = NULL;
+
+  g_return_val_if_fail (JD_IS_STORE (self), TRUE);
+
+  locker = _jd_store_locker_new (self);
+  return query_int (self->db,
+                    "SELECT NOT (EXISTS (SELECT 1 FROM cases) OR EXISTS (SELECT 1 FROM complaints)"
+                    " OR EXISTS (SELECT 1 FROM lawsuits) OR EXISTS (SELECT 1 FROM reconsiderations)"
+                    " OR EXISTS (SELECT 1 FROM reviews) OR EXISTS (SELECT 1 FROM leniency_items))",
+                    &rc) != 0;
+}
+
+/**
+ * jd_store_get_month_range:
+ * @first_month: (out): the earliest YYYYMM month with a decided case or a complaint
+ * @last_month: (out): the latest such month
+ *
+ * Returns: %FALSE if there is no dated record at all
+ */
+gboolean
+jd_store_get_month_range (JdStore *self,
+                          int     *first_month,
+                          int     *last_month)
+{
+  g_autoptr(JdStoreLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  gboolean found = FALSE;
+
+  g_return_val_if_fail (JD_IS_STORE (self), FALSE);
+
+  locker = _jd_store_locker_new (self);
+  stmt = _jd_store_prepare (self->db,
+                            "SELECT min (lo), max (hi) FROM ("
+                            " SELECT min (decided_month) AS lo, max (decided_month) AS hi FROM cases"
+                            " UNION ALL"
+                            " SELECT min (received_month), max (received_month) FROM complaints)",
+                            NULL);
+  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW &&
+      sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+    {
+      *first_month = sqlite3_column_int (stmt, 0);
+      *last_month = sqlite3_column_int (stmt, 1);
+      found = TRUE;
+    }
+
+  return found;
+}
