@@ -1,0 +1,436 @@
+/* test-metrics.c — DESIGN.md's metrics against figures worked out by hand
+ *
+ * SPDX-FileCopyrightText: 2026 The Jiandu developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The dataset below is small enough to count on paper; every expected value
+ * in this file was counted that way (the comments say which rows count), not
+ * computed by the code under test.
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include <glib/gstdio.h>
+
+#include "jd-metrics.h"
+#include "jd-store-private.h"
+
+static const char dataset[] =
+  "INSERT INTO agencies (id, code, name, level, region) VALUES"
+  " (1, 'A1', '市市场监督管理局', 'city', '市本级'),"
+  " (2, 'A2', '东城区市场监督管理局', 'county', '东城区'),"
+  " (3, 'A3', '东城区柳镇人民政府', 'township', '东城区');"
+  "INSERT INTO domains (id, code, name) VALUES (1, 'D1', '市场监管'), (2, 'D2', '生态环境');"
+
+  /* cases: id, agency, domain, kind, opened, decided, fine, leniency, exempted */
+  "INSERT INTO cases (id, agency_id, case_no, domain_id, kind, opened_on, decided_on, fine_fen, leniency, exempted_fen) VALUES"
+  " (1, 1, 'C1', 1, 'penalty',    '2024-06-20', '2024-07-01', 100000, 'none', 0),"
+  " (2, 1, 'C2', 1, 'penalty',    '2024-07-10', '2024-09-30', 50000, 'first_offense', 20000),"
+  " (3, 1, 'C3', 2, 'inspection', '2024-09-20', '2024-10-01', 0, 'none', 0),"
+  " (4, 2, 'C4', 1, 'penalty',    '2024-08-01', '2024-08-15', 30000, 'no_penalty', 30000),"
+  " (5, 2, 'C5', 1, 'coercion',   '2024-06-01', '2024-06-30', 0, 'none', 0),"
+  " (6, 3, 'C6', 2, 'penalty',    '2024-02-01', '2024-02-29', 7000, 'none', 0),"
+  " (7, 3, 'C7', 2, 'penalty',    '2023-07-01', '2023-08-01', 9000, 'none', 0),"
+  " (8, 1, 'C8', 1, 'penalty',    '2024-07-05', NULL, 0, 'none', 0);"
+
+  "INSERT INTO complaints (ticket_no, channel, received_on, agency_id, domain_id, due_on, closed_on, substantiated, satisfaction) VALUES"
+  " ('T1', 'hotline_12345', '2024-07-01', 1, 1, '2024-07-15', '2024-07-10', 1, 'satisfied'),"
+  " ('T2', 'letter',        '2024-07-31', 1, 1, '2024-08-15', '2024-08-20', 0, 'unsatisfied'),"
+  " ('T3', 'hotline_12345', '2024-08-10', 2, 1, '2024-08-25', NULL, NULL, NULL),"
+  " ('T4', 'visit',         '2024-09-30', 3, 2, NULL, '2024-09-30', 1, 'basic'),"
+  " ('T5', 'hotline_12345', '2024-10-01', 1, 1, '2024-10-15', NULL, NULL, NULL),"
+  " ('T6', 'hotline_12345', '2024-06-30', 1, 1, '2024-07-15', '2024-07-01', 1, 'satisfied');"
+
+  "INSERT INTO lawsuits (case_no, agency_id, domain_id, instance, concluded_on, outcome, hearing_held, head_appeared) VALUES"
+  " ('L1', 1, 1, 'first',  '2024-07-15', 'revoked', 1, 1),"
+  " ('L2', 1, 1, 'first',  '2024-08-01', 'rejected_claim', 1, 0),"
+  " ('L3', 2, 1, 'first',  '2024-09-30', 'withdrawn', 0, 0),"
+  " ('L4', 2, 1, 'first',  '2024-09-01', 'ordered', 1, 1),"
+  " ('L5', 3, 2, 'first',  '2024-08-20', 'dismissed', 0, 0),"
+  " ('L6', 1, 1, 'first',  '2024-10-02', 'revoked', 1, 1),"
+  " ('L7', 1, 1, 'second', '2024-08-01', 'revoked', 1, 1),"
+  " ('L8', 1, 1, 'first',  NULL, 'pending', NULL, NULL),"
+  " ('L9', 2, 1, 'first',  '2024-07-20', 'mediated', 1, 1);"
+
+  "INSERT INTO reconsiderations (case_no, agency_id, domain_id, received_on, decided_on, outcome) VALUES"
+  " ('R1', 1, 1, '2024-06-01', '2024-07-05', 'revoked'),"
+  " ('R2', 1, 1, '2024-06-01', '2024-08-05', 'upheld'),"
+  " ('R3', 2, 1, '2024-06-01', '2024-09-05', 'terminated'),"
+  " ('R4', 2, 1, '2024-06-01', NULL, 'pending');"
+
+  "INSERT INTO leniency_items (code, title, kind, domain_id, effective_on, repealed_on) VALUES"
+  " ('I1', '甲', 'no_penalty', 1, '2021-01-01', NULL),"
+  " ('I2', '乙', 'first_offense', 1, '2024-09-30', NULL),"
+  " ('I3', '丙', 'lighter', 2, '2024-10-01', NULL),"
+  " ('I4', '丁', 'no_penalty', 2, '2022-01-01', '2024-09-30'),"
+  " ('I5', '戊', 'mitigated', 1, '2023-01-01', '2024-10-01');"
+
+  "INSERT INTO reviews (agency_id, case_no, reviewed_on, score, grade) VALUES"
+  " (1, 'C1', '2024-07-10', 92, 'excellent'),"
+  " (2, 'C4', '2024-08-10', 55, 'fail'),"
+  " (3, 'C6', '2024-09-30', 81, 'good'),"
+  " (1, 'C3', '2024-10-01', 70, 'pass');";
+
+typedef struct
+{
+  char    *dir;
+  char    *path;
+  JdStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = g_dir_make_tmp ("jiandu-metrics-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->path = g_build_filename (fixture->dir, "known.db", NULL);
+  fixture->store = jd_store_open (fixture->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (_jd_store_exec (_jd_store_get_db (fixture->store), dataset, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_clear_object (&fixture->store);
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+      g_remove (path);
+    }
+  g_rmdir (fixture->dir);
+  g_free (fixture->path);
+  g_free (fixture->dir);
+}
+
+static JdMetrics *
+compute (Fixture    *fixture,
+         const char *period_text,
+         const char *agency,
+         const char *domain,
+         const char *level,
+         const char *region)
+{
+  g_autoptr(GError) error = NULL;
+  JdFilter filter = { (char *)agency, (char *)domain, (char *)level, (char *)region };
+  JdPeriod period;
+  JdMetrics *metrics;
+
+  g_assert_true (jd_period_parse (period_text, &period, &error));
+  metrics = jd_metrics_compute (fixture->store, &period, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (metrics);
+
+  return metrics;
+}
+
+static void
+assert_ratio (JdRatio ratio,
+              gint64  count,
+              gint64  total)
+{
+  g_assert_cmpint (ratio.count, ==, count);
+  g_assert_cmpint (ratio.total, ==, total);
+  if (total == 0)
+    g_assert_true (isnan (jd_ratio_rate (ratio)));
+  else
+    g_assert_cmpfloat_with_epsilon (jd_ratio_rate (ratio), (double)count / total, 1e-12);
+}
+
+static void
+test_cases (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(JdMetrics) q3 = compute (fixture, "2024Q3", NULL, NULL, NULL, NULL);
+  g_autoptr(JdMetrics) q3_last_year = compute (fixture, "2023Q3", NULL, NULL, NULL, NULL);
+  g_autoptr(JdMetrics) leap = compute (fixture, "2024-02", NULL, NULL, NULL, NULL);
+  g_autoptr(JdMetrics) year = compute (fixture, "2024", NULL, NULL, NULL, NULL);
+
+  /* C1 (07-01, first day), C2 (09-30, last day), C4; not C3 (10-01), C5 (06-30). */
+  g_assert_cmpint (q3->cases.decided, ==, 3);
+  g_assert_cmpint (q3->cases.by_kind[0], ==, 3);   /* penalty */
+  g_assert_cmpint (q3->cases.by_kind[1], ==, 0);   /* coercion */
+  g_assert_cmpint (q3->cases.fines_fen, ==, 100000 + 50000 + 30000);
+  /* opened: C2, C3, C4, C8 (C8 not decided yet). */
+  g_assert_cmpint (q3->cases.opened, ==, 4);
+
+  g_assert_cmpint (q3_last_year->cases.decided, ==, 1);     /* C7 */
+  g_assert_cmpint (leap->cases.decided, ==, 1);             /* C6 on Feb 29 */
+  g_assert_cmpint (year->cases.decided, ==, 6);             /* C1–C6 */
+  g_assert_cmpint (year->cases.by_kind[2], ==, 1);          /* inspection: C3 */
+}
+
+static void
+test_filters (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(JdMetrics) by_name = compute (fixture, "2024Q3", "市市场监督管理局", NULL, NULL, NULL);
+  g_autoptr(JdMetrics) by_code = compute (fixture, "2024Q3", "A1", NULL, NULL, NULL);
+  g_autoptr(JdMetrics) county = compute (fixture, "2024Q3", NULL, NULL, "county", NULL);
+  g_autoptr(JdMetrics) county_zh = compute (fixture, "2024Q3", NULL, NULL, "县", NULL);
+  g_autoptr(JdMetrics) region = compute (fixture, "2024Q3", NULL, NULL, NULL, "东城区");
+  g_autoptr(JdMetrics) domain = compute (fixture, "2024", NULL, "生态环境", NULL, NULL);
+  g_autoptr(JdMetrics) both = compute (fixture, "2024", "A3", "D2", NULL, NULL);
+  g_autoptr(JdMetrics) none = compute (fixture, "2024", "A3", "D1", NULL, NULL);
+  g_autoptr(JdMetrics) reviews_domain = compute (fixture, "2024Q3", NULL, "市场监管", NULL, NULL);
+
+  g_assert_cmpint (by_name->cases.decided, ==, 2);           /* C1, C2 */
+  g_assert_cmpint (by_code->cases.decided, ==, 2);
+  g_assert_cmpint (by_name->complaints.received, ==, 2);     /* T1, T2 */
+  g_assert_cmpint (by_name->lawsuits.first_instance_concluded, ==, 2); /* L1, L2 */
+  g_assert_cmpint (county->cases.decided, ==, 1);            /* C4 */
+  g_assert_cmpint (county_zh->cases.decided, ==, 1);
+  g_assert_cmpint (region->cases.decided, ==, 1);            /* A2 and A3: C4 */
+  g_assert_cmpint (region->complaints.received, ==, 2);      /* T3, T4 */
+  g_assert_cmpint (domain->cases.decided, ==, 2);            /* C3, C6 */
+  g_assert_cmpint (both->cases.decided, ==, 1);              /* C6 */
+  g_assert_cmpint (none->cases.decided, ==, 0);
+  /* A review counts in the domain of the case it reviewed: C1 and C4 are
+   * 市场监管, C6 is not. */
+  g_assert_cmpint (reviews_domain->reviews.reviewed, ==, 2);
+  g_assert_cmpint (reviews_domain->reviews.passed, ==, 1);
+  /* Leniency items follow the domain filter: I1, I2, I5 are 市场监管. */
+  g_assert_cmpint (reviews_domain->leniency.items_in_force, ==, 3);
+}
+
+static void
+test_filter_errors (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  static const struct {
+    JdFilter filter;
+    JdMetricsError code;
+  } cases[] = {
+    { { "市不存在局", NULL, NULL, NULL }, JD_METRICS_ERROR_UNKNOWN_AGENCY },
+    { { NULL, "航天", NULL, NULL }, JD_METRICS_ERROR_UNKNOWN_DOMAIN },
+    { { NULL, NULL, "province", NULL }, JD_METRICS_ERROR_UNKNOWN_LEVEL },
+    { { NULL, NULL, NULL, "西湖区" }, JD_METRICS_ERROR_UNKNOWN_REGION },
+  };
+  JdPeriod period;
+
+  g_assert_true (jd_period_parse ("2024", &period, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JdMetrics) metrics = jd_metrics_compute (fixture->store, &period, &cases[i].filter, &error);
+
+      g_assert_null (metrics);
+      g_assert_error (error, JD_METRICS_ERROR, (int)cases[i].code);
+    }
+}
+
+static void
+test_complaints (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(JdMetrics) q3 = compute (fixture, "2024Q3", NULL, NULL, NULL, NULL);
+
+  /* T1–T4; not T5 (10-01) nor T6 (06-30). */
+  g_assert_cmpint (q3->complaints.received, ==, 4);
+  g_assert_cmpint (q3->complaints.by_channel[0], ==, 2);  /* hotline: T1, T3 */
+  g_assert_cmpint (q3->complaints.by_channel[1], ==, 1);  /* letter: T2 */
+  g_assert_cmpint (q3->complaints.by_channel[2], ==, 1);  /* visit: T4 */
+  g_assert_cmpint (q3->complaints.closed, ==, 3);         /* T1, T2, T4 */
+  assert_ratio (q3->complaints.closing, 3, 4);
+  assert_ratio (q3->complaints.on_time, 1, 2);            /* of T1, T2 (T4 has no due date): T1 */
+  assert_ratio (q3->complaints.substantiated, 2, 3);      /* known T1, T2, T4; yes T1, T4 */
+  assert_ratio (q3->complaints.satisfaction, 2, 3);       /* rated T1, T2, T4; T1, T4 content */
+}
+
+static void
+test_lawsuits (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(JdMetrics) q3 = NULL;
+  g_autoptr(JdMetrics) judgments = NULL;
+  g_autoptr(JdMetrics) empty = compute (fixture, "2020-01", NULL, NULL, NULL, NULL);
+
+  q3 = compute (fixture, "2024Q3", NULL, NULL, NULL, NULL);
+  /* First instance, concluded in Q3: L1, L2, L3, L4, L5, L9 (L6 is Q4, L7
+   * second instance, L8 pending); lost: L1 revoked, L4 ordered. */
+  g_assert_cmpint (q3->lawsuits.first_instance_concluded, ==, 6);
+  g_assert_cmpint (q3->lawsuits.first_instance_lost, ==, 2);
+  assert_ratio (q3->lawsuits.loss, 2, 6);
+  assert_ratio (q3->lawsuits.withdrawal, 1, 6);           /* L3 */
+  assert_ratio (q3->lawsuits.head_appearance, 3, 4);      /* hearings L1 L2 L4 L9; heads L1 L4 L9 */
+  g_assert_cmpstr (q3->loss_rate_denominator, ==, "concluded");
+
+  /* Judgments only: without L3 withdrawn, L5 dismissed, L9 mediated. */
+  g_assert_true (_jd_store_exec (_jd_store_get_db (fixture->store),
+                                 "UPDATE settings SET value = 'judgments' WHERE key = 'loss_rate_denominator'",
+                                 NULL));
+  judgments = compute (fixture, "2024Q3", NULL, NULL, NULL, NULL);
+  assert_ratio (judgments->lawsuits.loss, 2, 3);
+  g_assert_cmpstr (judgments->loss_rate_denominator, ==, "judgments");
+
+  /* Nothing concluded: a rate of nothing is null, not zero. */
+  assert_ratio (empty->lawsuits.loss, 0, 0);
+  assert_ratio (empty->lawsuits.head_appearance, 0, 0);
+}
+
+static void
+test_reconsiderations (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(JdMetrics) q3 = compute (fixture, "2024Q3", NULL, NULL, NULL, NULL);
+  g_autoptr(JdMetrics) merits = NULL;
+
+  g_assert_cmpint (q3->reconsiderations.decided, ==, 3);  /* R1, R2, R3 */
+  g_assert_cmpint (q3->reconsiderations.corrected, ==, 1); /* R1 */
+  assert_ratio (q3->reconsiderations.correction, 1, 3);
+
+  g_assert_true (_jd_store_exec (_jd_store_get_db (fixture->store),
+                                 "UPDATE settings SET value = 'merits' WHERE key = 'correction_rate_denominator'",
+                                 NULL));
+  merits = compute (fixture, "2024Q3", NULL, NULL, NULL, NULL);
+  assert_ratio (merits->reconsiderations.correction, 1, 2); /* without R3 terminated */
+}
+
+static void
+test_leniency (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(JdMetrics) q3 = compute (fixture, "2024Q3", NULL, NULL, NULL, NULL);
+  g_autoptr(JdMetrics) q4 = compute (fixture, "2024Q4", NULL, NULL, NULL, NULL);
+
+  /* In force on 2024-09-30: I1, I2 (from that day), I5 (repealed the day
+   * after); not I3 (from 10-01) nor I4 (repealed that day). */
+  g_assert_cmpint (q3->leniency.items_in_force, ==, 3);
+  g_assert_cmpint (q3->leniency.items_by_kind[0], ==, 1);  /* no_penalty I1 */
+  g_assert_cmpint (q3->leniency.items_by_kind[1], ==, 1);  /* first_offense I2 */
+  g_assert_cmpint (q3->leniency.items_by_kind[3], ==, 1);  /* mitigated I5 */
+  /* On 2024-12-31: I1, I2, I3. */
+  g_assert_cmpint (q4->leniency.items_in_force, ==, 3);
+  g_assert_cmpint (q4->leniency.items_by_kind[2], ==, 1);  /* lighter I3 */
+  g_assert_cmpint (q4->leniency.items_by_kind[3], ==, 0);
+
+  /* Leniency cases decided in Q3: C2 first offence, C4 no penalty. */
+  g_assert_cmpint (q3->leniency.cases, ==, 2);
+  g_assert_cmpint (q3->leniency.cases_by_kind[0], ==, 1);
+  g_assert_cmpint (q3->leniency.cases_by_kind[1], ==, 1);
+  g_assert_cmpint (q3->leniency.exempted_fen, ==, 50000);
+  assert_ratio (q3->leniency.share_of_penalty_cases, 2, 3);
+}
+
+static void
+test_reviews (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(JdMetrics) q3 = compute (fixture, "2024Q3", NULL, NULL, NULL, NULL);
+  g_autoptr(JdMetrics) empty = compute (fixture, "2020", NULL, NULL, NULL, NULL);
+
+  g_assert_cmpint (q3->reviews.reviewed, ==, 3);
+  g_assert_cmpint (q3->reviews.passed, ==, 2);
+  assert_ratio (q3->reviews.pass, 2, 3);
+  g_assert_cmpfloat_with_epsilon (q3->reviews.mean_score, (92.0 + 55.0 + 81.0) / 3.0, 1e-9);
+  g_assert_true (isnan (empty->reviews.mean_score));
+}
+
+static void
+test_monthly_series (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) values = NULL;
+
+  values = jd_metrics_monthly_decided (fixture->store, NULL, 202406, 202410, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (values->len, ==, 5);
+  g_assert_cmpint (g_array_index (values, gint64, 0), ==, 1);   /* June: C5 */
+  g_assert_cmpint (g_array_index (values, gint64, 1), ==, 1);   /* July: C1 */
+  g_assert_cmpint (g_array_index (values, gint64, 2), ==, 1);   /* August: C4 */
+  g_assert_cmpint (g_array_index (values, gint64, 3), ==, 1);   /* September: C2 */
+  g_assert_cmpint (g_array_index (values, gint64, 4), ==, 1);   /* October: C3 */
+}
+
+static JsonObject *
+run_cli_json (Fixture    *fixture,
+              const char *period,
+              JsonParser *parser)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  const char *cli = g_getenv ("JIANDU_CLI");
+  const char *argv[] = { cli, "metrics", "--db", fixture->path, "--period", period, "--json", NULL };
+  int status;
+
+  g_assert_nonnull (cli);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+/* DESIGN.md's JSON contract, through the real command line. */
+static void
+test_cli_json (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) empty_parser = json_parser_new ();
+  JsonObject *root;
+  JsonObject *lawsuits;
+
+  /* The CLI opens the file itself: let go of ours first. */
+  g_clear_object (&fixture->store);
+
+  root = run_cli_json (fixture, "2024Q3", parser);
+  g_assert_cmpstr (json_object_get_string_member (root, "period"), ==, "2024Q3");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "cases"), "decided"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "cases"), "fines_fen"), ==, 180000);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "complaints"), "received"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (json_object_get_object_member (root, "complaints"), "by_channel"), "hotline_12345"), ==, 2);
+  lawsuits = json_object_get_object_member (root, "lawsuits");
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (lawsuits, "loss_rate"), 2.0 / 6.0, 1e-12);
+  g_assert_cmpint (json_object_get_int_member (lawsuits, "first_instance_lost"), ==, 2);
+  g_assert_true (json_object_has_member (root, "reconsiderations"));
+  g_assert_true (json_object_has_member (root, "leniency"));
+  g_assert_true (json_object_has_member (root, "reviews"));
+
+  root = run_cli_json (fixture, "2020-01", empty_parser);
+  lawsuits = json_object_get_object_member (root, "lawsuits");
+  g_assert_true (json_object_get_null_member (lawsuits, "loss_rate"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "cases"), "decided"), ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("/metrics/cases", test_cases);
+  ADD ("/metrics/filters", test_filters);
+  ADD ("/metrics/filter-errors", test_filter_errors);
+  ADD ("/metrics/complaints", test_complaints);
+  ADD ("/metrics/lawsuits", test_lawsuits);
+  ADD ("/metrics/reconsiderations", test_reconsiderations);
+  ADD ("/metrics/leniency", test_leniency);
+  ADD ("/metrics/reviews", test_reviews);
+  ADD ("/metrics/monthly-series", test_monthly_series);
+  ADD ("/metrics/cli-json", test_cli_json);
+
+#undef ADD
+
+  return g_test_run ();
+}
