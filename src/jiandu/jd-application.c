@@ -1,0 +1,180 @@
+/* jd-application.c — application-wide actions, settings and windows
+ *
+ * SPDX-FileCopyrightText: 2026 The Jiandu developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "jd-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "jd-application.h"
+#include "jd-window.h"
+
+struct _JdApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (JdApplication, jd_application, ADW_TYPE_APPLICATION)
+
+/**
+ * jd_application_get_demo_path:
+ *
+ * Returns: (transfer full): where the demo database lives, in the user's
+ *   data folder
+ */
+char *
+jd_application_get_demo_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "jiandu", "demo.db", NULL);
+}
+
+static JdWindow *
+new_window (JdApplication *self)
+{
+  return g_object_new (JD_TYPE_WINDOW, "application", self, NULL);
+}
+
+static void
+jd_application_activate (GApplication *app)
+{
+  JdApplication *self = JD_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    {
+      window = GTK_WINDOW (new_window (self));
+      jd_window_open_last (JD_WINDOW (window));
+    }
+
+  gtk_window_present (window);
+}
+
+static void
+jd_application_open (GApplication  *app,
+                     GFile        **files,
+                     int            n_files,
+                     const char    *hint)
+{
+  JdApplication *self = JD_APPLICATION (app);
+
+  for (int i = 0; i < n_files; i++)
+    {
+      JdWindow *window = new_window (self);
+
+      jd_window_open_file (window, files[i]);
+      gtk_window_present (GTK_WINDOW (window));
+    }
+}
+
+static void
+on_about_cb (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  JdApplication *self = user_data;
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "The Jiandu developers", NULL };
+
+  adw_show_about_window (window,
+                         "application-name", _("Jiandu"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Jiandu developers"),
+                         "developers", developers,
+                         "comments", _("Supervision analytics for administrative law enforcement: dashboards, analysis reports and meeting slides from the data your agencies already send."),
+                         "website", "https://github.com/jiandu/jiandu",
+                         "issue-url", "https://github.com/jiandu/jiandu/issues",
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "copyright", "© 2026 The Jiandu developers",
+                         /* Translators: your names, one per line */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static void
+on_quit_cb (GSimpleAction *action,
+            GVariant      *parameter,
+            gpointer       user_data)
+{
+  JdApplication *self = user_data;
+  GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  /* Closing each window saves its size, as the close button would. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+}
+
+static void
+on_new_window_cb (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  JdWindow *window = new_window (user_data);
+
+  jd_window_open_last (window);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static const GActionEntry app_actions[] = {
+  { "about", on_about_cb },
+  { "quit", on_quit_cb },
+  { "new-window", on_new_window_cb },
+};
+
+static void
+jd_application_startup (GApplication *app)
+{
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *new_window_accels[] = { "<Control><Shift>n", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
+  static const char *new_db_accels[] = { "<Control>n", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+  static const char *previous_accels[] = { "<Alt>Left", "<Control>Page_Up", NULL };
+  static const char *next_accels[] = { "<Alt>Right", "<Control>Page_Down", NULL };
+  static const char *reload_accels[] = { "F5", "<Control>r", NULL };
+
+  G_APPLICATION_CLASS (jd_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
+                                   G_N_ELEMENTS (app_actions), app);
+
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-database", new_db_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.previous-period", previous_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.next-period", next_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.reload", reload_accels);
+}
+
+static void
+jd_application_class_init (JdApplicationClass *klass)
+{
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  app_class->activate = jd_application_activate;
+  app_class->open = jd_application_open;
+  app_class->startup = jd_application_startup;
+}
+
+static void
+jd_application_init (JdApplication *self)
+{
+}
+
+JdApplication *
+jd_application_new (void)
+{
+  return g_object_new (JD_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
+                       "resource-base-path", "/io/github/jiandu/Jiandu",
+                       NULL);
+}
