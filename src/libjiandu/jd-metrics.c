@@ -561,6 +561,53 @@ jd_metrics_free (JdMetrics *self)
 }
 
 /**
+ * jd_metrics_series:
+ * @by: months, quarters or years
+ * @first_month: YYYYMM; the series starts with the period that holds it
+ * @last_month: YYYYMM; the series ends with the period that holds it
+ *
+ * The figures of every period from @first_month to @last_month, for trend
+ * charts: the same numbers jd_metrics_compute() gives for each.
+ *
+ * Returns: (transfer full) (element-type JdMetrics): one #JdMetrics a
+ *   period, oldest first, or %NULL with @error set
+ */
+GPtrArray *
+jd_metrics_series (JdStore         *store,
+                   const JdFilter  *filter,
+                   JdPeriodKind     by,
+                   int              first_month,
+                   int              last_month,
+                   GError         **error)
+{
+  g_autoptr(GPtrArray) series = NULL;
+  JdPeriod period;
+  JdPeriod last;
+
+  g_return_val_if_fail (JD_IS_STORE (store), NULL);
+  g_return_val_if_fail (jd_month_diff (last_month, first_month) >= 0, NULL);
+
+  series = g_ptr_array_new_with_free_func ((GDestroyNotify)jd_metrics_free);
+  period = jd_period_containing (by, first_month);
+  last = jd_period_containing (by, last_month);
+
+  for (;;)
+    {
+      JdMetrics *metrics = jd_metrics_compute (store, &period, filter, error);
+
+      if (metrics == NULL)
+        return NULL;
+      g_ptr_array_add (series, metrics);
+
+      if (jd_period_equal (&period, &last))
+        break;
+      period = jd_period_next (&period);
+    }
+
+  return g_steal_pointer (&series);
+}
+
+/**
  * jd_metrics_monthly_decided:
  * @first_month: YYYYMM
  * @last_month: YYYYMM, not before @first_month

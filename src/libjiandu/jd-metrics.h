@@ -112,6 +112,13 @@ void        jd_metrics_free           (JdMetrics       *self);
 const char *jd_metrics_definition_label (const char    *value);
 JsonNode   *jd_metrics_to_json        (const JdMetrics *self);
 
+GPtrArray  *jd_metrics_series         (JdStore        *store,
+                                       const JdFilter *filter,
+                                       JdPeriodKind    by,
+                                       int             first_month,
+                                       int             last_month,
+                                       GError        **error);
+
 GArray     *jd_metrics_monthly_decided (JdStore        *store,
                                         const JdFilter *filter,
                                         int             first_month,

@@ -179,8 +179,8 @@ char *
 jd_period_format (const JdPeriod *self)
 {
   static const char * const quarters[] = {
-    /* Translators: the quarters as written after the year in a period label */
-    N_("first quarter"), N_("second quarter"), N_("third quarter"), N_("fourth quarter"),
+    /* Translators: the quarters in a period label; zh_CN: 第一季度 … 第四季度 */
+    N_("Q1"), N_("Q2"), N_("Q3"), N_("Q4"),
   };
 
   switch (self->kind)

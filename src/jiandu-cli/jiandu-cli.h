@@ -1,0 +1,41 @@
+/* jiandu-cli.h — what the commands of jiandu-cli share
+ *
+ * SPDX-FileCopyrightText: 2026 The Jiandu developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "jd-store.h"
+
+G_BEGIN_DECLS
+
+typedef int (*JdCliCommand) (int    argc,
+                             char **argv);
+
+/* A percentage on stderr, only when stderr is a terminal. */
+typedef struct
+{
+  gboolean    on_terminal;
+  int         last_percent;
+  const char *label;
+} JdCliProgress;
+
+gboolean  jd_cli_parse_options (const char    *command,
+                                const char    *parameters,
+                                const char    *summary,
+                                GOptionEntry  *entries,
+                                int           *argc,
+                                char        ***argv);
+JdStore  *jd_cli_open_store    (const char    *path);
+void      jd_cli_progress_cb   (double         fraction,
+                                gpointer       user_data);
+
+int       jd_cli_check         (int            argc,
+                                char         **argv);
+int       jd_cli_demo          (int            argc,
+                                char         **argv);
+int       jd_cli_metrics       (int            argc,
+                                char         **argv);
+
+G_END_DECLS
