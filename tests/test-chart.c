@@ -45,7 +45,20 @@ sample_chart (void)
   return chart;
 }
 
-static JdMonthlyLayout *
+static JdChartLayout *
+layout_for_cr (cairo_t              *cr,
+               const JdMonthlyChart *monthly,
+               double                width,
+               double                height,
+               const JdChartTheme   *theme)
+{
+  g_autoptr(JdChart) chart = jd_chart_new_monthly (monthly);
+
+  /* the layout keeps its own reference to the chart */
+  return _jd_chart_layout_new_for (cr, width, height, chart, theme);
+}
+
+static JdChartLayout *
 layout_for (const JdMonthlyChart *chart,
             double                width,
             double                height)
@@ -54,16 +67,20 @@ layout_for (const JdMonthlyChart *chart,
 
   jd_chart_theme_init_light (&theme);
 
-  return _jd_monthly_layout_new_for (NULL, width, height, chart, &theme);
+  return layout_for_cr (NULL, chart, width, height, &theme);
 }
 
+/* The bars are the first series' marks, the comparison the second's */
+#define BAR(layout, i) ((layout)->marks[(i)])
+#define COMPARISON(layout, i) ((layout)->marks[(layout)->n_points + (i)])
+
 static guint
-count_visible_bars (const JdMonthlyLayout *layout)
+count_visible_bars (const JdChartLayout *layout)
 {
   guint n = 0;
 
-  for (guint i = 0; i < layout->n_points; i++)
-    n += layout->bars[i].visible;
+  for (guint i = 0; i < layout->n_points && layout->n_marks > 0; i++)
+    n += BAR (layout, i).visible;
 
   return n;
 }
@@ -174,8 +191,8 @@ static void
 test_bars_proportional (void)
 {
   JdMonthlyChart chart = sample_chart ();
-  g_autoptr(JdMonthlyLayout) layout = layout_for (&chart, 900, 360);
-  double per_unit = layout->bars[0].rect.height / sample[0];
+  g_autoptr(JdChartLayout) layout = layout_for (&chart, 900, 360);
+  double per_unit = BAR (layout, 0).rect.height / sample[0];
   double data_max = 0;
 
   g_assert_cmpuint (layout->n_points, ==, 24);
@@ -184,7 +201,7 @@ test_bars_proportional (void)
 
   for (guint i = 0; i < 24; i++)
     {
-      const JdChartRect *r = &layout->bars[i].rect;
+      const JdChartRect *r = &BAR (layout, i).rect;
 
       data_max = MAX (data_max, MAX (sample[i], sample_earlier[i]));
       g_assert_cmpfloat_with_epsilon (r->height / sample[i], per_unit, per_unit * 1e-9);
@@ -195,9 +212,9 @@ test_bars_proportional (void)
       g_assert_cmpfloat (r->x + r->width, <=, layout->plot.x + (i + 1) * layout->band + 1e-9);
       g_assert_cmpfloat (r->width, >, 0);
       /* the comparison point at the bar's centre */
-      g_assert_true (layout->comparison[i].visible);
-      g_assert_cmpfloat_with_epsilon (layout->comparison[i].x, r->x + r->width / 2, 1e-9);
-      g_assert_cmpfloat_with_epsilon (layout->baseline - layout->comparison[i].y,
+      g_assert_true (COMPARISON (layout, i).visible);
+      g_assert_cmpfloat_with_epsilon (COMPARISON (layout, i).x, r->x + r->width / 2, 1e-9);
+      g_assert_cmpfloat_with_epsilon (layout->baseline - COMPARISON (layout, i).y,
                                       sample_earlier[i] * per_unit, 1e-6);
     }
 
@@ -257,7 +274,7 @@ test_labels_apart (void)
                                    .n_points = lengths[l], .values = values,
                                    .comparison = f == 1 ? values : NULL,
                                    .value_label = f == 2 ? "Enforcement cases decided this period" : NULL };
-          g_autoptr(JdMonthlyLayout) layout = layout_for (&chart, sizes[s][0], sizes[s][1]);
+          g_autoptr(JdChartLayout) layout = layout_for (&chart, sizes[s][0], sizes[s][1]);
           const JdChartTimeAxis *axis = &layout->x_axis;
 
           assert_row_apart (axis->month_labels, sizes[s][0], 0);
@@ -288,7 +305,7 @@ test_labels_apart (void)
   /* The case of the issue: 70 months in 320 px */
   {
     JdMonthlyChart chart = { .first_month = 202001, .n_points = 70, .values = values };
-    g_autoptr(JdMonthlyLayout) layout = layout_for (&chart, 320, 200);
+    g_autoptr(JdChartLayout) layout = layout_for (&chart, 320, 200);
 
     g_assert_cmpuint (layout->x_axis.month_step, >, 1);
     g_assert_cmpuint (layout->x_axis.month_labels->len, >, 0);
@@ -324,7 +341,7 @@ test_degenerate (void)
       JdMonthlyChart chart = { .title = "t", .first_month = 202403,
                                .n_points = cases[i].n, .values = cases[i].values,
                                .comparison = cases[i].values };
-      g_autoptr(JdMonthlyLayout) layout = layout_for (&chart, 400, 240);
+      g_autoptr(JdChartLayout) layout = layout_for (&chart, 400, 240);
       cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 400, 240);
       cairo_t *cr = cairo_create (surface);
       g_autofree char *text = NULL;
@@ -348,9 +365,9 @@ test_degenerate (void)
   /* A lone bar is not the width of the chart */
   {
     JdMonthlyChart chart = { .first_month = 202403, .n_points = 1, .values = one };
-    g_autoptr(JdMonthlyLayout) layout = layout_for (&chart, 900, 360);
+    g_autoptr(JdChartLayout) layout = layout_for (&chart, 900, 360);
 
-    g_assert_cmpfloat (layout->bars[0].rect.width, <, layout->plot.width / 4);
+    g_assert_cmpfloat (BAR (layout, 0).rect.width, <, layout->plot.width / 4);
   }
 }
 
@@ -358,12 +375,12 @@ static void
 test_hit (void)
 {
   JdMonthlyChart chart = sample_chart ();
-  g_autoptr(JdMonthlyLayout) layout = layout_for (&chart, 900, 360);
+  g_autoptr(JdChartLayout) layout = layout_for (&chart, 900, 360);
   const JdChartRect *plot = &layout->plot;
 
   for (guint i = 0; i < chart.n_points; i++)
     {
-      const JdChartRect *r = &layout->bars[i].rect;
+      const JdChartRect *r = &BAR (layout, i).rect;
       double cx = r->x + r->width / 2, cy = r->y + r->height / 2;
 
       g_assert_cmpint (jd_chart_monthly_hit (900, 360, &chart, cx, cy), ==, (int) i);
@@ -385,7 +402,7 @@ static void
 test_same_geometry_everywhere (void)
 {
   JdMonthlyChart chart = sample_chart ();
-  g_autoptr(JdMonthlyLayout) reference = layout_for (&chart, 640, 300);
+  g_autoptr(JdChartLayout) reference = layout_for (&chart, 640, 300);
   cairo_surface_t *surfaces[3];
   double scales[3] = { 1, 2, 1 };
   JdChartTheme theme;
@@ -398,10 +415,10 @@ test_same_geometry_everywhere (void)
   for (guint s = 0; s < G_N_ELEMENTS (surfaces); s++)
     {
       cairo_t *cr = cairo_create (surfaces[s]);
-      g_autoptr(JdMonthlyLayout) layout = NULL;
+      g_autoptr(JdChartLayout) layout = NULL;
 
       cairo_scale (cr, scales[s], scales[s]);
-      layout = _jd_monthly_layout_new_for (cr, 640, 300, &chart, &theme);
+      layout = layout_for_cr (cr, &chart, 640, 300, &theme);
 
       g_assert_cmpfloat_with_epsilon (layout->plot.x, reference->plot.x, 1e-6);
       g_assert_cmpfloat_with_epsilon (layout->plot.y, reference->plot.y, 1e-6);
@@ -409,7 +426,7 @@ test_same_geometry_everywhere (void)
       g_assert_cmpfloat_with_epsilon (layout->plot.height, reference->plot.height, 1e-6);
       g_assert_cmpuint (layout->x_axis.month_step, ==, reference->x_axis.month_step);
       for (guint i = 0; i < chart.n_points; i++)
-        g_assert_cmpfloat_with_epsilon (layout->bars[i].rect.x, reference->bars[i].rect.x, 1e-6);
+        g_assert_cmpfloat_with_epsilon (BAR (layout, i).rect.x, BAR (reference, i).rect.x, 1e-6);
 
       cairo_destroy (cr);
       cairo_surface_destroy (surfaces[s]);
@@ -446,14 +463,14 @@ static void
 test_render_image (void)
 {
   JdMonthlyChart chart = sample_chart ();
-  g_autoptr(JdMonthlyLayout) layout = layout_for (&chart, 900, 360);
+  g_autoptr(JdChartLayout) layout = layout_for (&chart, 900, 360);
   gboolean dark_values[] = { FALSE, TRUE };
 
   for (guint d = 0; d < G_N_ELEMENTS (dark_values); d++)
     {
       cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 900, 360);
       cairo_t *cr = cairo_create (surface);
-      const JdChartRect *bar = &layout->bars[23].rect;
+      const JdChartRect *bar = &BAR (layout, 23).rect;
       JdChartTheme theme;
       double rgba[4];
 

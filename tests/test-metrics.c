@@ -15,6 +15,9 @@
 #include <glib/gstdio.h>
 
 #include "jd-metrics.h"
+#include "jd-metrics-private.h"
+#include "jd-test-metrics.h"
+#include "jd-rollup-private.h"
 #include "jd-store-private.h"
 
 static const char dataset[] =
@@ -93,6 +96,9 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_true (_jd_store_exec (_jd_store_get_db (fixture->store), dataset, &error));
   g_assert_no_error (error);
+  /* As an import does, once the rows are in. */
+  g_assert_true (_jd_rollup_refresh_all (_jd_store_get_db (fixture->store), &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -127,10 +133,17 @@ compute (Fixture    *fixture,
   JdPeriod period;
   JdMetrics *metrics;
 
+  g_autoptr(JdMetrics) raw = NULL;
+
   g_assert_true (jd_period_parse (period_text, &period, &error));
   metrics = jd_metrics_compute (fixture->store, &period, &filter, &error);
   g_assert_no_error (error);
   g_assert_nonnull (metrics);
+
+  /* Every hand-checked figure also holds for plain SQL on the raw rows. */
+  raw = _jd_metrics_compute_raw (fixture->store, &period, &filter, &error);
+  g_assert_no_error (error);
+  jd_test_assert_metrics_equal (metrics, raw);
 
   return metrics;
 }
@@ -354,6 +367,128 @@ test_monthly_series (Fixture       *fixture,
   g_assert_cmpint (g_array_index (values, gint64, 4), ==, 1);   /* October: C3 */
 }
 
+static JdRanking *
+rank (Fixture    *fixture,
+      const char *period_text,
+      JdMeasure   measure,
+      gint64      min_total,
+      gboolean    ascending)
+{
+  g_autoptr(GError) error = NULL;
+  JdRanking *ranking;
+  JdPeriod period;
+
+  g_assert_true (jd_period_parse (period_text, &period, NULL));
+  ranking = jd_metrics_rank (fixture->store, &period, NULL, measure, min_total, ascending, &error);
+  g_assert_no_error (error);
+
+  return ranking;
+}
+
+#define ROW(ranking, i) ((JdRankRow *)g_ptr_array_index ((ranking)->rows, (i)))
+
+static void
+test_rankings (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(JdRanking) all = rank (fixture, "2024Q3", JD_MEASURE_LOSS_RATE, 1, FALSE);
+  g_autoptr(JdRanking) strict = rank (fixture, "2024Q3", JD_MEASURE_LOSS_RATE, 3, FALSE);
+  g_autoptr(JdRanking) lowest = rank (fixture, "2024Q3", JD_MEASURE_LOSS_RATE, 1, TRUE);
+  g_autoptr(JdRanking) complaints = rank (fixture, "2024Q3", JD_MEASURE_COMPLAINTS, 100, FALSE);
+
+  /* Q3 first-instance: A1 lost 1 of 2 (L1, L2), A2 1 of 3 (L3, L4, L9),
+   * A3 0 of 1 (L5). */
+  g_assert_cmpuint (all->rows->len, ==, 3);
+  g_assert_cmpstr (ROW (all, 0)->code, ==, "A1");
+  g_assert_cmpfloat_with_epsilon (ROW (all, 0)->value, 0.5, 1e-12);
+  g_assert_cmpint (ROW (all, 0)->count, ==, 1);
+  g_assert_cmpint (ROW (all, 0)->total, ==, 2);
+  g_assert_cmpstr (ROW (all, 1)->code, ==, "A2");
+  g_assert_cmpstr (ROW (all, 2)->code, ==, "A3");
+  g_assert_cmpuint (ROW (all, 2)->rank, ==, 3);
+
+  /* At least three concluded: only A2 is ranked, one lost case of two
+   * does not top the list. */
+  g_assert_cmpuint (strict->rows->len, ==, 1);
+  g_assert_cmpstr (ROW (strict, 0)->code, ==, "A2");
+  g_assert_cmpuint (strict->left_out->len, ==, 2);
+
+  g_assert_cmpstr (ROW (lowest, 0)->code, ==, "A3");
+  g_assert_cmpstr (ROW (lowest, 2)->code, ==, "A1");
+
+  /* Counts ignore the minimum; A2 (T3) and A3 (T4) tie and share rank 2. */
+  g_assert_cmpuint (complaints->rows->len, ==, 3);
+  g_assert_cmpstr (ROW (complaints, 0)->code, ==, "A1");
+  g_assert_cmpfloat (ROW (complaints, 0)->value, ==, 2);
+  g_assert_cmpuint (ROW (complaints, 1)->rank, ==, 2);
+  g_assert_cmpuint (ROW (complaints, 2)->rank, ==, 2);
+}
+
+static void
+test_breakdown (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) levels = NULL;
+  g_autoptr(GPtrArray) domains = NULL;
+  JdPeriod period;
+
+  g_assert_true (jd_period_parse ("2024Q3", &period, NULL));
+  levels = jd_metrics_breakdown (fixture->store, &period, NULL, JD_DIMENSION_LEVEL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (levels->len, ==, 3);
+  /* city A1: C1, C2; county A2: C4; township A3: none. */
+  g_assert_cmpstr (((JdSlice *)g_ptr_array_index (levels, 0))->key, ==, "city");
+  g_assert_cmpint (((JdSlice *)g_ptr_array_index (levels, 0))->metrics->cases.decided, ==, 2);
+  g_assert_cmpint (((JdSlice *)g_ptr_array_index (levels, 1))->metrics->cases.decided, ==, 1);
+  g_assert_cmpint (((JdSlice *)g_ptr_array_index (levels, 2))->metrics->cases.decided, ==, 0);
+
+  domains = jd_metrics_breakdown (fixture->store, &period, NULL, JD_DIMENSION_DOMAIN, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (domains->len, ==, 2);
+  /* D1 市场监管: reviews of C1 and C4; D2: of C6. */
+  g_assert_cmpint (((JdSlice *)g_ptr_array_index (domains, 0))->metrics->reviews.reviewed, ==, 2);
+  g_assert_cmpint (((JdSlice *)g_ptr_array_index (domains, 1))->metrics->reviews.reviewed, ==, 1);
+  g_assert_cmpstr (((JdSlice *)g_ptr_array_index (domains, 1))->label, ==, "生态环境");
+}
+
+static JsonNode *
+run_cli (Fixture    *fixture,
+         JsonParser *parser,
+         ...)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  const char *cli = g_getenv ("JIANDU_CLI");
+  const char *arg;
+  va_list args;
+  int status;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *)cli);
+  g_ptr_array_add (argv, "metrics");
+  g_ptr_array_add (argv, "--db");
+  g_ptr_array_add (argv, fixture->path);
+  g_ptr_array_add (argv, "--json");
+  va_start (args, parser);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *)arg);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, &error));
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, &error))
+    g_error ("%s: %s", error->message, err);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+
+  return json_parser_get_root (parser);
+}
+
 static JsonObject *
 run_cli_json (Fixture    *fixture,
               const char *period,
@@ -410,6 +545,47 @@ test_cli_json (Fixture       *fixture,
   g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "cases"), "decided"), ==, 0);
 }
 
+/* --compare, --series, --rank and --warnings through the real command line. */
+static void
+test_cli_modes (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(JsonParser) compare = json_parser_new ();
+  g_autoptr(JsonParser) series = json_parser_new ();
+  g_autoptr(JsonParser) ranking = json_parser_new ();
+  g_autoptr(JsonParser) warnings = json_parser_new ();
+  JsonObject *root;
+  JsonArray *points;
+  JsonArray *rows;
+
+  g_clear_object (&fixture->store);
+
+  root = json_node_get_object (run_cli (fixture, compare, "--period", "2024Q3", "--compare", NULL));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "cases"), "decided"), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "previous_period"), "period"), ==, "2024Q2");
+  /* Q2: C5 (06-30) and C6 (02-29 is Q1: no). */
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (json_object_get_object_member (root, "previous_period"), "cases"), "decided"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "previous_year"), "period"), ==, "2023Q3");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (json_object_get_object_member (root, "previous_year"), "cases"), "decided"), ==, 1);
+
+  points = json_node_get_array (run_cli (fixture, series, "--series", "2024-06", "2024-10", NULL));
+  g_assert_cmpuint (json_array_get_length (points), ==, 5);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (points, 0), "period"), ==, "2024-06");
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (json_array_get_object_element (points, 2), "cases"), "decided"), ==, 1);
+
+  root = json_node_get_object (run_cli (fixture, ranking, "--period", "2024Q3", "--rank", "loss_rate", "--min", "3", NULL));
+  rows = json_object_get_array_member (root, "rows");
+  g_assert_cmpuint (json_array_get_length (rows), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 0), "agency"), ==, "A2");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "left_out")), ==, 2);
+
+  /* The dataset's first-instance loss rate is 2 of 6, above 15%. */
+  points = json_node_get_array (run_cli (fixture, warnings, "--period", "2024Q3", "--warnings", NULL));
+  g_assert_cmpuint (json_array_get_length (points), >, 0);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (points, 0), "rule"), ==, "loss_rate");
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (points, 0), "agency"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -428,7 +604,10 @@ main (int    argc,
   ADD ("/metrics/leniency", test_leniency);
   ADD ("/metrics/reviews", test_reviews);
   ADD ("/metrics/monthly-series", test_monthly_series);
+  ADD ("/metrics/rankings", test_rankings);
+  ADD ("/metrics/breakdown", test_breakdown);
   ADD ("/metrics/cli-json", test_cli_json);
+  ADD ("/metrics/cli-json/modes", test_cli_modes);
 
 #undef ADD
 

@@ -8,32 +8,24 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n.h>
 
 #include "jd-format.h"
 #include "jd-metrics.h"
+#include "jd-settings.h"
+#include "jd-warnings.h"
 
 #include "jiandu-cli.h"
 
-/* Columns on a terminal: a Chinese character takes two. */
-static guint
-display_width (const char *text)
+void
+jd_cli_print_row (const char *label,
+                  const char *value,
+                  const char *note)
 {
-  guint width = 0;
-
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-
-  return width;
-}
-
-static void
-print_row (const char *label,
-           const char *value,
-           const char *note)
-{
-  guint label_width = display_width (label);
-  guint value_width = display_width (value);
+  guint label_width = jd_cli_display_width (label);
+  guint value_width = jd_cli_display_width (value);
 
   g_print ("  %s%*s %*s%s%s\n",
            label, (int)(label_width < 28 ? 28 - label_width : 0), "",
@@ -50,7 +42,7 @@ print_ratio_row (const char *label,
   g_autofree char *total = jd_format_count (ratio.total);
   g_autofree char *note = g_strdup_printf ("   (%s / %s)", count, total);
 
-  print_row (label, rate, note);
+  jd_cli_print_row (label, rate, note);
 }
 
 static void
@@ -59,7 +51,7 @@ print_count_row (const char *label,
 {
   g_autofree char *text = jd_format_count (value);
 
-  print_row (label, text, NULL);
+  jd_cli_print_row (label, text, NULL);
 }
 
 static void
@@ -74,7 +66,7 @@ print_table (const JdMetrics *m)
   g_print ("%s\n", _("Enforcement cases"));
   print_count_row (_("Decided"), m->cases.decided);
   print_count_row (_("Opened"), m->cases.opened);
-  print_row (_("Fines and confiscations"), fines, NULL);
+  jd_cli_print_row (_("Fines and confiscations"), fines, NULL);
 
   g_print ("%s\n", _("Complaints"));
   print_count_row (_("Received"), m->complaints.received);
@@ -94,7 +86,7 @@ print_table (const JdMetrics *m)
   g_print ("%s\n", _("Leniency lists"));
   print_count_row (_("Items in force"), m->leniency.items_in_force);
   print_count_row (_("Leniency cases"), m->leniency.cases);
-  print_row (_("Amount exempted"), exempted, NULL);
+  jd_cli_print_row (_("Amount exempted"), exempted, NULL);
   print_ratio_row (_("Share of penalty cases"), m->leniency.share_of_penalty_cases);
 
   g_print ("%s\n", _("Case-file reviews"));
@@ -108,17 +100,193 @@ print_table (const JdMetrics *m)
   g_print ("\n");
 }
 
+static void
+print_json (JsonNode *node)
+{
+  g_autofree char *text = json_to_string (node, TRUE);
+
+  g_print ("%s\n", text);
+}
+
+static void
+print_series (GPtrArray *series,
+              gboolean   json)
+{
+  if (json)
+    {
+      g_autoptr(JsonArray) array = json_array_sized_new (series->len);
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+
+      for (guint i = 0; i < series->len; i++)
+        json_array_add_element (array, jd_metrics_to_json (g_ptr_array_index (series, i)));
+      json_node_set_array (node, array);
+      print_json (node);
+      return;
+    }
+
+  g_print ("%-16s %12s %12s %10s %10s %10s\n", _("Period"), _("Decided"), _("Complaints"),
+           _("Loss rate"), _("Closing rate"), _("Pass rate"));
+  for (guint i = 0; i < series->len; i++)
+    {
+      const JdMetrics *m = g_ptr_array_index (series, i);
+      g_autofree char *period = jd_period_to_string (&m->period);
+      g_autofree char *decided = jd_format_count (m->cases.decided);
+      g_autofree char *complaints = jd_format_count (m->complaints.received);
+      g_autofree char *loss = jd_format_rate (jd_ratio_rate (m->lawsuits.loss));
+      g_autofree char *closing = jd_format_rate (jd_ratio_rate (m->complaints.closing));
+      g_autofree char *pass = jd_format_rate (jd_ratio_rate (m->reviews.pass));
+
+      g_print ("%-16s %12s %12s %10s %10s %10s\n", period, decided, complaints, loss, closing, pass);
+    }
+}
+
+static char *
+format_measure (JdMeasure measure,
+                double    value)
+{
+  if (jd_measure_info (measure)->is_rate)
+    return jd_format_rate (value);
+  if (measure == JD_MEASURE_FINES || measure == JD_MEASURE_EXEMPTED)
+    return jd_format_yuan_exact ((gint64)value);
+  return jd_format_count ((gint64)value);
+}
+
+static void
+add_rank_rows (JsonBuilder *builder,
+               const char  *name,
+               GPtrArray   *rows,
+               guint        top)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < rows->len && (top == 0 || i < top); i++)
+    {
+      const JdRankRow *row = g_ptr_array_index (rows, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "rank");
+      json_builder_add_int_value (builder, row->rank);
+      json_builder_set_member_name (builder, "agency");
+      json_builder_add_string_value (builder, row->code);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, row->name);
+      json_builder_set_member_name (builder, "value");
+      if (isnan (row->value))
+        json_builder_add_null_value (builder);
+      else
+        json_builder_add_double_value (builder, row->value);
+      json_builder_set_member_name (builder, "count");
+      json_builder_add_int_value (builder, row->count);
+      json_builder_set_member_name (builder, "total");
+      json_builder_add_int_value (builder, row->total);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+print_ranking (const JdRanking *ranking,
+               guint            top,
+               gboolean         json)
+{
+  const JdMeasureInfo *info = jd_measure_info (ranking->measure);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) node = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "measure");
+      json_builder_add_string_value (builder, info->name);
+      json_builder_set_member_name (builder, "ascending");
+      json_builder_add_boolean_value (builder, ranking->ascending);
+      json_builder_set_member_name (builder, "min_total");
+      json_builder_add_int_value (builder, ranking->min_total);
+      add_rank_rows (builder, "rows", ranking->rows, top);
+      add_rank_rows (builder, "left_out", ranking->left_out, 0);
+      json_builder_end_object (builder);
+      node = json_builder_get_root (builder);
+      print_json (node);
+      return;
+    }
+
+  g_print ("%s\n", _(info->label));
+  for (guint i = 0; i < ranking->rows->len && (top == 0 || i < top); i++)
+    {
+      const JdRankRow *row = g_ptr_array_index (ranking->rows, i);
+      g_autofree char *value = format_measure (ranking->measure, row->value);
+      g_autofree char *note = NULL;
+
+      if (info->is_rate)
+        note = g_strdup_printf ("   (%" G_GINT64_FORMAT " / %" G_GINT64_FORMAT ")", row->count, row->total);
+      g_print ("%3u  ", row->rank);
+      jd_cli_print_row (row->name, value, note);
+    }
+
+  if (ranking->left_out->len > 0)
+    g_print (ngettext ("(%u agency left out: fewer than %lld cases to rate)\n",
+                       "(%u agencies left out: fewer than %lld cases to rate)\n",
+                       ranking->left_out->len),
+             ranking->left_out->len, (long long)ranking->min_total);
+}
+
+static void
+print_warnings (GPtrArray *warnings,
+                gboolean   json)
+{
+  if (json)
+    {
+      g_autoptr(JsonNode) node = jd_warnings_to_json (warnings);
+
+      print_json (node);
+      return;
+    }
+
+  if (warnings->len == 0)
+    g_print ("%s\n", _("No warnings."));
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const JdWarning *warning = g_ptr_array_index (warnings, i);
+
+      g_print ("• [%s] %s\n", jd_warning_rule_label (warning->rule), warning->message);
+    }
+}
+
+static gboolean
+parse_period (const char *text,
+              JdPeriod   *period)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!jd_period_parse (text, period, &error))
+    {
+      g_printerr ("jiandu-cli metrics: %s\n", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 int
 jd_cli_metrics (int    argc,
-                 char **argv)
+                char **argv)
 {
   g_autofree char *db_path = NULL;
   g_autofree char *period_text = NULL;
+  g_autofree char *series_from = NULL;
+  g_autofree char *by = NULL;
+  g_autofree char *rank = NULL;
   g_auto(JdFilter) filter = { 0 };
   g_autoptr(JdStore) store = NULL;
-  g_autoptr(JdMetrics) metrics = NULL;
   g_autoptr(GError) error = NULL;
   gboolean json = FALSE;
+  gboolean compare = FALSE;
+  gboolean warnings = FALSE;
+  gboolean ascending = FALSE;
+  gint64 min_total = -1;
+  int top = 10;
   JdPeriod period;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The database"), N_("FILE") },
@@ -127,45 +295,156 @@ jd_cli_metrics (int    argc,
     { "domain", 0, 0, G_OPTION_ARG_STRING, &filter.domain, N_("Only this enforcement domain (code or name)"), N_("DOMAIN") },
     { "level", 0, 0, G_OPTION_ARG_STRING, &filter.level, N_("Only agencies of this level: city, county or township"), N_("LEVEL") },
     { "region", 0, 0, G_OPTION_ARG_STRING, &filter.region, N_("Only agencies of this region"), N_("REGION") },
+    { "compare", 0, 0, G_OPTION_ARG_NONE, &compare, N_("Add the previous period (环比) and the same period a year earlier (同比)"), NULL },
+    { "series", 0, 0, G_OPTION_ARG_STRING, &series_from, N_("A trend from FROM to TO (the next argument), e.g. --series 2025-01 2026-10"), N_("FROM") },
+    { "by", 0, 0, G_OPTION_ARG_STRING, &by, N_("Points of the trend: month, quarter or year (default month)"), N_("UNIT") },
+    { "rank", 0, 0, G_OPTION_ARG_STRING, &rank, N_("Rank the agencies by a measure, e.g. loss_rate, complaints"), N_("MEASURE") },
+    { "top", 0, 0, G_OPTION_ARG_INT, &top, N_("How many agencies to list in a ranking (0: all; default 10)"), "N" },
+    { "min", 0, 0, G_OPTION_ARG_INT64, &min_total, N_("Rank by a rate only agencies with at least N cases behind it"), "N" },
+    { "ascending", 0, 0, G_OPTION_ARG_NONE, &ascending, N_("Rank lowest first"), NULL },
+    { "warnings", 0, 0, G_OPTION_ARG_NONE, &warnings, N_("List the warnings (预警) of the period"), NULL },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print JSON"), NULL },
     { NULL }
   };
 
-  if (!jd_cli_parse_options ("metrics", NULL, _("Prints the figures of one period."),
-                      entries, &argc, &argv))
+  if (!jd_cli_parse_options ("metrics", NULL, _("Prints the figures of one period, a trend, a ranking or the warnings."),
+                             entries, &argc, &argv))
     return 2;
+
+  if ((store = jd_cli_open_store (db_path)) == NULL)
+    return 1;
+
+  if (series_from != NULL)
+    {
+      g_autoptr(GPtrArray) series = NULL;
+      JdPeriod from, to;
+      JdPeriodKind kind = JD_PERIOD_MONTH;
+
+      if (argc != 2)
+        {
+          g_printerr (_("jiandu-cli metrics: --series needs FROM and TO, e.g. --series 2025-01 2026-10\n"));
+          return 2;
+        }
+      if (!parse_period (series_from, &from) || !parse_period (argv[1], &to))
+        return 2;
+      if (by != NULL)
+        {
+          if (g_str_equal (by, "quarter"))
+            kind = JD_PERIOD_QUARTER;
+          else if (g_str_equal (by, "year"))
+            kind = JD_PERIOD_YEAR;
+          else if (!g_str_equal (by, "month"))
+            {
+              g_printerr (_("jiandu-cli metrics: --by takes month, quarter or year, not “%s”\n"), by);
+              return 2;
+            }
+        }
+      if (jd_period_first_month (&from) > jd_period_last_month (&to))
+        {
+          g_printerr (_("jiandu-cli metrics: the series ends before it starts\n"));
+          return 2;
+        }
+
+      series = jd_metrics_series (store, &filter, kind, jd_period_first_month (&from),
+                                  jd_period_last_month (&to), &error);
+      if (series == NULL)
+        goto failed;
+      print_series (series, json);
+      return 0;
+    }
 
   if (period_text == NULL)
     {
       g_printerr (_("jiandu-cli metrics: --period is required\n"));
       return 2;
     }
+  if (!parse_period (period_text, &period))
+    return 2;
 
-  if (!jd_period_parse (period_text, &period, &error))
+  if (rank != NULL)
     {
-      g_printerr ("jiandu-cli metrics: %s\n", error->message);
-      return 2;
+      g_autoptr(JdRanking) ranking = NULL;
+      JdMeasure measure;
+
+      if (!jd_measure_from_name (rank, &measure))
+        {
+          g_autoptr(GString) names = g_string_new (NULL);
+
+          for (guint i = 0; i < JD_N_MEASURES; i++)
+            g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", jd_measure_info (i)->name);
+          g_printerr (_("jiandu-cli metrics: “%s” is no measure to rank by; choose one of %s\n"),
+                      rank, names->str);
+          return 2;
+        }
+      if (min_total < 0)
+        min_total = (gint64)jd_settings_get_double (store, "rank_min_total");
+
+      ranking = jd_metrics_rank (store, &period, &filter, measure, min_total, ascending, &error);
+      if (ranking == NULL)
+        goto failed;
+      print_ranking (ranking, MAX (top, 0), json);
+      return 0;
     }
 
-  if ((store = jd_cli_open_store (db_path)) == NULL)
-    return 1;
-
-  metrics = jd_metrics_compute (store, &period, &filter, &error);
-  if (metrics == NULL)
+  if (warnings)
     {
-      g_printerr ("jiandu-cli metrics: %s\n", error->message);
-      return 1;
+      g_autoptr(GPtrArray) list = jd_warnings_compute (store, &period, &filter, &error);
+
+      if (list == NULL)
+        goto failed;
+      print_warnings (list, json);
+      return 0;
     }
 
-  if (json)
-    {
-      g_autoptr(JsonNode) node = jd_metrics_to_json (metrics);
-      g_autofree char *text = json_to_string (node, TRUE);
+  {
+    g_autoptr(JdMetrics) metrics = jd_metrics_compute (store, &period, &filter, &error);
+    g_autoptr(JdMetrics) previous = NULL;
+    g_autoptr(JdMetrics) year_earlier = NULL;
 
-      g_print ("%s\n", text);
-    }
-  else
-    print_table (metrics);
+    if (metrics == NULL)
+      goto failed;
+
+    if (compare)
+      {
+        JdPeriod other = jd_period_previous (&period);
+
+        previous = jd_metrics_compute (store, &other, &filter, &error);
+        other = jd_period_year_earlier (&period);
+        if (previous != NULL)
+          year_earlier = jd_metrics_compute (store, &other, &filter, &error);
+        if (year_earlier == NULL)
+          goto failed;
+      }
+
+    if (json)
+      {
+        g_autoptr(JsonNode) node = jd_metrics_to_json (metrics);
+
+        if (compare)
+          {
+            json_object_set_member (json_node_get_object (node), "previous_period",
+                                    jd_metrics_to_json (previous));
+            json_object_set_member (json_node_get_object (node), "previous_year",
+                                    jd_metrics_to_json (year_earlier));
+          }
+        print_json (node);
+      }
+    else
+      {
+        print_table (metrics);
+        if (compare)
+          {
+            g_print ("\n");
+            print_table (previous);
+            g_print ("\n");
+            print_table (year_earlier);
+          }
+      }
+  }
 
   return 0;
+
+failed:
+  g_printerr ("jiandu-cli metrics: %s\n", error->message);
+  return 1;
 }

@@ -60,6 +60,18 @@ jd_cli_open_store (const char *path)
   return store;
 }
 
+/* Columns on a terminal: a Chinese character takes two. */
+guint
+jd_cli_display_width (const char *text)
+{
+  guint width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+
+  return width;
+}
+
 void
 jd_cli_progress_cb (double   fraction,
                     gpointer user_data)
@@ -80,6 +92,9 @@ static const struct {
   JdCliCommand func;
   const char  *summary;
 } commands[] = {
+  { "bench", jd_cli_bench, N_("Time the overview dashboard against plain SQL") },
+  { "bench-charts", jd_cli_bench_charts, N_("Time the drawing of two large charts") },
+  { "chart", jd_cli_chart, N_("Draw a dashboard chart to PNG, SVG or PDF") },
   { "check", jd_cli_check, N_("Check a database for damage") },
   { "demo", jd_cli_demo, N_("Create a database with deterministic demo data") },
   { "metrics", jd_cli_metrics, N_("Print the figures of a month, quarter or year") },

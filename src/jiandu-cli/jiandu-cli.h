@@ -30,7 +30,17 @@ gboolean  jd_cli_parse_options (const char    *command,
 JdStore  *jd_cli_open_store    (const char    *path);
 void      jd_cli_progress_cb   (double         fraction,
                                 gpointer       user_data);
+guint     jd_cli_display_width (const char    *text);
+void      jd_cli_print_row     (const char    *label,
+                                const char    *value,
+                                const char    *note);
 
+int       jd_cli_bench         (int            argc,
+                                char         **argv);
+int       jd_cli_bench_charts  (int            argc,
+                                char         **argv);
+int       jd_cli_chart         (int            argc,
+                                char         **argv);
 int       jd_cli_check         (int            argc,
                                 char         **argv);
 int       jd_cli_demo          (int            argc,

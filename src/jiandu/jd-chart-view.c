@@ -3,9 +3,12 @@
  * SPDX-FileCopyrightText: 2026 The Jiandu developers
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The chart itself is drawn by jd_chart_draw_monthly() onto a cairo_t,
- * the same function the PDF report and PNG export call; this widget only
- * hands it the theme and answers hover and tooltips.
+ * The chart itself is drawn by jd_chart_draw_highlighted() onto the
+ * cairo_t of gtk_snapshot_append_cairo(), the same function the PDF
+ * report, PNG export and the command line call; this widget hands it the
+ * theme, and turns the pointer and the keyboard into a highlighted point:
+ * hover and arrow keys move it, the tooltip describes it, a click or Enter
+ * activates it (for drill-down), and the context menu exports the chart.
  */
 
 #define G_LOG_DOMAIN "jd-chart-view"
@@ -19,37 +22,35 @@
 
 #include "jd-chart.h"
 #include "jd-chart-view.h"
-#include "jd-format.h"
-#include "jd-period.h"
 
 struct _JdChartView
 {
   GtkWidget       parent_instance;
 
-  char           *title;
-  char           *value_label;
-  char           *comparison_label;
-  int             first_month;
-  GArray         *values;
-  GArray         *comparison;
-
+  JdChart        *chart;
   JdChartTheme    theme;
+
+  JdChartHit      highlight;     /* series -1: none */
+  gboolean        from_keyboard; /* the highlight follows the focus, not the pointer */
+
+  GtkWidget      *menu;          /* GtkPopoverMenu */
 };
 
 G_DEFINE_FINAL_TYPE (JdChartView, jd_chart_view, GTK_TYPE_WIDGET)
 
-static void
-fill_chart (JdChartView    *self,
-            JdMonthlyChart *chart)
-{
-  chart->title = self->title;
-  chart->value_label = self->value_label;
-  chart->comparison_label = self->comparison_label;
-  chart->first_month = self->first_month;
-  chart->n_points = self->values != NULL ? self->values->len : 0;
-  chart->values = self->values != NULL ? (const double *)(gpointer)self->values->data : NULL;
-  chart->comparison = self->comparison != NULL ? (const double *)(gpointer)self->comparison->data : NULL;
-}
+enum {
+  PROP_0,
+  PROP_CHART,
+  N_PROPS
+};
+
+enum {
+  POINT_ACTIVATED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 static void
 rgba_from_gdk (JdRgba        *out,
@@ -61,12 +62,15 @@ rgba_from_gdk (JdRgba        *out,
   out->alpha = in->alpha;
 }
 
-/* Picks the theme from libadwaita's dark setting and the widget's own text
- * colour, so high-contrast and custom styles carry through. */
+/* Picks the theme from libadwaita's dark setting and the widget's own
+ * colours, so high-contrast and custom styles carry through.  On GTK 4.8
+ * the named colours come from the style context (gtk_widget_get_color()
+ * is 4.10). */
 static void
 update_theme (JdChartView *self)
 {
   AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkStyleContext *context;
   GdkRGBA color;
 
   if (adw_style_manager_get_dark (manager))
@@ -74,14 +78,32 @@ update_theme (JdChartView *self)
   else
     jd_chart_theme_init_light (&self->theme);
 
+G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  context = gtk_widget_get_style_context (GTK_WIDGET (self));
 #if GTK_CHECK_VERSION (4, 10, 0)
   gtk_widget_get_color (GTK_WIDGET (self), &color);
 #else
-  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &color);
+  gtk_style_context_get_color (context, &color);
 #endif
   rgba_from_gdk (&self->theme.foreground, &color);
   color.alpha *= 0.7;
   rgba_from_gdk (&self->theme.dim, &color);
+  if (gtk_style_context_lookup_color (context, "accent_color", &color))
+    rgba_from_gdk (&self->theme.highlight, &color);
+  /* The card's colour over the window's (libadwaita's card colour is
+   * translucent), opaque: the halos around markers take it */
+  {
+    GdkRGBA window, card;
+
+    if (gtk_style_context_lookup_color (context, "window_bg_color", &window) &&
+        gtk_style_context_lookup_color (context, "card_bg_color", &card))
+      {
+        self->theme.background.red = card.red * card.alpha + window.red * (1 - card.alpha);
+        self->theme.background.green = card.green * card.alpha + window.green * (1 - card.alpha);
+        self->theme.background.blue = card.blue * card.alpha + window.blue * (1 - card.alpha);
+      }
+  }
+G_GNUC_END_IGNORE_DEPRECATIONS
 
   /* The card behind us already has the window's background. */
   self->theme.background.alpha = 0;
@@ -90,11 +112,116 @@ update_theme (JdChartView *self)
 }
 
 static void
+update_accessible (JdChartView *self)
+{
+  g_autofree char *description = NULL;
+  const char *title = NULL;
+
+  if (self->chart != NULL)
+    {
+      title = jd_chart_get_title (self->chart);
+      if (self->from_keyboard && self->highlight.series >= 0)
+        description = jd_chart_describe_point (self->chart, &self->highlight);
+      else
+        description = jd_chart_describe (self->chart);
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title ? title : _("Chart"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description ? description : "",
+                                  -1);
+}
+
+static void
+set_highlight (JdChartView      *self,
+               const JdChartHit *hit,
+               gboolean          from_keyboard)
+{
+  JdChartHit none = { -1, -1, NAN };
+
+  if (hit == NULL)
+    hit = &none;
+
+  if (hit->series == self->highlight.series && hit->index == self->highlight.index &&
+      from_keyboard == self->from_keyboard)
+    return;
+
+  self->highlight = *hit;
+  self->from_keyboard = from_keyboard;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (from_keyboard)
+    {
+      update_accessible (self);
+      gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+    }
+}
+
+static void
 on_dark_changed_cb (JdChartView     *self,
                     GParamSpec      *pspec,
                     AdwStyleManager *manager)
 {
   update_theme (self);
+}
+
+static void
+on_motion_cb (GtkEventControllerMotion *controller,
+              double                    x,
+              double                    y,
+              JdChartView              *self)
+{
+  jd_chart_view_point_at (self, x, y);
+}
+
+static void
+on_leave_cb (GtkEventControllerMotion *controller,
+             JdChartView              *self)
+{
+  if (!self->from_keyboard)
+    set_highlight (self, NULL, FALSE);
+}
+
+static void
+on_click_released_cb (GtkGestureClick *gesture,
+                      int              n_press,
+                      double           x,
+                      double           y,
+                      JdChartView     *self)
+{
+  JdChartHit hit;
+
+  if (self->chart == NULL)
+    return;
+
+  if (jd_chart_hit (self->chart, gtk_widget_get_width (GTK_WIDGET (self)),
+                    gtk_widget_get_height (GTK_WIDGET (self)), x, y, &hit))
+    {
+      g_signal_emit (self, signals[POINT_ACTIVATED], 0, hit.series, hit.index);
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+    }
+}
+
+static void
+popup_menu (JdChartView *self,
+            double       x,
+            double       y)
+{
+  if (self->chart == NULL)
+    return;
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+on_context_pressed_cb (GtkGestureClick *gesture,
+                       int              n_press,
+                       double           x,
+                       double           y,
+                       JdChartView     *self)
+{
+  popup_menu (self, x, y);
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
 }
 
 static gboolean
@@ -106,60 +233,178 @@ on_query_tooltip_cb (GtkWidget  *widget,
                      gpointer    user_data)
 {
   JdChartView *self = JD_CHART_VIEW (widget);
-  JdMonthlyChart chart = { 0 };
-  g_autofree char *month = NULL;
-  g_autofree char *value = NULL;
   g_autofree char *text = NULL;
-  JdPeriod period;
-  int index;
+  JdChartHit hit;
 
-  fill_chart (self, &chart);
-  if (chart.n_points == 0)
+  if (self->chart == NULL)
     return FALSE;
 
-  index = jd_chart_monthly_hit (gtk_widget_get_width (widget), gtk_widget_get_height (widget),
-                                &chart, x, y);
-  if (index < 0)
-    return FALSE;
-
-  period = jd_period_containing (JD_PERIOD_MONTH, jd_month_add (self->first_month, index));
-  month = jd_period_format (&period);
-
-  if (isnan (chart.values[index]))
-    value = g_strdup ("—");
-  else
-    value = jd_format_count ((gint64)chart.values[index]);
-
-  if (chart.comparison != NULL && !isnan (chart.comparison[index]))
+  if (keyboard_mode || self->from_keyboard)
     {
-      g_autofree char *before = jd_format_count ((gint64)chart.comparison[index]);
-
-      text = g_strdup_printf ("%s\n%s: %s\n%s: %s", month,
-                              self->value_label, value, self->comparison_label, before);
+      if (self->highlight.series < 0)
+        return FALSE;
+      hit = self->highlight;
     }
-  else
-    text = g_strdup_printf ("%s\n%s: %s", month, self->value_label, value);
+  else if (!jd_chart_hit (self->chart, gtk_widget_get_width (widget), gtk_widget_get_height (widget),
+                          x, y, &hit))
+    return FALSE;
+
+  text = jd_chart_describe_point (self->chart, &hit);
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
 
   gtk_tooltip_set_text (tooltip, text);
   return TRUE;
 }
+
+/* Export */
+
+static void
+export_to (JdChartView *self,
+           GFile       *file)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!jd_chart_view_export (self, file, &error))
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *dialog;
+
+      dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                       _("Could not export the chart"), error->message);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+on_save_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(JdChartView) self = user_data;
+  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
+
+  if (file != NULL)
+    export_to (self, file);
+}
+#else
+static void
+on_chooser_response_cb (GtkNativeDialog *chooser,
+                        int              response,
+                        gpointer         user_data)
+{
+  g_autoptr(JdChartView) self = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        export_to (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+#endif
+
+/* A file name from the chart's title, with the extension */
+static char *
+suggested_name (JdChartView *self,
+                const char  *extension)
+{
+  const char *title = self->chart ? jd_chart_get_title (self->chart) : NULL;
+  g_autofree char *base = g_strdup (title && *title ? title : _("Chart"));
+
+  g_strdelimit (base, "/\\:*?\"<>|", '-');
+  return g_strconcat (base, ".", extension, NULL);
+}
+
+static void
+export_action_cb (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  JdChartView *self = JD_CHART_VIEW (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  g_autofree char *name = suggested_name (self, format);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->chart == NULL)
+    return;
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+    gtk_file_dialog_set_title (dialog, _("Export Chart"));
+    gtk_file_dialog_set_initial_name (dialog, name);
+    gtk_file_dialog_save (dialog, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL,
+                          on_save_done_cb, g_object_ref (self));
+  }
+#else
+  {
+    GtkFileChooserNative *chooser;
+
+    chooser = gtk_file_chooser_native_new (_("Export Chart"),
+                                           GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                           GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+    g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), g_object_ref (self));
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  }
+#endif
+}
+
+static void
+step_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  int d_index = 0, d_series = 0;
+
+  g_variant_get (parameter, "(ii)", &d_index, &d_series);
+  jd_chart_view_step (JD_CHART_VIEW (widget), d_index, d_series);
+}
+
+static void
+activate_action_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  JdChartView *self = JD_CHART_VIEW (widget);
+
+  if (self->highlight.series >= 0 && self->highlight.index >= 0)
+    g_signal_emit (self, signals[POINT_ACTIVATED], 0, self->highlight.series, self->highlight.index);
+}
+
+static void
+menu_action_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  popup_menu (JD_CHART_VIEW (widget), gtk_widget_get_width (widget) / 2.0, gtk_widget_get_height (widget) / 2.0);
+}
+
+/* GtkWidget */
 
 static void
 jd_chart_view_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
 {
   JdChartView *self = JD_CHART_VIEW (widget);
-  JdMonthlyChart chart = { 0 };
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
   cairo_t *cr;
 
-  if (width <= 0 || height <= 0)
+  if (width <= 0 || height <= 0 || self->chart == NULL)
     return;
 
-  fill_chart (self, &chart);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  jd_chart_draw_monthly (cr, width, height, &chart, &self->theme);
+  jd_chart_draw_highlighted (cr, width, height, self->chart, &self->theme,
+                             self->highlight.series >= 0 ? &self->highlight : NULL);
   cairo_destroy (cr);
 }
 
@@ -173,17 +418,87 @@ jd_chart_view_css_changed (GtkWidget         *widget,
 }
 
 static void
-jd_chart_view_finalize (GObject *object)
+jd_chart_view_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  JdChartView *self = JD_CHART_VIEW (widget);
+
+  GTK_WIDGET_CLASS (jd_chart_view_parent_class)->size_allocate (widget, width, height, baseline);
+  gtk_popover_present (GTK_POPOVER (self->menu));
+}
+
+static gboolean
+jd_chart_view_focus (GtkWidget        *widget,
+                     GtkDirectionType  direction)
+{
+  JdChartView *self = JD_CHART_VIEW (widget);
+
+  if (gtk_widget_is_focus (widget))
+    return FALSE;
+  if (self->chart == NULL)
+    return FALSE;
+
+  return gtk_widget_grab_focus (widget);
+}
+
+static void
+on_focus_leave_cb (GtkEventControllerFocus *controller,
+                   JdChartView             *self)
+{
+  if (self->from_keyboard)
+    {
+      set_highlight (self, NULL, FALSE);
+      update_accessible (self);
+    }
+}
+
+static void
+jd_chart_view_dispose (GObject *object)
 {
   JdChartView *self = (JdChartView *)object;
 
-  g_clear_pointer (&self->title, g_free);
-  g_clear_pointer (&self->value_label, g_free);
-  g_clear_pointer (&self->comparison_label, g_free);
-  g_clear_pointer (&self->values, g_array_unref);
-  g_clear_pointer (&self->comparison, g_array_unref);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
+  g_clear_pointer (&self->chart, jd_chart_unref);
 
-  G_OBJECT_CLASS (jd_chart_view_parent_class)->finalize (object);
+  G_OBJECT_CLASS (jd_chart_view_parent_class)->dispose (object);
+}
+
+static void
+jd_chart_view_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  JdChartView *self = JD_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHART:
+      g_value_set_boxed (value, self->chart);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+jd_chart_view_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  JdChartView *self = JD_CHART_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CHART:
+      jd_chart_view_set_chart (self, g_value_get_boxed (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -192,10 +507,54 @@ jd_chart_view_class_init (JdChartViewClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->finalize = jd_chart_view_finalize;
+  object_class->dispose = jd_chart_view_dispose;
+  object_class->get_property = jd_chart_view_get_property;
+  object_class->set_property = jd_chart_view_set_property;
+
+  /**
+   * JdChartView:chart:
+   *
+   * The chart on show; the view draws it, never changes it.
+   */
+  properties[PROP_CHART] =
+    g_param_spec_boxed ("chart", NULL, NULL, JD_TYPE_CHART,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   widget_class->snapshot = jd_chart_view_snapshot;
   widget_class->css_changed = jd_chart_view_css_changed;
+  widget_class->size_allocate = jd_chart_view_size_allocate;
+  widget_class->focus = jd_chart_view_focus;
+
+  /**
+   * JdChartView::point-activated:
+   * @series: the series clicked
+   * @index: the point (category, period) clicked
+   *
+   * A point was clicked, or Enter pressed on it: for drill-down.
+   */
+  signals[POINT_ACTIVATED] = g_signal_new ("point-activated",
+                                           G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST,
+                                           0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 2, G_TYPE_INT, G_TYPE_INT);
+
+  gtk_widget_class_install_action (widget_class, "chart.export", "s", export_action_cb);
+  gtk_widget_class_install_action (widget_class, "chart.step", "(ii)", step_action_cb);
+  gtk_widget_class_install_action (widget_class, "chart.activate-point", NULL, activate_action_cb);
+  gtk_widget_class_install_action (widget_class, "chart.menu", NULL, menu_action_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, 0, "chart.step", "(ii)", 1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, 0, "chart.step", "(ii)", -1, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, 0, "chart.step", "(ii)", 0, 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, 0, "chart.step", "(ii)", 0, -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Home, 0, "chart.step", "(ii)", -100000, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_End, 0, "chart.step", "(ii)", 100000, 0);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "chart.activate-point", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "chart.activate-point", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_space, 0, "chart.activate-point", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "chart.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "chart.menu", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "chartview");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -204,26 +563,98 @@ jd_chart_view_class_init (JdChartViewClass *klass)
 static void
 jd_chart_view_init (JdChartView *self)
 {
-  jd_chart_theme_init_light (&self->theme);
+  GtkEventController *controller;
+  GtkGesture *gesture;
+  g_autoptr(GMenu) menu = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
 
+  jd_chart_theme_init_light (&self->theme);
+  self->highlight = (JdChartHit) { -1, -1, NAN };
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
   g_signal_connect (self, "query-tooltip", G_CALLBACK (on_query_tooltip_cb), NULL);
   g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
                            G_CALLBACK (on_dark_changed_cb), self, G_CONNECT_SWAPPED);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect (controller, "motion", G_CALLBACK (on_motion_cb), self);
+  g_signal_connect (controller, "leave", G_CALLBACK (on_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_focus_new ();
+  g_signal_connect (controller, "leave", G_CALLBACK (on_focus_leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect (gesture, "released", G_CALLBACK (on_click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect (gesture, "pressed", G_CALLBACK (on_context_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_long_press_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (gesture), TRUE);
+  g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (popup_menu), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  g_menu_append (section, _("Export as _PNG…"), "chart.export::png");
+  g_menu_append (section, _("Export as _SVG…"), "chart.export::svg");
+  g_menu_append (section, _("Export as P_DF…"), "chart.export::pdf");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+  gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
 }
 
-static GArray *
-copy_values (const double *values,
-             guint         n_points)
+/* Public API */
+
+GtkWidget *
+jd_chart_view_new (void)
 {
-  GArray *array;
+  return g_object_new (JD_TYPE_CHART_VIEW, NULL);
+}
 
-  if (values == NULL)
-    return NULL;
+/**
+ * jd_chart_view_set_chart:
+ * @chart: (nullable) (transfer none): the chart to show
+ */
+void
+jd_chart_view_set_chart (JdChartView *self,
+                         JdChart     *chart)
+{
+  g_return_if_fail (JD_IS_CHART_VIEW (self));
 
-  array = g_array_sized_new (FALSE, FALSE, sizeof (double), n_points);
-  g_array_append_vals (array, values, n_points);
-  return array;
+  if (chart == self->chart)
+    return;
+
+  if (chart != NULL)
+    jd_chart_ref (chart);
+  g_clear_pointer (&self->chart, jd_chart_unref);
+  self->chart = chart;
+
+  self->highlight = (JdChartHit) { -1, -1, NAN };
+  self->from_keyboard = FALSE;
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHART]);
+}
+
+/**
+ * jd_chart_view_get_chart:
+ *
+ * Returns: (transfer none) (nullable): the chart on show
+ */
+JdChart *
+jd_chart_view_get_chart (JdChartView *self)
+{
+  g_return_val_if_fail (JD_IS_CHART_VIEW (self), NULL);
+
+  return self->chart;
 }
 
 /**
@@ -231,7 +662,7 @@ copy_values (const double *values,
  * @values: @n_points values, one a month from @first_month (drawn as bars)
  * @comparison: (nullable): the same months a year earlier (a dashed line)
  *
- * Shows a monthly chart; the view keeps copies of the values.
+ * Shows the dashboard's monthly chart; the view keeps copies of the values.
  */
 void
 jd_chart_view_set_monthly (JdChartView  *self,
@@ -243,30 +674,124 @@ jd_chart_view_set_monthly (JdChartView  *self,
                            const double *values,
                            const double *comparison)
 {
-  JdMonthlyChart chart = { 0 };
-  g_autofree char *description = NULL;
+  JdMonthlyChart monthly = {
+    .title = title,
+    .value_label = value_label,
+    .comparison_label = comparison_label,
+    .first_month = first_month,
+    .n_points = n_points,
+    .values = values,
+    .comparison = comparison,
+  };
+  g_autoptr(JdChart) chart = NULL;
 
   g_return_if_fail (JD_IS_CHART_VIEW (self));
   g_return_if_fail (values != NULL || n_points == 0);
 
-  g_free (self->title);
-  self->title = g_strdup (title);
-  g_free (self->value_label);
-  self->value_label = g_strdup (value_label);
-  g_free (self->comparison_label);
-  self->comparison_label = g_strdup (comparison_label);
-  self->first_month = first_month;
-  g_clear_pointer (&self->values, g_array_unref);
-  self->values = copy_values (values, n_points);
-  g_clear_pointer (&self->comparison, g_array_unref);
-  self->comparison = copy_values (comparison, n_points);
+  chart = jd_chart_new_monthly (&monthly);
+  jd_chart_view_set_chart (self, chart);
+}
 
-  fill_chart (self, &chart);
-  description = jd_chart_monthly_describe (&chart);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
-                                  -1);
+gboolean
+jd_chart_view_get_highlight (JdChartView *self,
+                             JdChartHit  *hit)
+{
+  g_return_val_if_fail (JD_IS_CHART_VIEW (self), FALSE);
 
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (hit != NULL)
+    *hit = self->highlight;
+  return self->highlight.series >= 0;
+}
+
+/**
+ * jd_chart_view_step:
+ *
+ * Moves the keyboard's highlight @d_index points along and @d_series
+ * series across (the arrow keys), from the first point if there is none.
+ *
+ * Returns: whether it moved
+ */
+gboolean
+jd_chart_view_step (JdChartView *self,
+                    int          d_index,
+                    int          d_series)
+{
+  JdChartHit hit;
+
+  g_return_val_if_fail (JD_IS_CHART_VIEW (self), FALSE);
+
+  if (self->chart == NULL)
+    return FALSE;
+
+  hit = self->highlight;
+  if (!jd_chart_step (self->chart, &hit, d_index, d_series))
+    return FALSE;
+
+  set_highlight (self, &hit, TRUE);
+  return TRUE;
+}
+
+/* The pointer is at (@x, @y): highlights what is under it */
+void
+jd_chart_view_point_at (JdChartView *self,
+                        double       x,
+                        double       y)
+{
+  JdChartHit hit;
+
+  g_return_if_fail (JD_IS_CHART_VIEW (self));
+
+  if (self->chart != NULL &&
+      jd_chart_hit (self->chart, gtk_widget_get_width (GTK_WIDGET (self)),
+                    gtk_widget_get_height (GTK_WIDGET (self)), x, y, &hit))
+    set_highlight (self, &hit, FALSE);
+  else
+    set_highlight (self, NULL, FALSE);
+}
+
+/**
+ * jd_chart_view_export:
+ * @file: a .png, .svg or .pdf file
+ *
+ * Writes the chart at the size it has on screen: a PNG at the screen's
+ * scale, in the screen's theme; SVG and PDF as vectors, a PDF always
+ * light.
+ */
+gboolean
+jd_chart_view_export (JdChartView  *self,
+                      GFile        *file,
+                      GError      **error)
+{
+  g_autofree char *path = NULL;
+  JdChartTheme theme;
+  double width, height;
+
+  g_return_val_if_fail (JD_IS_CHART_VIEW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (self->chart == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("There is no chart to export"));
+      return FALSE;
+    }
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Charts are exported to local files only"));
+      return FALSE;
+    }
+
+  width = MAX (gtk_widget_get_width (GTK_WIDGET (self)), 640);
+  height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 360);
+
+  /* An exported chart stands alone: it takes its own background */
+  theme = self->theme;
+  if (theme.dark)
+    jd_chart_theme_init_dark (&theme);
+  else
+    jd_chart_theme_init_light (&theme);
+
+  return jd_chart_export (self->chart, path, width, height,
+                          MAX (gtk_widget_get_scale_factor (GTK_WIDGET (self)), 1), &theme, error);
 }

@@ -334,6 +334,49 @@ place_centred (JdChartRect *rect,
   rect->x = MAX (rect->x, min_x);
 }
 
+/* The label of one band: "3月", "Q2" or "2024年" */
+static char *
+unit_label (JdPeriodKind kind,
+            int          month)
+{
+  switch (kind)
+    {
+    case JD_PERIOD_QUARTER:
+      /* Translators: a quarter under the bars of a quarterly chart, 1 to 4;
+       * zh_CN: "%d季度" would be long; "Q%d" is usual in Chinese charts too */
+      return g_strdup_printf (C_("chart axis", "Q%d"), (month % 100 - 1) / 3 + 1);
+    case JD_PERIOD_YEAR:
+      return year_label (month / 100);
+    case JD_PERIOD_MONTH:
+    default:
+      return month_label (month % 100);
+    }
+}
+
+/* Whether the band that starts with @month is labelled at @step */
+static gboolean
+unit_on_step (JdPeriodKind kind,
+              int          month,
+              guint        step)
+{
+  switch (kind)
+    {
+    case JD_PERIOD_QUARTER:
+      return ((month % 100 - 1) / 3) % step == 0;
+    case JD_PERIOD_YEAR:
+      return (month / 100) % step == 0;
+    case JD_PERIOD_MONTH:
+    default:
+      return (month % 100 - 1) % step == 0;
+    }
+}
+
+static int
+months_per_band (JdPeriodKind kind)
+{
+  return kind == JD_PERIOD_QUARTER ? 3 : kind == JD_PERIOD_YEAR ? 12 : 1;
+}
+
 void
 _jd_chart_time_axis_layout (JdChartTimeAxis            *axis,
                             PangoContext               *context,
@@ -347,11 +390,41 @@ _jd_chart_time_axis_layout (JdChartTimeAxis            *axis,
                             double                      max_x,
                             double                      gap)
 {
-  /* Steps that divide a year, so labelled months line up with quarters
-   * and half-years, and January (which starts a year) is always one. */
-  static const guint month_steps[] = { 1, 2, 3, 6 };
+  _jd_chart_time_axis_layout_full (axis, context, font, JD_PERIOD_MONTH, first_month, n_months,
+                                   x0, band, y, min_x, max_x, gap);
+}
+
+/**
+ * _jd_chart_time_axis_layout_full:
+ * @kind: what a band is: a month, a quarter or a year
+ * @first_month: the first month of the first band
+ *
+ * Months (or quarters) in the first row, thinned to steps that divide a
+ * year so labelled ones line up and the first of a year is always one;
+ * years in the second row, once where each begins, thinned too.  For
+ * years the first row holds the years and the second stays empty.
+ */
+void
+_jd_chart_time_axis_layout_full (JdChartTimeAxis            *axis,
+                                 PangoContext               *context,
+                                 const PangoFontDescription *font,
+                                 JdPeriodKind                kind,
+                                 int                         first_month,
+                                 guint                       n_bands,
+                                 double                      x0,
+                                 double                      band,
+                                 double                      y,
+                                 double                      min_x,
+                                 double                      max_x,
+                                 double                      gap)
+{
+  static const guint month_steps[] = { 1, 2, 3, 6, 12 };
+  static const guint quarter_steps[] = { 1, 2, 4 };
   static const guint year_steps[] = { 1, 2, 5, 10, 20, 50, 100 };
-  JdChartText months[12] = { { 0 } };
+  const guint *unit_steps;
+  guint n_unit_steps;
+  int per_band = months_per_band (kind);
+  g_autoptr(GArray) units = NULL;  /* JdChartText, one a band */
   JdChartText first_year = { 0 };
   g_autoptr(GArray) years = NULL;  /* YearLabel; texts moved or cleared */
   double row_height = _jd_chart_time_axis_height (context, font) / 2;
@@ -366,66 +439,88 @@ _jd_chart_time_axis_layout (JdChartTimeAxis            *axis,
   axis->year_row_y = y + row_height;
   axis->bottom = y + 2 * row_height;
 
-  if (n_months == 0)
+  if (n_bands == 0)
     return;
 
-  /* Month numbers */
-  for (guint m = 0; m < 12; m++)
-    {
-      g_autofree char *label = month_label (m + 1);
+  if (kind == JD_PERIOD_QUARTER)
+    first_month = first_month / 100 * 100 + ((first_month % 100 - 1) / 3) * 3 + 1;
+  else if (kind == JD_PERIOD_YEAR)
+    first_month = first_month / 100 * 100 + 1;
 
-      _jd_chart_text_init (&months[m], context, font, label);
+  switch (kind)
+    {
+    case JD_PERIOD_QUARTER:
+      unit_steps = quarter_steps;
+      n_unit_steps = G_N_ELEMENTS (quarter_steps);
+      break;
+    case JD_PERIOD_YEAR:
+      unit_steps = year_steps;
+      n_unit_steps = G_N_ELEMENTS (year_steps);
+      break;
+    case JD_PERIOD_MONTH:
+    default:
+      unit_steps = month_steps;
+      n_unit_steps = G_N_ELEMENTS (month_steps);
+      break;
     }
 
-  for (guint s = 0; s < G_N_ELEMENTS (month_steps) && axis->month_step == 0; s++)
+  /* The first row: one label a band, measured once */
+  units = g_array_sized_new (FALSE, TRUE, sizeof (JdChartText), n_bands);
+  for (guint i = 0; i < n_bands; i++)
+    {
+      int month = jd_month_add (first_month, i * per_band);
+      g_autofree char *label = unit_label (kind, month);
+      JdChartText text = { 0 };
+
+      /* months repeat every twelve: lay each out once */
+      if (kind != JD_PERIOD_YEAR && i >= (guint) (12 / per_band))
+        _jd_chart_text_copy (&text, &g_array_index (units, JdChartText, i - 12 / per_band));
+      else
+        _jd_chart_text_init (&text, context, font, label);
+      place_centred (&text.rect, x0 + (i + 0.5) * band, min_x, max_x);
+      text.rect.y = axis->month_row_y;
+      g_array_append_val (units, text);
+    }
+
+  for (guint s = 0; s < n_unit_steps && axis->month_step == 0; s++)
     {
       double previous_right = -G_MAXDOUBLE;
       gboolean fits = TRUE;
 
-      for (guint i = 0; i < n_months && fits; i++)
+      for (guint i = 0; i < n_bands && fits; i++)
         {
-          int m = jd_month_add (first_month, i) % 100;
-          JdChartRect rect;
+          const JdChartText *text = &g_array_index (units, JdChartText, i);
 
-          if ((m - 1) % month_steps[s] != 0)
+          if (!unit_on_step (kind, jd_month_add (first_month, i * per_band), unit_steps[s]))
             continue;
-
-          rect = months[m - 1].rect;
-          place_centred (&rect, x0 + (i + 0.5) * band, min_x, max_x);
-          fits = rect.x >= previous_right + gap;
-          previous_right = rect.x + rect.width;
+          fits = text->rect.x >= previous_right + gap;
+          previous_right = text->rect.x + text->rect.width;
         }
 
       if (fits)
-        axis->month_step = month_steps[s];
+        axis->month_step = unit_steps[s];
     }
 
-  if (axis->month_step > 0)
+  for (guint i = 0; i < n_bands; i++)
     {
-      for (guint i = 0; i < n_months; i++)
-        {
-          int m = jd_month_add (first_month, i) % 100;
-          JdChartText text;
+      JdChartText *text = &g_array_index (units, JdChartText, i);
 
-          if ((m - 1) % axis->month_step != 0)
-            continue;
-
-          _jd_chart_text_copy (&text, &months[m - 1]);
-          place_centred (&text.rect, x0 + (i + 0.5) * band, min_x, max_x);
-          text.rect.y = axis->month_row_y;
-          g_array_append_val (axis->month_labels, text);
-        }
+      if (axis->month_step > 0 &&
+          unit_on_step (kind, jd_month_add (first_month, i * per_band), axis->month_step))
+        g_array_append_val (axis->month_labels, *text);
+      else
+        _jd_chart_text_clear (text);
     }
 
-  for (guint m = 0; m < 12; m++)
-    _jd_chart_text_clear (&months[m]);
+  if (kind == JD_PERIOD_YEAR)
+    return;
 
   /* Years: a mark where each begins, the label just after it */
   years = g_array_new (FALSE, TRUE, sizeof (YearLabel));
 
-  for (guint i = 0; i < n_months; i++)
+  for (guint i = 0; i < n_bands; i++)
     {
-      int month = jd_month_add (first_month, i);
+      int month = jd_month_add (first_month, i * per_band);
 
       if (month % 100 == 1)
         {

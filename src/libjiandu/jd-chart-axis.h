@@ -10,6 +10,7 @@
 #include <pango/pango.h>
 
 #include "jd-chart.h"
+#include "jd-period.h"
 
 G_BEGIN_DECLS
 
@@ -104,6 +105,18 @@ void          _jd_chart_time_axis_layout   (JdChartTimeAxis            *axis,
                                             const PangoFontDescription *font,
                                             int                         first_month,
                                             guint                       n_months,
+                                            double                      x0,
+                                            double                      band,
+                                            double                      y,
+                                            double                      min_x,
+                                            double                      max_x,
+                                            double                      gap);
+void          _jd_chart_time_axis_layout_full (JdChartTimeAxis       *axis,
+                                            PangoContext               *context,
+                                            const PangoFontDescription *font,
+                                            JdPeriodKind                kind,
+                                            int                         first_month,
+                                            guint                       n_bands,
                                             double                      x0,
                                             double                      band,
                                             double                      y,

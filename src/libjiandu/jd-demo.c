@@ -14,6 +14,7 @@
 
 #include "jd-demo.h"
 #include "jd-period.h"
+#include "jd-rollup-private.h"
 #include "jd-store-private.h"
 
 /* The demo city is a prefecture-level city of five districts and three
@@ -1954,6 +1955,7 @@ jd_demo_generate (JdStore         *store,
        generate_reconsiderations (ctx, error) &&
        generate_reviews (ctx, error) &&
        !g_cancellable_set_error_if_cancelled (cancellable, error) &&
+       _jd_rollup_refresh_all (db, error) &&
        _jd_store_exec (db, "COMMIT", error);
 
   g_clear_pointer (&ctx->items, g_array_unref);

@@ -93,6 +93,8 @@ jd_metrics_to_json (const JdMetrics *m)
   add_by_enum (builder, "by_kind", JD_ENUM_CASE_KIND, 0,
                m->cases.by_kind, G_N_ELEMENTS (m->cases.by_kind));
   add_int (builder, "fines_fen", m->cases.fines_fen);
+  add_int (builder, "major", m->cases.major);
+  add_int (builder, "major_without_legal_review", m->cases.major_unreviewed);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "complaints");
@@ -114,6 +116,8 @@ jd_metrics_to_json (const JdMetrics *m)
   add_rate (builder, "loss_rate", m->lawsuits.loss);
   add_rate (builder, "withdrawal_rate", m->lawsuits.withdrawal);
   add_rate (builder, "head_appearance_rate", m->lawsuits.head_appearance);
+  add_by_enum (builder, "by_outcome", JD_ENUM_LAWSUIT_OUTCOME, 1,
+               m->lawsuits.by_outcome + 1, G_N_ELEMENTS (m->lawsuits.by_outcome) - 1);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "reconsiderations");
@@ -121,6 +125,8 @@ jd_metrics_to_json (const JdMetrics *m)
   add_int (builder, "decided", m->reconsiderations.decided);
   add_int (builder, "corrected", m->reconsiderations.corrected);
   add_rate (builder, "correction_rate", m->reconsiderations.correction);
+  add_by_enum (builder, "by_outcome", JD_ENUM_RECONSIDERATION_OUTCOME, 1,
+               m->reconsiderations.by_outcome + 1, G_N_ELEMENTS (m->reconsiderations.by_outcome) - 1);
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "leniency");
@@ -141,6 +147,8 @@ jd_metrics_to_json (const JdMetrics *m)
   add_int (builder, "passed", m->reviews.passed);
   add_rate (builder, "pass_rate", m->reviews.pass);
   add_double_or_null (builder, "mean_score", m->reviews.mean_score);
+  add_by_enum (builder, "by_grade", JD_ENUM_GRADE, 0,
+               m->reviews.by_grade, G_N_ELEMENTS (m->reviews.by_grade));
   json_builder_end_object (builder);
 
   json_builder_end_object (builder);

@@ -14,6 +14,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "jd-metrics.h"
+#include "jd-metrics-private.h"
+#include "jd-settings.h"
 #include "jd-store-private.h"
 
 G_DEFINE_QUARK (jd-metrics-error-quark, jd_metrics_error)
@@ -22,8 +24,10 @@ G_DEFINE_QUARK (jd-metrics-error-quark, jd_metrics_error)
  * are integers from our own tables, so they are written into the SQL. */
 typedef struct
 {
-  char   *where;          /* " AND agency_id IN (…) AND domain_id = …", or "" */
-  char   *reviews_where;  /* the same for reviews, which have no domain of their own */
+  char   *where;           /* " AND agency_id IN (…) AND domain_id = …", or "" */
+  char   *reviews_where;   /* the same for reviews, which have no domain of their own */
+  char   *agencies_where;  /* " AND a.id IN (…)" on the agencies table, or "" */
+  char   *domains_where;   /* " AND id = …" on the domains table, or "" */
 } Scope;
 
 static void
@@ -31,6 +35,8 @@ scope_clear (Scope *scope)
 {
   g_clear_pointer (&scope->where, g_free);
   g_clear_pointer (&scope->reviews_where, g_free);
+  g_clear_pointer (&scope->agencies_where, g_free);
+  g_clear_pointer (&scope->domains_where, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Scope, scope_clear)
@@ -104,14 +110,16 @@ scope_init (Scope           *scope,
             GError         **error)
 {
   g_autoptr(GString) where = g_string_new (NULL);
-  const char *level = NULL;
-
+  g_autoptr(GString) ids = g_string_new (NULL);
   g_autoptr(GString) reviews_where = NULL;
+  const char *level = NULL;
 
   if (jd_filter_is_empty (filter))
     {
       scope->where = g_strdup ("");
       scope->reviews_where = g_strdup ("");
+      scope->agencies_where = g_strdup ("");
+      scope->domains_where = g_strdup ("");
       return TRUE;
     }
 
@@ -161,14 +169,14 @@ scope_init (Scope           *scope,
       sqlite3_bind_text (stmt, 2, level, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, filter->region, -1, SQLITE_STATIC);
 
-      g_string_append (where, " AND agency_id IN (");
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
-          g_string_append_printf (where, "%s%" G_GINT64_FORMAT,
+          g_string_append_printf (ids, "%s%" G_GINT64_FORMAT,
                                   first ? "" : ",", (gint64)sqlite3_column_int64 (stmt, 0));
           first = FALSE;
         }
-      g_string_append_c (where, ')');
+      g_string_append_printf (where, " AND agency_id IN (%s)", ids->str);
+      scope->agencies_where = g_strdup_printf (" AND a.id IN (%s)", ids->str);
 
       if (rc != SQLITE_DONE)
         {
@@ -200,6 +208,7 @@ scope_init (Scope           *scope,
         }
       reviews_where = g_string_new (where->str);
       g_string_append_printf (where, " AND domain_id = %" G_GINT64_FORMAT, domain_id);
+      scope->domains_where = g_strdup_printf (" AND id = %" G_GINT64_FORMAT, domain_id);
       /* A review belongs to the domain of the case file it reviewed. */
       g_string_append_printf (reviews_where,
                               " AND EXISTS (SELECT 1 FROM cases AS c WHERE c.agency_id = reviews.agency_id"
@@ -211,45 +220,10 @@ scope_init (Scope           *scope,
 
   scope->where = g_string_free (g_steal_pointer (&where), FALSE);
   scope->reviews_where = g_string_free (g_steal_pointer (&reviews_where), FALSE);
-  return TRUE;
-}
-
-/* Runs @sql (with ?1 = first month, ?2 = last month, ?3 = a day) and hands
- * each row to @row. */
-typedef void (*RowFunc) (sqlite3_stmt *stmt,
-                         JdMetrics    *metrics);
-
-static gboolean
-run (sqlite3     *db,
-     const char  *sql,
-     int          first_month,
-     int          last_month,
-     const char  *day,
-     RowFunc      row,
-     JdMetrics   *metrics,
-     GError     **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  stmt = _jd_store_prepare (db, sql, error);
-  if (stmt == NULL)
-    return FALSE;
-
-  sqlite3_bind_int (stmt, 1, first_month);
-  sqlite3_bind_int (stmt, 2, last_month);
-  if (day != NULL)
-    sqlite3_bind_text (stmt, 3, day, -1, SQLITE_TRANSIENT);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    row (stmt, metrics);
-
-  if (rc != SQLITE_DONE)
-    {
-      _jd_store_set_error (error, db, rc, _("Could not compute the figures"));
-      return FALSE;
-    }
-
+  if (scope->agencies_where == NULL)
+    scope->agencies_where = g_strdup ("");
+  if (scope->domains_where == NULL)
+    scope->domains_where = g_strdup ("");
   return TRUE;
 }
 
@@ -267,38 +241,41 @@ enum_index (JdEnum      which,
   return -1;
 }
 
+/* Each row function adds one result row to the figures; the totals and
+ * the ratios that depend on the definition settings are set afterwards,
+ * in finish_metrics(). */
+typedef void (*RowFunc) (sqlite3_stmt *stmt,
+                         JdMetrics    *metrics);
+
 static void
 cases_decided_row (sqlite3_stmt *stmt,
                    JdMetrics    *m)
 {
   int kind = enum_index (JD_ENUM_CASE_KIND, (const char *)sqlite3_column_text (stmt, 0));
-  gint64 n = sqlite3_column_int64 (stmt, 1);
+  int leniency = enum_index (JD_ENUM_LENIENCY, (const char *)sqlite3_column_text (stmt, 1));
+  gint64 n = sqlite3_column_int64 (stmt, 2);
 
   if (kind >= 0)
     m->cases.by_kind[kind] += n;
   m->cases.decided += n;
-  m->cases.fines_fen += sqlite3_column_int64 (stmt, 2);
+  m->cases.fines_fen += sqlite3_column_int64 (stmt, 3);
+  m->cases.major += sqlite3_column_int64 (stmt, 5);
+  m->cases.major_unreviewed += sqlite3_column_int64 (stmt, 6);
+
+  /* JD_ENUM_LENIENCY starts with "none". */
+  if (leniency > 0)
+    {
+      m->leniency.cases_by_kind[leniency - 1] += n;
+      m->leniency.cases += n;
+      m->leniency.exempted_fen += sqlite3_column_int64 (stmt, 4);
+    }
 }
 
 static void
 cases_opened_row (sqlite3_stmt *stmt,
                   JdMetrics    *m)
 {
-  m->cases.opened = sqlite3_column_int64 (stmt, 0);
-}
-
-static void
-leniency_cases_row (sqlite3_stmt *stmt,
-                    JdMetrics    *m)
-{
-  /* JD_ENUM_LENIENCY starts with "none", which the query excludes. */
-  int kind = enum_index (JD_ENUM_LENIENCY, (const char *)sqlite3_column_text (stmt, 0)) - 1;
-  gint64 n = sqlite3_column_int64 (stmt, 1);
-
-  if (kind >= 0)
-    m->leniency.cases_by_kind[kind] += n;
-  m->leniency.cases += n;
-  m->leniency.exempted_fen += sqlite3_column_int64 (stmt, 2);
+  m->cases.opened += sqlite3_column_int64 (stmt, 0);
 }
 
 static void
@@ -336,65 +313,400 @@ static void
 lawsuits_row (sqlite3_stmt *stmt,
               JdMetrics    *m)
 {
-  gint64 concluded = sqlite3_column_int64 (stmt, 0);
-  gint64 lost = sqlite3_column_int64 (stmt, 1);
-  gint64 withdrawn = sqlite3_column_int64 (stmt, 2);
-  gint64 non_judgment = sqlite3_column_int64 (stmt, 3);
+  const char *outcome = (const char *)sqlite3_column_text (stmt, 0);
+  int index = enum_index (JD_ENUM_LAWSUIT_OUTCOME, outcome);
+  gint64 n = sqlite3_column_int64 (stmt, 1);
 
-  m->lawsuits.first_instance_concluded = concluded;
-  m->lawsuits.first_instance_lost = lost;
-  m->lawsuits.loss.count = lost;
-  m->lawsuits.loss.total = g_strcmp0 (m->loss_rate_denominator, "judgments") == 0
-                           ? concluded - non_judgment : concluded;
-  m->lawsuits.withdrawal.count = withdrawn;
-  m->lawsuits.withdrawal.total = concluded;
-  m->lawsuits.head_appearance.count = sqlite3_column_int64 (stmt, 4);
-  m->lawsuits.head_appearance.total = sqlite3_column_int64 (stmt, 5);
+  if (index >= 0)
+    m->lawsuits.by_outcome[index] += n;
+  m->lawsuits.first_instance_concluded += n;
+  if (jd_outcome_in (outcome, jd_lawsuit_lost_outcomes))
+    m->lawsuits.first_instance_lost += n;
+  m->lawsuits.head_appearance.count += sqlite3_column_int64 (stmt, 2);
+  m->lawsuits.head_appearance.total += sqlite3_column_int64 (stmt, 3);
 }
 
 static void
 reconsiderations_row (sqlite3_stmt *stmt,
                       JdMetrics    *m)
 {
-  gint64 decided = sqlite3_column_int64 (stmt, 0);
-  gint64 corrected = sqlite3_column_int64 (stmt, 1);
-  gint64 non_merits = sqlite3_column_int64 (stmt, 2);
+  const char *outcome = (const char *)sqlite3_column_text (stmt, 0);
+  int index = enum_index (JD_ENUM_RECONSIDERATION_OUTCOME, outcome);
+  gint64 n = sqlite3_column_int64 (stmt, 1);
 
-  m->reconsiderations.decided = decided;
-  m->reconsiderations.corrected = corrected;
-  m->reconsiderations.correction.count = corrected;
-  m->reconsiderations.correction.total = g_strcmp0 (m->correction_rate_denominator, "merits") == 0
-                                         ? decided - non_merits : decided;
+  if (index >= 0)
+    m->reconsiderations.by_outcome[index] += n;
+  m->reconsiderations.decided += n;
+  if (jd_outcome_in (outcome, jd_reconsideration_corrected_outcomes))
+    m->reconsiderations.corrected += n;
 }
 
 static void
 reviews_row (sqlite3_stmt *stmt,
              JdMetrics    *m)
 {
-  m->reviews.reviewed = sqlite3_column_int64 (stmt, 0);
-  m->reviews.passed = sqlite3_column_int64 (stmt, 1);
+  const char *grade = (const char *)sqlite3_column_text (stmt, 0);
+  int index = enum_index (JD_ENUM_GRADE, grade);
+  gint64 n = sqlite3_column_int64 (stmt, 1);
+
+  if (index >= 0)
+    m->reviews.by_grade[index] += n;
+  m->reviews.reviewed += n;
+  if (g_strcmp0 (grade, "fail") != 0)
+    m->reviews.passed += n;
+  m->reviews.score_sum += sqlite3_column_double (stmt, 2);
+  m->reviews.scored += sqlite3_column_int64 (stmt, 3);
+}
+
+static gint64
+sum_outcomes (const gint64       *by_outcome,
+              JdEnum              which,
+              const char * const *set)
+{
+  guint n_values;
+  const JdEnumValue *values = jd_enum_values (which, &n_values);
+  gint64 sum = 0;
+
+  for (guint i = 0; i < n_values; i++)
+    if (jd_outcome_in (values[i].code, set))
+      sum += by_outcome[i];
+
+  return sum;
+}
+
+/* The ratios, from the counts the rows added up, after the settings. */
+static void
+finish_metrics (JdMetrics *m)
+{
+  gint64 concluded = m->lawsuits.first_instance_concluded;
+  gint64 decided = m->reconsiderations.decided;
+
+  m->complaints.closing.count = m->complaints.closed;
+  m->complaints.closing.total = m->complaints.received;
+
+  m->lawsuits.loss.count = m->lawsuits.first_instance_lost;
+  m->lawsuits.loss.total = concluded;
+  if (g_strcmp0 (m->loss_rate_denominator, "judgments") == 0)
+    m->lawsuits.loss.total -= sum_outcomes (m->lawsuits.by_outcome, JD_ENUM_LAWSUIT_OUTCOME,
+                                            jd_lawsuit_non_judgment_outcomes);
+  m->lawsuits.withdrawal.count = m->lawsuits.by_outcome[enum_index (JD_ENUM_LAWSUIT_OUTCOME, "withdrawn")];
+  m->lawsuits.withdrawal.total = concluded;
+
+  m->reconsiderations.correction.count = m->reconsiderations.corrected;
+  m->reconsiderations.correction.total = decided;
+  if (g_strcmp0 (m->correction_rate_denominator, "merits") == 0)
+    m->reconsiderations.correction.total -= sum_outcomes (m->reconsiderations.by_outcome,
+                                                          JD_ENUM_RECONSIDERATION_OUTCOME,
+                                                          jd_reconsideration_non_merits_outcomes);
+
+  m->leniency.share_of_penalty_cases.count = m->leniency.cases;
+  m->leniency.share_of_penalty_cases.total = m->cases.by_kind[0];
+
   m->reviews.pass.count = m->reviews.passed;
   m->reviews.pass.total = m->reviews.reviewed;
-  m->reviews.mean_score = sqlite3_column_type (stmt, 2) == SQLITE_NULL
-                          ? NAN : sqlite3_column_double (stmt, 2);
+  m->reviews.mean_score = m->reviews.scored > 0 ? m->reviews.score_sum / m->reviews.scored : NAN;
+}
+
+static JdMetrics *
+metrics_new (const JdPeriod *period,
+             const char     *loss_rate_denominator,
+             const char     *correction_rate_denominator)
+{
+  JdMetrics *m = g_new0 (JdMetrics, 1);
+
+  m->period = *period;
+  m->loss_rate_denominator = g_strdup (loss_rate_denominator);
+  m->correction_rate_denominator = g_strdup (correction_rate_denominator);
+  m->reviews.mean_score = NAN;
+
+  return m;
+}
+
+/* The same figures from two sources: the rollup tables, which every
+ * caller reads, and the raw tables, which only the tests and the benchmark
+ * read, to prove the rollups right and to show what they save.  A query
+ * returns the same columns from either source, so one row function reads
+ * both. */
+typedef enum
+{
+  SOURCE_ROLLUP,
+  SOURCE_RAW,
+} Source;
+
+/* A query: SELECT <columns>[, <slice key>] FROM <from> WHERE <where>
+ * <scope> GROUP BY <group_by>[, <slice key>].  ?1 and ?2 are the first
+ * and last month, ?3 the last day of the period. */
+typedef struct
+{
+  RowFunc     row;
+  const char *columns;
+  const char *from;
+  const char *where;
+  const char *group_by;
+  gboolean    is_reviews;   /* raw reviews have no domain of their own */
+} Query;
+
+static const Query rollup_queries[] = {
+  { cases_decided_row, "kind, leniency, sum (n), sum (fines_fen), sum (exempted_fen),"
+    " sum (major), sum (major_unreviewed)",
+    "roll_cases", "month BETWEEN ?1 AND ?2", "kind, leniency" },
+  { cases_opened_row, "sum (n)", "roll_cases_opened", "month BETWEEN ?1 AND ?2", NULL },
+  { complaints_row,
+    "channel, sum (n), sum (closed), sum (on_time), sum (closed_with_due),"
+    " sum (substantiated), sum (substantiated_known), sum (satisfied), sum (rated)",
+    "roll_complaints", "month BETWEEN ?1 AND ?2", "channel" },
+  { lawsuits_row, "outcome, sum (n), sum (head_appeared), sum (hearing_held)",
+    "roll_lawsuits", "instance = 'first' AND outcome <> 'pending' AND month BETWEEN ?1 AND ?2", "outcome" },
+  { reconsiderations_row, "outcome, sum (n)",
+    "roll_reconsiderations", "outcome <> 'pending' AND month BETWEEN ?1 AND ?2", "outcome" },
+  { reviews_row, "grade, sum (n), sum (score_sum), sum (scored)",
+    "roll_reviews", "month BETWEEN ?1 AND ?2", "grade" },
+  /* Leniency items are a few hundred rows: read as they are. */
+  { leniency_items_row, "kind, count(*)",
+    "leniency_items", "effective_on <= ?3 AND (repealed_on IS NULL OR repealed_on > ?3)", "kind" },
+};
+
+static const Query raw_queries[] = {
+  { cases_decided_row, "kind, leniency, count(*), sum (fine_fen), sum (exempted_fen),"
+    " sum (major), sum (major = 1 AND coalesce (legal_review, 0) = 0)",
+    "cases", "decided_month BETWEEN ?1 AND ?2", "kind, leniency" },
+  { cases_opened_row, "count(*)", "cases", "opened_month BETWEEN ?1 AND ?2", NULL },
+  { complaints_row,
+    "channel, count(*), count(closed_on),"
+    " sum (closed_on IS NOT NULL AND due_on IS NOT NULL AND closed_on <= due_on),"
+    " sum (closed_on IS NOT NULL AND due_on IS NOT NULL),"
+    " sum (substantiated = 1), count(substantiated),"
+    " sum (satisfaction = 'satisfied' OR satisfaction = 'basic'), count(satisfaction)",
+    "complaints", "received_month BETWEEN ?1 AND ?2", "channel" },
+  { lawsuits_row, "outcome, count(*), sum (hearing_held = 1 AND head_appeared = 1), sum (hearing_held = 1)",
+    "lawsuits", "instance = 'first' AND outcome <> 'pending' AND concluded_month BETWEEN ?1 AND ?2", "outcome" },
+  { reconsiderations_row, "outcome, count(*)",
+    "reconsiderations", "outcome <> 'pending' AND decided_month BETWEEN ?1 AND ?2", "outcome" },
+  { reviews_row, "grade, count(*), total (score), count(score)",
+    "reviews", "reviewed_month BETWEEN ?1 AND ?2", "grade", TRUE },
+  { leniency_items_row, "kind, count(*)",
+    "leniency_items", "effective_on <= ?3 AND (repealed_on IS NULL OR repealed_on > ?3)", "kind" },
+};
+
+/* Beyond the public dimensions, a series slices the rollups by period. */
+#define SLICE_BY_PERIOD(kind) (JD_N_DIMENSIONS + (kind))
+
+/* The key of the period of kind @kind that holds @month, as the SQL of
+ * slice_key_sql() writes it. */
+static char *
+period_key (JdPeriodKind kind,
+            int          month)
+{
+  switch (kind)
+    {
+    case JD_PERIOD_MONTH:
+      return g_strdup_printf ("%d", month);
+    case JD_PERIOD_QUARTER:
+      return g_strdup_printf ("%d", (month / 100) * 10 + (month % 100 + 2) / 3);
+    case JD_PERIOD_YEAR:
+    default:
+      return g_strdup_printf ("%d", month / 100);
+    }
+}
+
+/* The SQL that names a row's slice of a breakdown, as text. */
+static const char *
+slice_key_sql (int      dimension,
+               Source   source,
+               gboolean is_reviews)
+{
+  switch (dimension)
+    {
+    case SLICE_BY_PERIOD (JD_PERIOD_MONTH):
+      g_assert (source == SOURCE_ROLLUP);
+      return "CAST (month AS TEXT)";
+    case SLICE_BY_PERIOD (JD_PERIOD_QUARTER):
+      g_assert (source == SOURCE_ROLLUP);
+      return "CAST (month / 100 * 10 + (month % 100 + 2) / 3 AS TEXT)";
+    case SLICE_BY_PERIOD (JD_PERIOD_YEAR):
+      g_assert (source == SOURCE_ROLLUP);
+      return "CAST (month / 100 AS TEXT)";
+
+    case JD_DIMENSION_AGENCY:
+      return "CAST (agency_id AS TEXT)";
+    case JD_DIMENSION_DOMAIN:
+      if (source == SOURCE_RAW && is_reviews)
+        return "CAST ((SELECT c.domain_id FROM cases AS c WHERE c.agency_id = reviews.agency_id"
+               " AND c.case_no = reviews.case_no) AS TEXT)";
+      return "CAST (domain_id AS TEXT)";
+    case JD_DIMENSION_LEVEL:
+      return "(SELECT a.level FROM agencies AS a WHERE a.id = agency_id)";
+    case JD_DIMENSION_REGION:
+      return "(SELECT a.region FROM agencies AS a WHERE a.id = agency_id)";
+    default:
+      g_assert_not_reached ();
+    }
 }
 
 static char *
-read_setting (sqlite3    *db,
-              const char *key,
-              const char *fallback)
+query_sql (const Query *query,
+           const Scope *scope,
+           Source       source,
+           int          dimension)   /* -1: the whole, not a breakdown */
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  GString *sql = g_string_new ("SELECT ");
+  const char *key = dimension >= 0 ? slice_key_sql (dimension, source, query->is_reviews) : NULL;
 
-  stmt = _jd_store_prepare (db, "SELECT value FROM settings WHERE key = ?", NULL);
-  if (stmt != NULL)
+  g_string_append (sql, query->columns);
+  if (key != NULL)
+    g_string_append_printf (sql, ", %s AS slice", key);
+  g_string_append_printf (sql, " FROM %s WHERE %s%s", query->from, query->where,
+                          source == SOURCE_RAW && query->is_reviews ? scope->reviews_where : scope->where);
+  if (query->group_by != NULL || key != NULL)
     {
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      g_string_append (sql, " GROUP BY ");
+      if (query->group_by != NULL)
+        g_string_append (sql, query->group_by);
+      if (key != NULL)
+        g_string_append_printf (sql, "%sslice", query->group_by != NULL ? ", " : "");
     }
 
-  return g_strdup (fallback);
+  return g_string_free (sql, FALSE);
+}
+
+/* Adds up the figures of @period into @whole, or, given a @dimension, into
+ * the metrics of @slices (slice key → JdMetrics) that each row names. */
+/* Which queries compute_into() runs. */
+typedef enum
+{
+  PART_ALL,
+  PART_COUNTS,   /* everything of a range of months: all but the items */
+  PART_ITEMS,    /* the leniency items in force on a day */
+} Part;
+
+static gboolean
+compute_into (JdStore         *store,
+              Part             part,
+              int              first,
+              int              last,
+              const char      *last_day,
+              const JdFilter  *filter,
+              Source           source,
+              int              dimension,
+              JdMetrics       *whole,
+              GHashTable      *slices,
+              GError         **error)
+{
+  g_auto(Scope) scope = { 0 };
+  const Query *queries = source == SOURCE_ROLLUP ? rollup_queries : raw_queries;
+  guint n_queries = source == SOURCE_ROLLUP ? G_N_ELEMENTS (rollup_queries) : G_N_ELEMENTS (raw_queries);
+  sqlite3 *db = _jd_store_get_db (store);
+
+  if (!scope_init (&scope, db, filter, error))
+    return FALSE;
+
+  /* One read transaction, so that an import landing half-way cannot make
+   * the figures of one result disagree with each other.  A savepoint, so
+   * that it also works inside a caller's transaction. */
+  if (!_jd_store_exec (db, "SAVEPOINT metrics", error))
+    return FALSE;
+
+  for (guint i = 0; i < n_queries; i++)
+    {
+      g_autofree char *sql = NULL;
+      g_autoptr(sqlite3_stmt) stmt = NULL;
+      int rc;
+
+      /* Items in force are of a day, not of a range of months. */
+      if ((part == PART_COUNTS && queries[i].row == leniency_items_row) ||
+          (part == PART_ITEMS && queries[i].row != leniency_items_row))
+        continue;
+
+      sql = query_sql (&queries[i], &scope, source, dimension);
+      stmt = _jd_store_prepare (db, sql, error);
+      if (stmt == NULL)
+        goto failed;
+
+      sqlite3_bind_int (stmt, 1, first);
+      sqlite3_bind_int (stmt, 2, last);
+      sqlite3_bind_text (stmt, 3, last_day, -1, SQLITE_STATIC);
+
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          JdMetrics *m = whole;
+
+          if (slices != NULL)
+            {
+              const char *key = (const char *)sqlite3_column_text (stmt, sqlite3_column_count (stmt) - 1);
+
+              if (key == NULL || (m = g_hash_table_lookup (slices, key)) == NULL)
+                continue;
+            }
+
+          queries[i].row (stmt, m);
+        }
+
+      if (rc != SQLITE_DONE)
+        {
+          _jd_store_set_error (error, db, rc, _("Could not compute the figures"));
+          goto failed;
+        }
+    }
+
+  sqlite3_exec (db, "RELEASE metrics", NULL, NULL, NULL);
+  return TRUE;
+
+failed:
+  sqlite3_exec (db, "ROLLBACK TO metrics; RELEASE metrics", NULL, NULL, NULL);
+  return FALSE;
+}
+
+/**
+ * _jd_metrics_scope_where:
+ *
+ * Returns: (transfer full): @filter as SQL conditions on agency_id and
+ *   domain_id (" AND agency_id IN (…) AND domain_id = …", or ""), for
+ *   queries of the rollup tables elsewhere in libjiandu
+ */
+char *
+_jd_metrics_scope_where (JdStore         *store,
+                         const JdFilter  *filter,
+                         GError         **error)
+{
+  g_autoptr(JdStoreLocker) locker = _jd_store_locker_new (store);
+  g_auto(Scope) scope = { 0 };
+
+  if (!scope_init (&scope, _jd_store_get_db (store), filter, error))
+    return NULL;
+
+  return g_steal_pointer (&scope.where);
+}
+
+static JdMetrics *
+compute (JdStore         *store,
+         const JdPeriod  *period,
+         const JdFilter  *filter,
+         Source           source,
+         GError         **error)
+{
+  g_autoptr(JdStoreLocker) locker = NULL;
+  g_autoptr(JdMetrics) m = NULL;
+  g_autofree char *loss_setting = NULL;
+  g_autofree char *correction_setting = NULL;
+  g_autofree char *last_day = NULL;
+
+  g_return_val_if_fail (JD_IS_STORE (store), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
+
+  /* Settings and figures under one hold of the connection. */
+  locker = _jd_store_locker_new (store);
+
+  loss_setting = jd_settings_get (store, "loss_rate_denominator");
+  correction_setting = jd_settings_get (store, "correction_rate_denominator");
+  m = metrics_new (period, loss_setting, correction_setting);
+
+  last_day = jd_period_last_day (period);
+  if (!compute_into (store, PART_ALL, jd_period_first_month (period), jd_period_last_month (period),
+                     last_day, filter, source, -1, m, NULL, error))
+    return NULL;
+
+  finish_metrics (m);
+  return g_steal_pointer (&m);
 }
 
 /**
@@ -403,7 +715,8 @@ read_setting (sqlite3    *db,
  * @period: the month, quarter or year
  * @filter: (nullable): which agencies and domains count
  *
- * Computes every metric of DESIGN.md for @period, as defined there.
+ * Computes every metric of DESIGN.md for @period, as defined there, from
+ * the rollup tables.
  *
  * Returns: (transfer full): the figures, or %NULL with @error set (an
  *   unknown agency, domain, level or region, or a database error)
@@ -414,118 +727,396 @@ jd_metrics_compute (JdStore         *store,
                     const JdFilter  *filter,
                     GError         **error)
 {
-  g_autoptr(JdStoreLocker) locker = NULL;
-  g_auto(Scope) scope = { 0 };
-  g_autoptr(JdMetrics) m = NULL;
-  g_autofree char *last_day = NULL;
-  g_autofree char *lost = NULL;
-  g_autofree char *non_judgment = NULL;
-  g_autofree char *corrected = NULL;
-  g_autofree char *non_merits = NULL;
-  sqlite3 *db;
-  int first, last;
+  return compute (store, period, filter, SOURCE_ROLLUP, error);
+}
 
-  struct {
-    const char *sql;
-    RowFunc row;
-  } queries[8];
-  guint n_queries = 0;
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+/**
+ * _jd_metrics_compute_raw:
+ *
+ * The same as jd_metrics_compute(), by plain SQL over the raw tables: the
+ * reference the tests hold the rollups to, and the benchmark's baseline.
+ */
+JdMetrics *
+_jd_metrics_compute_raw (JdStore         *store,
+                         const JdPeriod  *period,
+                         const JdFilter  *filter,
+                         GError         **error)
+{
+  return compute (store, period, filter, SOURCE_RAW, error);
+}
+
+void
+jd_slice_free (JdSlice *slice)
+{
+  if (slice == NULL)
+    return;
+
+  g_free (slice->key);
+  g_free (slice->label);
+  jd_metrics_free (slice->metrics);
+  g_free (slice);
+}
+
+/* The members of @dimension that @filter lets through, zeros included: an
+ * agency that decided nothing is a finding, not a missing row. */
+static gboolean
+list_slices (sqlite3         *db,
+             JdDimension      dimension,
+             const Scope     *scope,
+             const JdMetrics *template,
+             GPtrArray       *slices,
+             GHashTable      *by_key,
+             GError         **error)
+{
+  g_autofree char *sql = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  int rc;
+
+  switch (dimension)
+    {
+    case JD_DIMENSION_AGENCY:
+      sql = g_strdup_printf ("SELECT CAST (id AS TEXT), code, name FROM agencies AS a"
+                             " WHERE 1%s ORDER BY code", scope->agencies_where);
+      break;
+    case JD_DIMENSION_DOMAIN:
+      sql = g_strdup_printf ("SELECT CAST (id AS TEXT), code, name FROM domains"
+                             " WHERE 1%s ORDER BY code", scope->domains_where);
+      break;
+    case JD_DIMENSION_LEVEL:
+      sql = g_strdup_printf ("SELECT DISTINCT level, level, level FROM agencies AS a"
+                             " WHERE 1%s ORDER BY CASE level WHEN 'city' THEN 0 WHEN 'county' THEN 1 ELSE 2 END",
+                             scope->agencies_where);
+      break;
+    case JD_DIMENSION_REGION:
+      sql = g_strdup_printf ("SELECT DISTINCT region, region, region FROM agencies AS a"
+                             " WHERE region IS NOT NULL%s ORDER BY region", scope->agencies_where);
+      break;
+    case JD_N_DIMENSIONS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  stmt = _jd_store_prepare (db, sql, error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JdSlice *slice = g_new0 (JdSlice, 1);
+      const char *label = (const char *)sqlite3_column_text (stmt, 2);
+
+      slice->key = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      slice->label = g_strdup (dimension == JD_DIMENSION_LEVEL ? jd_enum_label (JD_ENUM_LEVEL, label) : label);
+      slice->metrics = metrics_new (&template->period, template->loss_rate_denominator,
+                                    template->correction_rate_denominator);
+      g_ptr_array_add (slices, slice);
+      g_hash_table_insert (by_key, g_strdup ((const char *)sqlite3_column_text (stmt, 0)), slice->metrics);
+    }
+
+  if (rc != SQLITE_DONE)
+    {
+      _jd_store_set_error (error, db, rc, _("Could not read the database"));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static GPtrArray *
+breakdown (JdStore         *store,
+           const JdPeriod  *period,
+           const JdFilter  *filter,
+           JdDimension      dimension,
+           Source           source,
+           GError         **error)
+{
+  g_autoptr(JdStoreLocker) locker = NULL;
+  g_autoptr(GPtrArray) slices = NULL;
+  g_autoptr(GHashTable) by_key = NULL;
+  g_autoptr(JdMetrics) template = NULL;
+  g_autofree char *loss_setting = NULL;
+  g_autofree char *correction_setting = NULL;
+  g_autofree char *last_day = NULL;
+  g_auto(Scope) scope = { 0 };
+  sqlite3 *db;
 
   g_return_val_if_fail (JD_IS_STORE (store), NULL);
   g_return_val_if_fail (period != NULL, NULL);
+  g_return_val_if_fail (dimension < JD_N_DIMENSIONS, NULL);
 
   locker = _jd_store_locker_new (store);
   db = _jd_store_get_db (store);
+
   if (!scope_init (&scope, db, filter, error))
     return NULL;
 
-  m = g_new0 (JdMetrics, 1);
-  m->period = *period;
-  m->loss_rate_denominator = read_setting (db, "loss_rate_denominator", "concluded");
-  m->correction_rate_denominator = read_setting (db, "correction_rate_denominator", "decided");
+  loss_setting = jd_settings_get (store, "loss_rate_denominator");
+  correction_setting = jd_settings_get (store, "correction_rate_denominator");
+  template = metrics_new (period, loss_setting, correction_setting);
 
-  first = jd_period_first_month (period);
-  last = jd_period_last_month (period);
-  last_day = jd_period_last_day (period);
-  lost = jd_outcome_sql_list (jd_lawsuit_lost_outcomes);
-  non_judgment = jd_outcome_sql_list (jd_lawsuit_non_judgment_outcomes);
-  corrected = jd_outcome_sql_list (jd_reconsideration_corrected_outcomes);
-  non_merits = jd_outcome_sql_list (jd_reconsideration_non_merits_outcomes);
-
-#define ADD_QUERY(func, ...) G_STMT_START {                              \
-    char *sql_ = g_strdup_printf (__VA_ARGS__);                          \
-    g_ptr_array_add (texts, sql_);                                       \
-    queries[n_queries].sql = sql_;                                       \
-    queries[n_queries].row = func;                                       \
-    n_queries++;                                                         \
-  } G_STMT_END
-
-  ADD_QUERY (cases_decided_row,
-             "SELECT kind, count(*), total (fine_fen) FROM cases"
-             " WHERE decided_month BETWEEN ?1 AND ?2%s GROUP BY kind",
-             scope.where);
-  ADD_QUERY (cases_opened_row,
-             "SELECT count(*) FROM cases WHERE opened_month BETWEEN ?1 AND ?2%s",
-             scope.where);
-  ADD_QUERY (leniency_cases_row,
-             "SELECT leniency, count(*), total (exempted_fen) FROM cases"
-             " WHERE decided_month BETWEEN ?1 AND ?2 AND leniency <> 'none'%s GROUP BY leniency",
-             scope.where);
-  ADD_QUERY (leniency_items_row,
-             "SELECT kind, count(*) FROM leniency_items"
-             " WHERE effective_on <= ?3 AND (repealed_on IS NULL OR repealed_on > ?3)%s"
-             " GROUP BY kind",
-             scope.where);
-  ADD_QUERY (complaints_row,
-             "SELECT channel, count(*), count(closed_on),"
-             " sum (closed_on IS NOT NULL AND due_on IS NOT NULL AND closed_on <= due_on),"
-             " sum (closed_on IS NOT NULL AND due_on IS NOT NULL),"
-             " sum (substantiated = 1), count(substantiated),"
-             " sum (satisfaction IN ('satisfied', 'basic')), count(satisfaction)"
-             " FROM complaints WHERE received_month BETWEEN ?1 AND ?2%s GROUP BY channel",
-             scope.where);
-  ADD_QUERY (lawsuits_row,
-             "SELECT count(*), sum (outcome IN %s), sum (outcome = 'withdrawn'),"
-             " sum (outcome IN %s), sum (hearing_held = 1 AND head_appeared = 1),"
-             " sum (hearing_held = 1)"
-             " FROM lawsuits WHERE instance = 'first' AND outcome <> 'pending'"
-             " AND concluded_month BETWEEN ?1 AND ?2%s",
-             lost, non_judgment, scope.where);
-  ADD_QUERY (reconsiderations_row,
-             "SELECT count(*), sum (outcome IN %s), sum (outcome IN %s)"
-             " FROM reconsiderations WHERE outcome <> 'pending'"
-             " AND decided_month BETWEEN ?1 AND ?2%s",
-             corrected, non_merits, scope.where);
-  ADD_QUERY (reviews_row,
-             "SELECT count(*), sum (grade <> 'fail'), avg (score) FROM reviews"
-             " WHERE reviewed_month BETWEEN ?1 AND ?2%s",
-             scope.reviews_where);
-
-#undef ADD_QUERY
-
-  g_assert (n_queries <= G_N_ELEMENTS (queries));
-
-  if (!_jd_store_exec (db, "BEGIN", error))
+  slices = g_ptr_array_new_with_free_func ((GDestroyNotify)jd_slice_free);
+  by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (!list_slices (db, dimension, &scope, template, slices, by_key, error))
     return NULL;
 
-  for (guint i = 0; i < n_queries; i++)
+  last_day = jd_period_last_day (period);
+  if (!compute_into (store, PART_ALL, jd_period_first_month (period), jd_period_last_month (period),
+                     last_day, filter, source, dimension, NULL, by_key, error))
+    return NULL;
+
+  for (guint i = 0; i < slices->len; i++)
+    finish_metrics (((JdSlice *)g_ptr_array_index (slices, i))->metrics);
+
+  return g_steal_pointer (&slices);
+}
+
+/**
+ * jd_metrics_breakdown:
+ * @dimension: split by agency, domain, agency level or region
+ *
+ * The figures of @period for every agency (domain, level, region) that
+ * @filter lets through, those with nothing to show included, in the order
+ * of their codes.  Each slice's figures are exactly what
+ * jd_metrics_compute() gives with a filter for that slice.
+ *
+ * Returns: (transfer full) (element-type JdSlice): the slices, or %NULL
+ *   with @error set
+ */
+GPtrArray *
+jd_metrics_breakdown (JdStore         *store,
+                      const JdPeriod  *period,
+                      const JdFilter  *filter,
+                      JdDimension      dimension,
+                      GError         **error)
+{
+  return breakdown (store, period, filter, dimension, SOURCE_ROLLUP, error);
+}
+
+GPtrArray *
+_jd_metrics_breakdown_raw (JdStore         *store,
+                           const JdPeriod  *period,
+                           const JdFilter  *filter,
+                           JdDimension      dimension,
+                           GError         **error)
+{
+  return breakdown (store, period, filter, dimension, SOURCE_RAW, error);
+}
+
+static const JdMeasureInfo measures[JD_N_MEASURES] = {
+  [JD_MEASURE_CASES_DECIDED] = { "cases_decided", N_("Cases decided"), FALSE },
+  [JD_MEASURE_CASES_OPENED] = { "cases_opened", N_("Cases opened"), FALSE },
+  [JD_MEASURE_FINES] = { "fines", N_("Fines and confiscations"), FALSE },
+  [JD_MEASURE_COMPLAINTS] = { "complaints", N_("Complaints received"), FALSE },
+  [JD_MEASURE_CLOSING_RATE] = { "closing_rate", N_("Closing rate"), TRUE },
+  [JD_MEASURE_ON_TIME_RATE] = { "on_time_rate", N_("On-time rate"), TRUE },
+  [JD_MEASURE_SUBSTANTIATED_RATE] = { "substantiated_rate", N_("Substantiated rate"), TRUE },
+  [JD_MEASURE_SATISFACTION_RATE] = { "satisfaction_rate", N_("Satisfaction rate"), TRUE },
+  [JD_MEASURE_LOSS_RATE] = { "loss_rate", N_("First-instance loss rate"), TRUE },
+  [JD_MEASURE_WITHDRAWAL_RATE] = { "withdrawal_rate", N_("Withdrawal rate"), TRUE },
+  [JD_MEASURE_HEAD_APPEARANCE_RATE] = { "head_appearance_rate", N_("Head appearance rate"), TRUE },
+  [JD_MEASURE_CORRECTION_RATE] = { "correction_rate", N_("Correction rate"), TRUE },
+  [JD_MEASURE_LENIENCY_CASES] = { "leniency_cases", N_("Leniency cases"), FALSE },
+  [JD_MEASURE_EXEMPTED] = { "exempted", N_("Amount exempted"), FALSE },
+  [JD_MEASURE_LENIENCY_SHARE] = { "leniency_share", N_("Share of penalty cases"), TRUE },
+  [JD_MEASURE_REVIEW_PASS_RATE] = { "review_pass_rate", N_("Review pass rate"), TRUE },
+};
+
+const JdMeasureInfo *
+jd_measure_info (JdMeasure measure)
+{
+  g_return_val_if_fail (measure < JD_N_MEASURES, NULL);
+
+  return &measures[measure];
+}
+
+gboolean
+jd_measure_from_name (const char *name,
+                      JdMeasure  *measure)
+{
+  for (guint i = 0; i < JD_N_MEASURES; i++)
+    if (g_strcmp0 (measures[i].name, name) == 0)
+      {
+        *measure = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/**
+ * jd_metrics_get_measure:
+ * @value: (out) (optional): the rate (NaN over nothing) or the count; money in fen
+ * @ratio: (out) (optional): for a rate, its numerator and denominator
+ */
+void
+jd_metrics_get_measure (const JdMetrics *self,
+                        JdMeasure        measure,
+                        double          *value,
+                        JdRatio         *ratio)
+{
+  JdRatio r = { 0, 0 };
+  double v = NAN;
+
+  switch (measure)
     {
-      if (!run (db, queries[i].sql, first, last, last_day, queries[i].row, m, error))
-        {
-          sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-          return NULL;
-        }
+    case JD_MEASURE_CASES_DECIDED: v = self->cases.decided; break;
+    case JD_MEASURE_CASES_OPENED: v = self->cases.opened; break;
+    case JD_MEASURE_FINES: v = self->cases.fines_fen; break;
+    case JD_MEASURE_COMPLAINTS: v = self->complaints.received; break;
+    case JD_MEASURE_LENIENCY_CASES: v = self->leniency.cases; break;
+    case JD_MEASURE_EXEMPTED: v = self->leniency.exempted_fen; break;
+    case JD_MEASURE_CLOSING_RATE: r = self->complaints.closing; break;
+    case JD_MEASURE_ON_TIME_RATE: r = self->complaints.on_time; break;
+    case JD_MEASURE_SUBSTANTIATED_RATE: r = self->complaints.substantiated; break;
+    case JD_MEASURE_SATISFACTION_RATE: r = self->complaints.satisfaction; break;
+    case JD_MEASURE_LOSS_RATE: r = self->lawsuits.loss; break;
+    case JD_MEASURE_WITHDRAWAL_RATE: r = self->lawsuits.withdrawal; break;
+    case JD_MEASURE_HEAD_APPEARANCE_RATE: r = self->lawsuits.head_appearance; break;
+    case JD_MEASURE_CORRECTION_RATE: r = self->reconsiderations.correction; break;
+    case JD_MEASURE_LENIENCY_SHARE: r = self->leniency.share_of_penalty_cases; break;
+    case JD_MEASURE_REVIEW_PASS_RATE: r = self->reviews.pass; break;
+    case JD_N_MEASURES:
+    default:
+      g_return_if_reached ();
     }
 
-  sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  if (measures[measure].is_rate)
+    v = jd_ratio_rate (r);
 
-  m->complaints.closing.count = m->complaints.closed;
-  m->complaints.closing.total = m->complaints.received;
-  m->leniency.share_of_penalty_cases.count = m->leniency.cases;
-  m->leniency.share_of_penalty_cases.total = m->cases.by_kind[0];
+  if (value != NULL)
+    *value = v;
+  if (ratio != NULL)
+    *ratio = r;
+}
 
-  return g_steal_pointer (&m);
+static void
+rank_row_free (JdRankRow *row)
+{
+  g_free (row->code);
+  g_free (row->name);
+  g_free (row);
+}
+
+void
+jd_ranking_free (JdRanking *self)
+{
+  if (self == NULL)
+    return;
+
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->left_out, g_ptr_array_unref);
+  g_free (self);
+}
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const JdRankRow *x = *(const JdRankRow * const *)a;
+  const JdRankRow *y = *(const JdRankRow * const *)b;
+  gboolean ascending = GPOINTER_TO_INT (user_data);
+
+  if (x->value != y->value)
+    return ((x->value < y->value) == ascending) ? -1 : 1;
+
+  /* Of two equal rates, the one over more cases says more. */
+  if (x->total != y->total)
+    return x->total > y->total ? -1 : 1;
+
+  return g_strcmp0 (x->code, y->code);
+}
+
+/**
+ * jd_metrics_rank:
+ * @measure: what to rank by
+ * @min_total: for a rate, the smallest denominator that earns a place, so
+ *   that one lost case out of one does not top the list; left-out agencies
+ *   are listed apart.  Ignored for counts.
+ * @ascending: lowest first (for rates where low is bad news, e.g. on-time)
+ *
+ * Ranks every agency @filter lets through by @measure in @period; equal
+ * values share a rank.  Agencies whose rate has no denominator at all are
+ * left out as well.
+ *
+ * Returns: (transfer full): the ranking, or %NULL with @error set
+ */
+JdRanking *
+jd_metrics_rank (JdStore         *store,
+                 const JdPeriod  *period,
+                 const JdFilter  *filter,
+                 JdMeasure        measure,
+                 gint64           min_total,
+                 gboolean         ascending,
+                 GError         **error)
+{
+  g_autoptr(GPtrArray) slices = NULL;
+
+  g_return_val_if_fail (measure < JD_N_MEASURES, NULL);
+
+  slices = jd_metrics_breakdown (store, period, filter, JD_DIMENSION_AGENCY, error);
+  if (slices == NULL)
+    return NULL;
+
+  return jd_metrics_rank_slices (slices, measure, min_total, ascending);
+}
+
+/**
+ * jd_metrics_rank_slices:
+ * @slices: (element-type JdSlice): a breakdown by agency
+ *
+ * Ranks an agency breakdown already at hand, as jd_metrics_rank() does,
+ * so that one breakdown can feed several rankings.
+ *
+ * Returns: (transfer full): the ranking
+ */
+JdRanking *
+jd_metrics_rank_slices (GPtrArray *slices,
+                        JdMeasure  measure,
+                        gint64     min_total,
+                        gboolean   ascending)
+{
+  g_autoptr(JdRanking) ranking = NULL;
+  gboolean is_rate;
+
+  g_return_val_if_fail (measure < JD_N_MEASURES, NULL);
+
+  is_rate = measures[measure].is_rate;
+  ranking = g_new0 (JdRanking, 1);
+  ranking->measure = measure;
+  ranking->ascending = ascending;
+  ranking->min_total = is_rate ? MAX (min_total, 1) : 0;
+  ranking->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)rank_row_free);
+  ranking->left_out = g_ptr_array_new_with_free_func ((GDestroyNotify)rank_row_free);
+
+  for (guint i = 0; i < slices->len; i++)
+    {
+      JdSlice *slice = g_ptr_array_index (slices, i);
+      JdRankRow *row = g_new0 (JdRankRow, 1);
+      JdRatio ratio;
+
+      row->code = g_strdup (slice->key);
+      row->name = g_strdup (slice->label);
+      jd_metrics_get_measure (slice->metrics, measure, &row->value, &ratio);
+      row->count = is_rate ? ratio.count : (gint64)row->value;
+      row->total = is_rate ? ratio.total : 0;
+
+      if (is_rate && row->total < ranking->min_total)
+        g_ptr_array_add (ranking->left_out, row);
+      else
+        g_ptr_array_add (ranking->rows, row);
+    }
+
+  g_ptr_array_sort_with_data (ranking->rows, compare_rows, GINT_TO_POINTER (ascending));
+  for (guint i = 0; i < ranking->rows->len; i++)
+    {
+      JdRankRow *row = g_ptr_array_index (ranking->rows, i);
+      JdRankRow *before = i > 0 ? g_ptr_array_index (ranking->rows, i - 1) : NULL;
+
+      row->rank = before != NULL && before->value == row->value ? before->rank : i + 1;
+    }
+
+  return g_steal_pointer (&ranking);
 }
 
 /**
@@ -580,28 +1171,55 @@ jd_metrics_series (JdStore         *store,
                    int              last_month,
                    GError         **error)
 {
+  g_autoptr(JdStoreLocker) locker = NULL;
   g_autoptr(GPtrArray) series = NULL;
+  g_autoptr(GHashTable) by_key = NULL;
+  g_autofree char *loss_setting = NULL;
+  g_autofree char *correction_setting = NULL;
   JdPeriod period;
   JdPeriod last;
 
   g_return_val_if_fail (JD_IS_STORE (store), NULL);
   g_return_val_if_fail (jd_month_diff (last_month, first_month) >= 0, NULL);
 
+  locker = _jd_store_locker_new (store);
+  loss_setting = jd_settings_get (store, "loss_rate_denominator");
+  correction_setting = jd_settings_get (store, "correction_rate_denominator");
+
   series = g_ptr_array_new_with_free_func ((GDestroyNotify)jd_metrics_free);
+  by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   period = jd_period_containing (by, first_month);
   last = jd_period_containing (by, last_month);
 
   for (;;)
     {
-      JdMetrics *metrics = jd_metrics_compute (store, &period, filter, error);
+      JdMetrics *m = metrics_new (&period, loss_setting, correction_setting);
 
-      if (metrics == NULL)
-        return NULL;
-      g_ptr_array_add (series, metrics);
+      g_ptr_array_add (series, m);
+      g_hash_table_insert (by_key, period_key (by, jd_period_first_month (&period)), m);
 
       if (jd_period_equal (&period, &last))
         break;
       period = jd_period_next (&period);
+    }
+
+  /* Every period's counts in one pass over the rollups, sliced by period… */
+  if (!compute_into (store, PART_COUNTS,
+                     jd_period_first_month (&((JdMetrics *)g_ptr_array_index (series, 0))->period),
+                     jd_period_last_month (&last), NULL, filter, SOURCE_ROLLUP,
+                     SLICE_BY_PERIOD (by), NULL, by_key, error))
+    return NULL;
+
+  /* …and the leniency items in force on each period's last day. */
+  for (guint i = 0; i < series->len; i++)
+    {
+      JdMetrics *m = g_ptr_array_index (series, i);
+      g_autofree char *day = jd_period_last_day (&m->period);
+      int month = jd_period_last_month (&m->period);
+
+      if (!compute_into (store, PART_ITEMS, month, month, day, filter, SOURCE_ROLLUP, -1, m, NULL, error))
+        return NULL;
+      finish_metrics (m);
     }
 
   return g_steal_pointer (&series);
@@ -643,8 +1261,8 @@ jd_metrics_monthly_decided (JdStore         *store,
   values = g_array_sized_new (FALSE, TRUE, sizeof (gint64), n);
   g_array_set_size (values, n);
 
-  sql = g_strdup_printf ("SELECT decided_month, count(*) FROM cases"
-                         " WHERE decided_month BETWEEN ?1 AND ?2%s GROUP BY decided_month",
+  sql = g_strdup_printf ("SELECT month, sum (n) FROM roll_cases"
+                         " WHERE month BETWEEN ?1 AND ?2%s GROUP BY month",
                          scope.where);
   stmt = _jd_store_prepare (db, sql, error);
   if (stmt == NULL)

@@ -59,6 +59,8 @@ struct _JdMetrics
     gint64 opened;
     gint64 by_kind[6];               /* in JD_ENUM_CASE_KIND order */
     gint64 fines_fen;
+    gint64 major;                    /* 重大执法决定 */
+    gint64 major_unreviewed;         /* … without 法制审核 */
   } cases;
 
   struct {
@@ -77,12 +79,14 @@ struct _JdMetrics
     JdRatio loss;                    /* denominator after the setting */
     JdRatio withdrawal;
     JdRatio head_appearance;
+    gint64  by_outcome[12];          /* concluded, in JD_ENUM_LAWSUIT_OUTCOME order (pending stays 0) */
   } lawsuits;
 
   struct {
     gint64  decided;
     gint64  corrected;
     JdRatio correction;              /* denominator after the setting */
+    gint64  by_outcome[11];          /* decided, in JD_ENUM_RECONSIDERATION_OUTCOME order */
   } reconsiderations;
 
   struct {
@@ -99,8 +103,78 @@ struct _JdMetrics
     gint64  passed;
     JdRatio pass;
     double  mean_score;              /* NaN when nothing was reviewed */
+    gint64  by_grade[4];             /* in JD_ENUM_GRADE order */
+    double  score_sum;               /* of the reviews with a score */
+    gint64  scored;
   } reviews;
 };
+
+/* What a breakdown splits by. */
+typedef enum
+{
+  JD_DIMENSION_AGENCY,
+  JD_DIMENSION_DOMAIN,
+  JD_DIMENSION_LEVEL,
+  JD_DIMENSION_REGION,
+  JD_N_DIMENSIONS
+} JdDimension;
+
+/* One part of a breakdown: an agency, a domain, a level or a region. */
+typedef struct
+{
+  char      *key;       /* agency or domain code, level code, region name */
+  char      *label;     /* what to show: the name */
+  JdMetrics *metrics;
+} JdSlice;
+
+/* The figures a ranking or a warning can be about. */
+typedef enum
+{
+  JD_MEASURE_CASES_DECIDED,
+  JD_MEASURE_CASES_OPENED,
+  JD_MEASURE_FINES,
+  JD_MEASURE_COMPLAINTS,
+  JD_MEASURE_CLOSING_RATE,
+  JD_MEASURE_ON_TIME_RATE,
+  JD_MEASURE_SUBSTANTIATED_RATE,
+  JD_MEASURE_SATISFACTION_RATE,
+  JD_MEASURE_LOSS_RATE,
+  JD_MEASURE_WITHDRAWAL_RATE,
+  JD_MEASURE_HEAD_APPEARANCE_RATE,
+  JD_MEASURE_CORRECTION_RATE,
+  JD_MEASURE_LENIENCY_CASES,
+  JD_MEASURE_EXEMPTED,
+  JD_MEASURE_LENIENCY_SHARE,
+  JD_MEASURE_REVIEW_PASS_RATE,
+  JD_N_MEASURES
+} JdMeasure;
+
+typedef struct
+{
+  const char *name;       /* for the command line and JSON: "loss_rate" */
+  const char *label;      /* translatable (N_) */
+  gboolean    is_rate;
+} JdMeasureInfo;
+
+/* One agency in a ranking. */
+typedef struct
+{
+  guint   rank;           /* 1 for the first; equal values share a rank */
+  char   *code;
+  char   *name;
+  double  value;          /* the rate, or the count */
+  gint64  count;          /* for a rate: numerator and denominator */
+  gint64  total;
+} JdRankRow;
+
+typedef struct
+{
+  JdMeasure  measure;
+  gboolean   ascending;
+  gint64     min_total;   /* rates: agencies with a smaller denominator are left out */
+  GPtrArray *rows;        /* (element-type JdRankRow) */
+  GPtrArray *left_out;    /* (element-type JdRankRow) below min_total, by name */
+} JdRanking;
 
 GQuark      jd_metrics_error_quark    (void);
 
@@ -111,6 +185,34 @@ JdMetrics  *jd_metrics_compute        (JdStore         *store,
 void        jd_metrics_free           (JdMetrics       *self);
 const char *jd_metrics_definition_label (const char    *value);
 JsonNode   *jd_metrics_to_json        (const JdMetrics *self);
+
+GPtrArray  *jd_metrics_breakdown      (JdStore        *store,
+                                       const JdPeriod *period,
+                                       const JdFilter *filter,
+                                       JdDimension     dimension,
+                                       GError        **error);
+void        jd_slice_free             (JdSlice        *slice);
+
+const JdMeasureInfo *jd_measure_info  (JdMeasure       measure);
+gboolean    jd_measure_from_name      (const char     *name,
+                                       JdMeasure      *measure);
+void        jd_metrics_get_measure    (const JdMetrics *self,
+                                       JdMeasure       measure,
+                                       double         *value,
+                                       JdRatio        *ratio);
+
+JdRanking  *jd_metrics_rank           (JdStore        *store,
+                                       const JdPeriod *period,
+                                       const JdFilter *filter,
+                                       JdMeasure       measure,
+                                       gint64          min_total,
+                                       gboolean        ascending,
+                                       GError        **error);
+JdRanking  *jd_metrics_rank_slices    (GPtrArray      *slices,
+                                       JdMeasure       measure,
+                                       gint64          min_total,
+                                       gboolean        ascending);
+void        jd_ranking_free           (JdRanking      *self);
 
 GPtrArray  *jd_metrics_series         (JdStore        *store,
                                        const JdFilter *filter,
@@ -126,6 +228,7 @@ GArray     *jd_metrics_monthly_decided (JdStore        *store,
                                         GError        **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JdMetrics, jd_metrics_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JdRanking, jd_ranking_free)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (JdFilter, jd_filter_clear)
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
+#include "jd-rollup-private.h"
 #include "jd-store-private.h"
 
 struct _JdStore
@@ -35,12 +36,19 @@ G_DEFINE_FINAL_TYPE (JdStore, jd_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (jd-store-error-quark, jd_store_error)
 
-/* Each migration takes the schema from version N-1 to N.  Migrations are
- * only ever appended: a released migration is never edited. */
-static const char * const migrations[] = {
-  NULL,
-  "/io/github/jiandu/core/jd-schema.sql",
-  "/io/github/jiandu/core/jd-schema-2.sql",
+/* Each migration takes the schema from version N-1 to N: its SQL, then,
+ * where the new tables are derived from existing rows, a function that
+ * fills them.  Migrations are only ever appended: a released migration is
+ * never edited. */
+static const struct {
+  const char *resource;
+  gboolean  (*fill) (sqlite3  *db,
+                     GError  **error);
+} migrations[] = {
+  { NULL, NULL },
+  { "/io/github/jiandu/core/jd-schema.sql", NULL },
+  { "/io/github/jiandu/core/jd-schema-2.sql", NULL },
+  { "/io/github/jiandu/core/jd-schema-3.sql", _jd_rollup_refresh_all },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JD_STORE_SCHEMA_VERSION + 1);
 
@@ -178,13 +186,14 @@ _jd_store_migrate (sqlite3  *db,
       const char *data;
       gsize len;
 
-      bytes = g_resources_lookup_data (migrations[version], 0, error);
+      bytes = g_resources_lookup_data (migrations[version].resource, 0, error);
       if (bytes == NULL)
         goto rollback;
 
       data = g_bytes_get_data (bytes, &len);
       sql = g_strndup (data, len);
-      if (!_jd_store_exec (db, sql, error))
+      if (!_jd_store_exec (db, sql, error) ||
+          (migrations[version].fill != NULL && !migrations[version].fill (db, error)))
         {
           g_prefix_error (error, _("Could not update the database to version %d: "), version);
           goto rollback;
@@ -566,7 +575,8 @@ jd_store_is_empty (JdStore *self)
 
 /**
  * jd_store_get_month_range:
- * @first_month: (out): the earliest YYYYMM month with a decided case or a complaint
+ * @first_month: (out): the earliest YYYYMM month with a decided case or a
+ *   complaint (read from the rollups: instant at any size)
  * @last_month: (out): the latest such month
  *
  * Returns: %FALSE if there is no dated record at all
@@ -583,11 +593,14 @@ jd_store_get_month_range (JdStore *self,
   g_return_val_if_fail (JD_IS_STORE (self), FALSE);
 
   locker = _jd_store_locker_new (self);
+  /* One aggregate per subquery, so that each is a single index lookup. */
   stmt = _jd_store_prepare (self->db,
                             "SELECT min (lo), max (hi) FROM ("
-                            " SELECT min (decided_month) AS lo, max (decided_month) AS hi FROM cases"
+                            " SELECT (SELECT min (month) FROM roll_cases) AS lo,"
+                            "        (SELECT max (month) FROM roll_cases) AS hi"
                             " UNION ALL"
-                            " SELECT min (received_month), max (received_month) FROM complaints)",
+                            " SELECT (SELECT min (month) FROM roll_complaints),"
+                            "        (SELECT max (month) FROM roll_complaints))",
                             NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW &&
       sqlite3_column_type (stmt, 0) != SQLITE_NULL)

@@ -1,0 +1,534 @@
+/* jd-dashboard-charts.c — the named charts of the dashboards, from a database
+ *
+ * SPDX-FileCopyrightText: 2026 The Jiandu developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* "Chart name → data + JdChart", once, for the app, the command line
+ * (jiandu-cli chart) and the report.  Every figure comes from jd-metrics,
+ * so a chart agrees with the tables beside it. */
+
+#define G_LOG_DOMAIN "jd-dashboard-charts"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "jd-dashboard-charts.h"
+#include "jd-enums.h"
+#include "jd-overview.h"
+
+static const JdDashboardChartInfo charts[] = {
+  { "decided-monthly", N_("Cases decided per month, against a year earlier (24 months)"), 900, 360 },
+  /* xgettext:no-c-format */
+  { "loss-rate", N_("First-instance loss rate per month, with the 15% control line (24 months)"), 900, 360 },
+  { "cases-and-loss-rate", N_("First-instance lawsuits concluded and the loss rate, on two axes"), 900, 360 },
+  { "complaints-by-channel", N_("Complaints received by channel (donut)"), 720, 400 },
+  { "cases-by-kind", N_("Cases decided by kind per month, stacked (12 months)"), 900, 400 },
+  { "leniency-by-kind", N_("Leniency cases by kind, against a year earlier"), 720, 400 },
+  { "agencies-decided", N_("Cases decided per agency (horizontal bars)"), 1000, 800 },
+  { "agency-heat", N_("Cases decided per agency and month (heat table, 12 months)"), 1200, 800 },
+  { "agencies-table", N_("The agencies' figures as a table, in pages"), 900, 600 },
+  { "kpi-decided", N_("KPI card: cases decided"), 320, 160 },
+  { "kpi-complaints", N_("KPI card: complaints received"), 320, 160 },
+  { "kpi-loss-rate", N_("KPI card: first-instance loss rate"), 320, 160 },
+};
+
+const JdDashboardChartInfo *
+jd_dashboard_charts (guint *n_charts)
+{
+  *n_charts = G_N_ELEMENTS (charts);
+  return charts;
+}
+
+const JdDashboardChartInfo *
+jd_dashboard_chart_info (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    if (g_strcmp0 (charts[i].name, name) == 0)
+      return &charts[i];
+  return NULL;
+}
+
+/* Data */
+
+static double
+ratio_or_nan (JdRatio ratio)
+{
+  return jd_ratio_rate (ratio);
+}
+
+/* The figures of each month from @first to @last */
+static GPtrArray *
+monthly (JdStore         *store,
+         const JdFilter  *filter,
+         int              first,
+         int              last,
+         GError         **error)
+{
+  return jd_metrics_series (store, filter, JD_PERIOD_MONTH, first, last, error);
+}
+
+/* Every agency's figures for @period, busiest first.  Now from
+ * jd_metrics_breakdown(); one place to change if the source changes. */
+static GPtrArray *
+agency_slices (JdStore         *store,
+               const JdPeriod  *period,
+               const JdFilter  *filter,
+               GError         **error)
+{
+  return jd_metrics_breakdown (store, period, filter, JD_DIMENSION_AGENCY, error);
+}
+
+static int
+compare_decided (gconstpointer a,
+                 gconstpointer b)
+{
+  const JdSlice *sa = *(JdSlice * const *) a;
+  const JdSlice *sb = *(JdSlice * const *) b;
+  gint64 da = sa->metrics->cases.decided, db = sb->metrics->cases.decided;
+
+  if (da != db)
+    return da > db ? -1 : 1;
+  return g_strcmp0 (sa->key, sb->key);
+}
+
+/* Charts */
+
+static JdChart *
+decided_monthly (JdStore         *store,
+                 const JdPeriod  *period,
+                 const JdFilter  *filter,
+                 GError         **error)
+{
+  int last = jd_period_last_month (period);
+  int first = jd_month_add (last, -(JD_OVERVIEW_MONTHS - 1));
+  g_autoptr(GArray) now = jd_metrics_monthly_decided (store, filter, first, last, error);
+  g_autoptr(GArray) before = NULL;
+  double values[JD_OVERVIEW_MONTHS], earlier[JD_OVERVIEW_MONTHS];
+  JdMonthlyChart monthly = {
+    .title = _("Cases decided per month"),
+    .value_label = _("Cases decided"),
+    .comparison_label = _("A year earlier"),
+    .first_month = first,
+    .n_points = JD_OVERVIEW_MONTHS,
+    .values = values,
+    .comparison = earlier,
+  };
+
+  if (now == NULL)
+    return NULL;
+  before = jd_metrics_monthly_decided (store, filter, jd_month_add (first, -12), jd_month_add (last, -12), error);
+  if (before == NULL)
+    return NULL;
+
+  for (guint i = 0; i < JD_OVERVIEW_MONTHS; i++)
+    {
+      values[i] = i < now->len ? (double) g_array_index (now, gint64, i) : NAN;
+      earlier[i] = i < before->len ? (double) g_array_index (before, gint64, i) : NAN;
+    }
+
+  return jd_chart_new_monthly (&monthly);
+}
+
+static JdChart *
+loss_rate (JdStore         *store,
+           const JdPeriod  *period,
+           const JdFilter  *filter,
+           gboolean         with_counts,
+           GError         **error)
+{
+  int last = jd_period_last_month (period);
+  int first = jd_month_add (last, -(JD_OVERVIEW_MONTHS - 1));
+  g_autoptr(GPtrArray) series = monthly (store, filter, jd_month_add (first, -12), last, error);
+  double rate[JD_OVERVIEW_MONTHS], earlier[JD_OVERVIEW_MONTHS], concluded[JD_OVERVIEW_MONTHS];
+  JdChart *chart;
+
+  if (series == NULL)
+    return NULL;
+
+  for (guint i = 0; i < JD_OVERVIEW_MONTHS; i++)
+    {
+      const JdMetrics *now = g_ptr_array_index (series, i + 12);
+      const JdMetrics *before = g_ptr_array_index (series, i);
+
+      rate[i] = ratio_or_nan (now->lawsuits.loss);
+      earlier[i] = ratio_or_nan (before->lawsuits.loss);
+      concluded[i] = now->lawsuits.loss.total;
+    }
+
+  if (!with_counts)
+    {
+      chart = jd_chart_new (JD_CHART_LINE);
+      jd_chart_set_title (chart, _("First-instance loss rate"));
+      jd_chart_set_format (chart, JD_CHART_FORMAT_PERCENT);
+      jd_chart_set_time_axis (chart, JD_CHART_AXIS_MONTH, first, JD_OVERVIEW_MONTHS);
+      jd_chart_add_series (chart, _("Loss rate"), rate, JD_OVERVIEW_MONTHS);
+      jd_chart_series_set_dashed (chart, jd_chart_add_series (chart, _("A year earlier"), earlier, JD_OVERVIEW_MONTHS),
+                                  TRUE);
+    }
+  else
+    {
+      guint s;
+
+      chart = jd_chart_new (JD_CHART_BAR);
+      jd_chart_set_title (chart, _("First-instance lawsuits and the loss rate"));
+      jd_chart_set_time_axis (chart, JD_CHART_AXIS_MONTH, first, JD_OVERVIEW_MONTHS);
+      jd_chart_add_series (chart, _("Concluded"), concluded, JD_OVERVIEW_MONTHS);
+      s = jd_chart_add_series (chart, _("Loss rate"), rate, JD_OVERVIEW_MONTHS);
+      jd_chart_series_set_mark (chart, s, JD_CHART_MARK_LINE);
+      jd_chart_series_set_secondary (chart, s, TRUE);
+      jd_chart_series_set_format (chart, s, JD_CHART_FORMAT_PERCENT);
+    }
+  /* Translators: the label of the loss rate's 15% line, "控制线" */
+  jd_chart_set_threshold (chart, JD_LOSS_RATE_CONTROL_LINE, _("Control line"));
+
+  return chart;
+}
+
+static JdChart *
+complaints_by_channel (JdStore         *store,
+                       const JdPeriod  *period,
+                       const JdFilter  *filter,
+                       GError         **error)
+{
+  g_autoptr(JdMetrics) m = jd_metrics_compute (store, period, filter, error);
+  g_autofree char *when = NULL;
+  g_autofree char *title = NULL;
+  const JdEnumValue *values;
+  const char *names[7];
+  double counts[7];
+  guint n;
+  JdChart *chart;
+
+  if (m == NULL)
+    return NULL;
+
+  values = jd_enum_values (JD_ENUM_CHANNEL, &n);
+  n = MIN (n, G_N_ELEMENTS (names));
+  for (guint i = 0; i < n; i++)
+    {
+      names[i] = _(values[i].label);
+      counts[i] = m->complaints.by_channel[i];
+    }
+
+  when = jd_period_format (period);
+  /* Translators: a chart's title: "Complaints by channel, October 2026" */
+  title = g_strdup_printf (_("Complaints by channel, %s"), when);
+  chart = jd_chart_new (JD_CHART_DONUT);
+  jd_chart_set_title (chart, title);
+  jd_chart_set_categories (chart, names, n);
+  jd_chart_add_series (chart, _("Complaints received"), counts, n);
+
+  return chart;
+}
+
+static JdChart *
+cases_by_kind (JdStore         *store,
+               const JdPeriod  *period,
+               const JdFilter  *filter,
+               GError         **error)
+{
+  int last = jd_period_last_month (period);
+  int first = jd_month_add (last, -11);
+  g_autoptr(GPtrArray) series = monthly (store, filter, first, last, error);
+  const JdEnumValue *values;
+  JdChart *chart;
+  guint n;
+
+  if (series == NULL)
+    return NULL;
+
+  values = jd_enum_values (JD_ENUM_CASE_KIND, &n);
+  chart = jd_chart_new (JD_CHART_BAR_STACKED);
+  jd_chart_set_title (chart, _("Cases decided by kind"));
+  jd_chart_set_time_axis (chart, JD_CHART_AXIS_MONTH, first, series->len);
+  for (guint k = 0; k < MIN (n, 6); k++)
+    {
+      double counts[12];
+
+      for (guint i = 0; i < series->len && i < 12; i++)
+        counts[i] = ((JdMetrics *) g_ptr_array_index (series, i))->cases.by_kind[k];
+      jd_chart_add_series (chart, _(values[k].label), counts, MIN (series->len, 12));
+    }
+
+  return chart;
+}
+
+static JdChart *
+leniency_by_kind (JdStore         *store,
+                  const JdPeriod  *period,
+                  const JdFilter  *filter,
+                  GError         **error)
+{
+  JdPeriod before = jd_period_year_earlier (period);
+  g_autoptr(JdMetrics) now = jd_metrics_compute (store, period, filter, error);
+  g_autoptr(JdMetrics) then = now ? jd_metrics_compute (store, &before, filter, error) : NULL;
+  g_autofree char *now_text = jd_period_format (period);
+  g_autofree char *then_text = jd_period_format (&before);
+  const JdEnumValue *values;
+  const char *names[4];
+  double a[4], b[4];
+  JdChart *chart;
+  guint n;
+
+  if (then == NULL)
+    return NULL;
+
+  /* the leniency kinds of cases: the enum after "none" */
+  values = jd_enum_values (JD_ENUM_LENIENCY, &n);
+  for (guint k = 0; k < 4 && k + 1 < n; k++)
+    {
+      names[k] = _(values[k + 1].label);
+      a[k] = then->leniency.cases_by_kind[k];
+      b[k] = now->leniency.cases_by_kind[k];
+    }
+
+  chart = jd_chart_new (JD_CHART_BAR);
+  jd_chart_set_title (chart, _("Leniency cases by kind"));
+  jd_chart_set_categories (chart, names, 4);
+  jd_chart_add_series (chart, then_text, a, 4);
+  jd_chart_add_series (chart, now_text, b, 4);
+
+  return chart;
+}
+
+static JdChart *
+agencies_decided (JdStore         *store,
+                  const JdPeriod  *period,
+                  const JdFilter  *filter,
+                  gboolean         table,
+                  GError         **error)
+{
+  g_autoptr(GPtrArray) slices = agency_slices (store, period, filter, error);
+  g_autoptr(GPtrArray) names = NULL;
+  g_autofree double *decided = NULL;
+  g_autofree double *fines = NULL;
+  g_autofree double *loss = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *title = NULL;
+  JdChart *chart;
+
+  if (slices == NULL)
+    return NULL;
+
+  g_ptr_array_sort (slices, compare_decided);
+  names = g_ptr_array_new ();
+  decided = g_new0 (double, MAX (slices->len, 1));
+  fines = g_new0 (double, MAX (slices->len, 1));
+  loss = g_new0 (double, MAX (slices->len, 1));
+  for (guint i = 0; i < slices->len; i++)
+    {
+      const JdSlice *slice = g_ptr_array_index (slices, i);
+
+      g_ptr_array_add (names, slice->label ? slice->label : slice->key);
+      decided[i] = slice->metrics->cases.decided;
+      fines[i] = slice->metrics->cases.fines_fen / 100.0;
+      loss[i] = ratio_or_nan (slice->metrics->lawsuits.loss);
+    }
+
+  when = jd_period_format (period);
+  /* Translators: a chart's title: "Cases decided per agency, October 2026" */
+  title = g_strdup_printf (table ? _("Agencies, %s") : _("Cases decided per agency, %s"), when);
+  chart = jd_chart_new (table ? JD_CHART_TABLE : JD_CHART_HBAR);
+  jd_chart_set_title (chart, title);
+  jd_chart_set_categories (chart, (const char * const *) names->pdata, names->len);
+  jd_chart_add_series (chart, _("Cases decided"), decided, names->len);
+  if (table)
+    {
+      jd_chart_series_set_format (chart, jd_chart_add_series (chart, _("Fines and confiscations"), fines, names->len),
+                                  JD_CHART_FORMAT_YUAN);
+      jd_chart_series_set_format (chart, jd_chart_add_series (chart, _("Loss rate"), loss, names->len),
+                                  JD_CHART_FORMAT_PERCENT);
+    }
+
+  return chart;
+}
+
+static JdChart *
+agency_heat (JdStore         *store,
+             const JdPeriod  *period,
+             const JdFilter  *filter,
+             GError         **error)
+{
+  int last = jd_period_last_month (period);
+  int first = jd_month_add (last, -11);
+  g_autoptr(GPtrArray) months = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) rows = NULL;
+  JdChart *chart;
+
+  for (int i = 0; i < 12; i++)
+    {
+      int month = jd_month_add (first, i);
+      JdPeriod p = jd_period_containing (JD_PERIOD_MONTH, month);
+      GPtrArray *slices = agency_slices (store, &p, filter, error);
+
+      if (slices == NULL)
+        return NULL;
+      g_ptr_array_add (months, slices);
+    }
+
+  /* rows in the order of the whole year's totals, busiest first */
+  rows = g_ptr_array_new ();
+  {
+    GPtrArray *first_month = g_ptr_array_index (months, 0);
+    g_autofree double *totals = g_new0 (double, MAX (first_month->len, 1));
+    g_autofree guint *order = g_new0 (guint, MAX (first_month->len, 1));
+
+    for (guint a = 0; a < first_month->len; a++)
+      {
+        order[a] = a;
+        for (guint i = 0; i < months->len; i++)
+          {
+            GPtrArray *slices = g_ptr_array_index (months, i);
+
+            if (a < slices->len)
+              totals[a] += ((JdSlice *) g_ptr_array_index (slices, a))->metrics->cases.decided;
+          }
+      }
+    for (guint a = 1; a < first_month->len; a++)
+      for (guint b = a; b > 0 && totals[order[b]] > totals[order[b - 1]]; b--)
+        {
+          guint t = order[b];
+          order[b] = order[b - 1];
+          order[b - 1] = t;
+        }
+
+    chart = jd_chart_new (JD_CHART_HEAT_TABLE);
+    jd_chart_set_title (chart, _("Cases decided per agency and month"));
+    jd_chart_set_time_axis (chart, JD_CHART_AXIS_MONTH, first, 12);
+    for (guint k = 0; k < first_month->len; k++)
+      {
+        const JdSlice *slice = g_ptr_array_index (first_month, order[k]);
+        double values[12];
+
+        for (guint i = 0; i < 12; i++)
+          {
+            GPtrArray *slices = g_ptr_array_index (months, i);
+            const JdSlice *s = order[k] < slices->len ? g_ptr_array_index (slices, order[k]) : NULL;
+
+            /* the same agency, the slices being in the order of codes */
+            values[i] = s != NULL && g_strcmp0 (s->key, slice->key) == 0 ? s->metrics->cases.decided : NAN;
+          }
+        jd_chart_add_series (chart, slice->label ? slice->label : slice->key, values, 12);
+      }
+  }
+
+  return chart;
+}
+
+static JdChart *
+kpi (JdStore         *store,
+     const JdPeriod  *period,
+     const JdFilter  *filter,
+     const char      *which,
+     GError         **error)
+{
+  JdPeriod prev_period = jd_period_previous (period);
+  JdPeriod year_period = jd_period_year_earlier (period);
+  g_autoptr(JdMetrics) now = jd_metrics_compute (store, period, filter, error);
+  g_autoptr(JdMetrics) prev = now ? jd_metrics_compute (store, &prev_period, filter, error) : NULL;
+  g_autoptr(JdMetrics) year = prev ? jd_metrics_compute (store, &year_period, filter, error) : NULL;
+  JdChart *chart;
+
+  g_autoptr(GPtrArray) trend = NULL;
+  double values[12];
+
+  if (year == NULL)
+    return NULL;
+
+  /* the twelve months up to the period's end, as a sparkline under it */
+  trend = monthly (store, filter, jd_month_add (jd_period_last_month (period), -11),
+                   jd_period_last_month (period), error);
+  if (trend == NULL)
+    return NULL;
+  for (guint i = 0; i < 12 && i < trend->len; i++)
+    {
+      const JdMetrics *m = g_ptr_array_index (trend, i);
+
+      values[i] = g_str_equal (which, "kpi-decided") ? m->cases.decided
+                  : g_str_equal (which, "kpi-complaints") ? m->complaints.received
+                  : ratio_or_nan (m->lawsuits.loss);
+    }
+
+  chart = jd_chart_new (JD_CHART_KPI);
+  jd_chart_set_time_axis (chart, JD_CHART_AXIS_MONTH, jd_month_add (jd_period_last_month (period), -11), 12);
+  jd_chart_add_series (chart, NULL, values, MIN (trend->len, 12));
+  if (g_str_equal (which, "kpi-decided"))
+    {
+      jd_chart_set_title (chart, _("Cases decided"));
+      /* Translators: the unit of a count of cases, "件" */
+      jd_chart_set_kpi (chart, now->cases.decided, C_("unit", "cases"), JD_CHART_CHANGE_RELATIVE,
+                        JD_CHART_POLARITY_NEUTRAL,
+                        jd_change_ratio (now->cases.decided, year->cases.decided),
+                        jd_change_ratio (now->cases.decided, prev->cases.decided));
+    }
+  else if (g_str_equal (which, "kpi-complaints"))
+    {
+      jd_chart_set_title (chart, _("Complaints received"));
+      /* Translators: the unit of a count of complaints, "件" */
+      jd_chart_set_kpi (chart, now->complaints.received, C_("unit", "complaints"), JD_CHART_CHANGE_RELATIVE,
+                        JD_CHART_POLARITY_UP_IS_BAD,
+                        jd_change_ratio (now->complaints.received, year->complaints.received),
+                        jd_change_ratio (now->complaints.received, prev->complaints.received));
+    }
+  else
+    {
+      double rate = ratio_or_nan (now->lawsuits.loss);
+
+      jd_chart_set_title (chart, _("First-instance loss rate"));
+      jd_chart_set_format (chart, JD_CHART_FORMAT_PERCENT);
+      jd_chart_set_kpi (chart, rate, NULL, JD_CHART_CHANGE_POINTS, JD_CHART_POLARITY_UP_IS_BAD,
+                        rate - ratio_or_nan (year->lawsuits.loss), rate - ratio_or_nan (prev->lawsuits.loss));
+    }
+
+  return chart;
+}
+
+/**
+ * jd_dashboard_chart_new:
+ * @name: one of jd_dashboard_charts()
+ * @period: the period the chart is about; trends end with it
+ *
+ * Returns: (transfer full): the chart, filled from @store, or %NULL with
+ *   @error set
+ */
+JdChart *
+jd_dashboard_chart_new (JdStore         *store,
+                        const char      *name,
+                        const JdPeriod  *period,
+                        const JdFilter  *filter,
+                        GError         **error)
+{
+  g_return_val_if_fail (JD_IS_STORE (store), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (period != NULL, NULL);
+
+  if (g_str_equal (name, "decided-monthly"))
+    return decided_monthly (store, period, filter, error);
+  if (g_str_equal (name, "loss-rate"))
+    return loss_rate (store, period, filter, FALSE, error);
+  if (g_str_equal (name, "cases-and-loss-rate"))
+    return loss_rate (store, period, filter, TRUE, error);
+  if (g_str_equal (name, "complaints-by-channel"))
+    return complaints_by_channel (store, period, filter, error);
+  if (g_str_equal (name, "cases-by-kind"))
+    return cases_by_kind (store, period, filter, error);
+  if (g_str_equal (name, "leniency-by-kind"))
+    return leniency_by_kind (store, period, filter, error);
+  if (g_str_equal (name, "agencies-decided"))
+    return agencies_decided (store, period, filter, FALSE, error);
+  if (g_str_equal (name, "agencies-table"))
+    return agencies_decided (store, period, filter, TRUE, error);
+  if (g_str_equal (name, "agency-heat"))
+    return agency_heat (store, period, filter, error);
+  if (g_str_has_prefix (name, "kpi-") && jd_dashboard_chart_info (name) != NULL)
+    return kpi (store, period, filter, name, error);
+
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+               _("There is no chart called “%s”"), name);
+  return NULL;
+}
