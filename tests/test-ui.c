@@ -288,6 +288,39 @@ test_error_state (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The window size and the database are there again next time. */
+static void
+test_remembers (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *last = NULL;
+  JdWindow *window = g_object_new (JD_TYPE_WINDOW, NULL);
+  int width, height;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1010, 707);
+  gtk_window_present (GTK_WINDOW (window));
+  jd_window_open_path (window, demo_path, FALSE);
+  wait_until_idle (window);
+  gtk_window_close (GTK_WINDOW (window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  last = g_settings_get_string (settings, "last-database");
+  g_assert_cmpstr (last, ==, demo_path);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1010);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 707);
+
+  window = g_object_new (JD_TYPE_WINDOW, NULL);
+  gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
+  g_assert_cmpint (width, ==, 1010);
+  g_assert_cmpint (height, ==, 707);
+
+  jd_window_open_last (window);
+  wait_until_idle (window);
+  g_assert_cmpstr (jd_store_get_path (jd_window_get_store (window)), ==, demo_path);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -312,6 +345,7 @@ main (int    argc,
   g_test_add_func ("/ui/dashboard-matches-cli", test_dashboard_matches_cli);
   g_test_add_func ("/ui/empty-state", test_empty_state);
   g_test_add_func ("/ui/error-state", test_error_state);
+  g_test_add_func ("/ui/remembers", test_remembers);
 
   status = g_test_run ();
 
