@@ -97,7 +97,10 @@ static const struct {
   { "chart", jd_cli_chart, N_("Draw a dashboard chart to PNG, SVG or PDF") },
   { "check", jd_cli_check, N_("Check a database for damage") },
   { "demo", jd_cli_demo, N_("Create a database with deterministic demo data") },
+  { "import", jd_cli_import, N_("Import CSV, XLSX and XLS files") },
+  { "imports", jd_cli_imports, N_("List the imports into a database") },
   { "metrics", jd_cli_metrics, N_("Print the figures of a month, quarter or year") },
+  { "undo-import", jd_cli_undo_import, N_("Undo an import") },
 };
 
 static void

@@ -45,7 +45,13 @@ int       jd_cli_check         (int            argc,
                                 char         **argv);
 int       jd_cli_demo          (int            argc,
                                 char         **argv);
+int       jd_cli_import        (int            argc,
+                                char         **argv);
+int       jd_cli_imports       (int            argc,
+                                char         **argv);
 int       jd_cli_metrics       (int            argc,
+                                char         **argv);
+int       jd_cli_undo_import   (int            argc,
                                 char         **argv);
 
 G_END_DECLS

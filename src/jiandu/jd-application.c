@@ -138,6 +138,7 @@ jd_application_startup (GApplication *app)
   static const char *previous_accels[] = { "<Alt>Left", "<Control>Page_Up", NULL };
   static const char *next_accels[] = { "<Alt>Right", "<Control>Page_Down", NULL };
   static const char *reload_accels[] = { "F5", "<Control>r", NULL };
+  static const char *import_accels[] = { "<Control>i", NULL };
 
   G_APPLICATION_CLASS (jd_application_parent_class)->startup (app);
 
@@ -152,6 +153,7 @@ jd_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.previous-period", previous_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.next-period", next_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.reload", reload_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.import", import_accels);
 }
 
 static void

@@ -18,6 +18,7 @@
 #include "jd-chart-view.h"
 #include "jd-demo.h"
 #include "jd-format.h"
+#include "jd-import-window.h"
 #include "jd-kpi-card.h"
 #include "jd-overview.h"
 #include "jd-window.h"
@@ -115,6 +116,7 @@ update_actions (JdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-period", can_previous);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-period", can_next);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->store != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->kind_dropdown), ready);
 }
 
@@ -459,6 +461,51 @@ on_kind_selected_cb (JdWindow    *self,
   load_overview (self);
 }
 
+/* After an import or an undo, the dashboard shows the new figures. */
+static void
+on_imported_cb (JdImportWindow *import_window,
+                JdWindow       *self)
+{
+  if (self->store != NULL)
+    jd_window_open_path (self, jd_store_get_path (self->store), FALSE);
+}
+
+static JdImportWindow *
+show_import_window (JdWindow *self)
+{
+  JdImportWindow *import_window;
+
+  if (self->store == NULL)
+    {
+      show_toast (self, _("Open a database first, then import into it"));
+      return NULL;
+    }
+
+  import_window = jd_import_window_new (GTK_WINDOW (self), self->store);
+  g_signal_connect_object (import_window, "imported", G_CALLBACK (on_imported_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (import_window));
+
+  return import_window;
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  show_import_window (JD_WINDOW (widget));
+}
+
+static gboolean
+is_import_file (GFile *file)
+{
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = name != NULL ? g_ascii_strdown (name, -1) : NULL;
+
+  return lower != NULL && (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".xlsx") ||
+                           g_str_has_suffix (lower, ".xls") || g_str_has_suffix (lower, ".txt"));
+}
+
 static gboolean
 on_drop_cb (JdWindow      *self,
             const GValue  *value,
@@ -474,6 +521,16 @@ on_drop_cb (JdWindow      *self,
   files = g_value_get_boxed (value);
   if (files == NULL)
     return FALSE;
+
+  /* A spreadsheet or CSV export is imported; anything else is opened as a database. */
+  if (is_import_file (files->data))
+    {
+      JdImportWindow *import_window = show_import_window (self);
+
+      if (import_window != NULL)
+        jd_import_window_open_file (import_window, files->data);
+      return TRUE;
+    }
 
   jd_window_open_file (self, files->data);
   return TRUE;
@@ -748,10 +805,12 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.fill-demo", NULL, fill_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
 
   /* Without a GtkApplication (as in tests) the same keys still work. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.previous-period", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.next-period", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
 }
 
 static void
