@@ -579,6 +579,31 @@ test_cli_modes (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 0), "agency"), ==, "A2");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "left_out")), ==, 2);
 
+  /* A definition changed with "jiandu-cli settings" changes the figure:
+   * judgments only, the Q3 loss rate is 2 of 3. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonParser) after = json_parser_new ();
+    const char *argv[] = { g_getenv ("JIANDU_CLI"), "settings", "--db", fixture->path,
+                           "loss_rate_denominator", "judgments", NULL };
+    const char *bad[] = { g_getenv ("JIANDU_CLI"), "settings", "--db", fixture->path,
+                          "warn_loss_rate", "1.5", NULL };
+    int status;
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                                 NULL, NULL, &status, &error));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+    g_assert_true (g_spawn_sync (NULL, (char **)bad, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                                 NULL, NULL, NULL, NULL, &status, &error));
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+
+    root = json_node_get_object (run_cli (fixture, after, "--period", "2024Q3", NULL));
+    g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "definitions"),
+                                                    "loss_rate_denominator"), ==, "judgments");
+    g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_object_get_object_member (root, "lawsuits"),
+                                                                   "loss_rate"), 2.0 / 3.0, 1e-12);
+  }
+
   /* The dataset's first-instance loss rate is 2 of 6, above 15%. */
   points = json_node_get_array (run_cli (fixture, warnings, "--period", "2024Q3", "--warnings", NULL));
   g_assert_cmpuint (json_array_get_length (points), >, 0);

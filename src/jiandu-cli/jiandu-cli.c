@@ -100,6 +100,7 @@ static const struct {
   { "import", jd_cli_import, N_("Import CSV, XLSX and XLS files") },
   { "imports", jd_cli_imports, N_("List the imports into a database") },
   { "metrics", jd_cli_metrics, N_("Print the figures of a month, quarter or year") },
+  { "settings", jd_cli_settings, N_("Show or change what a rate is divided by, and when to warn") },
   { "undo-import", jd_cli_undo_import, N_("Undo an import") },
 };
 

@@ -51,6 +51,8 @@ int       jd_cli_imports       (int            argc,
                                 char         **argv);
 int       jd_cli_metrics       (int            argc,
                                 char         **argv);
+int       jd_cli_settings      (int            argc,
+                                char         **argv);
 int       jd_cli_undo_import   (int            argc,
                                 char         **argv);
 
