@@ -150,6 +150,63 @@ assert_cards_match_cli (JdWindow *window)
     }
 }
 
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
+/* The warnings list shows what "jiandu-cli metrics --warnings" finds: the
+ * first eight, and a row that shows the rest. */
+static void
+assert_warnings_match_cli (JdWindow *window)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *period_text = NULL;
+  g_autofree char *heading = NULL;
+  GtkWidget *list = template_child (window, "warnings_list");
+  JdPeriod period;
+  guint n;
+  int status;
+
+  g_assert_true (jd_window_get_period (window, &period));
+  period_text = jd_period_to_string (&period);
+  {
+    const char *argv[] = { g_getenv ("JIANDU_CLI"), "metrics", "--db", demo_path,
+                           "--period", period_text, "--warnings", "--json", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 &out, NULL, &status, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  n = json_array_get_length (json_node_get_array (json_parser_get_root (parser)));
+
+  heading = g_strdup_printf ("Warnings (%u)", n);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (template_child (window, "warnings_heading"))), ==, heading);
+  if (n == 0)
+    g_assert_cmpuint (count_rows (list), ==, 1);
+  else if (n <= 8)
+    g_assert_cmpuint (count_rows (list), ==, n);
+  else
+    {
+      GtkWidget *more;
+
+      g_assert_cmpuint (count_rows (list), ==, 9);
+      more = gtk_widget_get_last_child (list);
+      g_signal_emit_by_name (more, "activate");
+      g_assert_cmpuint (count_rows (list), ==, n);
+    }
+}
+
 static GdkTexture *
 render_window (JdWindow *window)
 {
@@ -218,6 +275,9 @@ test_dashboard_matches_cli (void)
   g_assert_true (gdk_texture_save_to_png (texture, screenshot));
   g_test_message ("screenshot: %s", screenshot);
 
+  assert_warnings_match_cli (window);
+  wait_until_idle (window);
+
   /* At the latest month there is no next one. */
   g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-period", NULL) &&
                   jd_window_get_loading (window));
@@ -239,6 +299,7 @@ test_dashboard_matches_cli (void)
   g_assert_cmpint (period.year, ==, 2026);
   g_assert_cmpint (period.index, ==, 3);
   assert_cards_match_cli (window);
+  assert_warnings_match_cli (window);
 
   /* And a whole year, a year back. */
   period.kind = JD_PERIOD_YEAR;

@@ -21,6 +21,7 @@
 #include "jd-import-window.h"
 #include "jd-kpi-card.h"
 #include "jd-overview.h"
+#include "jd-warnings.h"
 #include "jd-window.h"
 
 struct _JdWindow
@@ -59,6 +60,11 @@ struct _JdWindow
   JdKpiCard            *complaints_card;
   JdKpiCard            *loss_rate_card;
   JdChartView          *decided_chart;
+  GtkLabel             *warnings_heading;
+  GtkListBox           *warnings_list;
+
+  GPtrArray            *warnings;          /* of the period on show */
+  gboolean              all_warnings;      /* the user asked to see them all */
 };
 
 G_DEFINE_FINAL_TYPE (JdWindow, jd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -392,6 +398,96 @@ show_overview (JdWindow         *self,
                              overview->decided_year_earlier);
 }
 
+/* The most the list shows before a row offers the rest. */
+#define MAX_WARNING_ROWS 8
+
+static void show_warnings (JdWindow *self);
+
+static void
+on_more_warnings_cb (JdWindow      *self,
+                     AdwActionRow  *row)
+{
+  self->all_warnings = TRUE;
+  show_warnings (self);
+}
+
+/* The warnings come by rule, the worst first; a leader reading the top of
+ * the list should see the worst of every rule, so take them in turns. */
+static GPtrArray *
+interleave_rules (GPtrArray *warnings)
+{
+  GPtrArray *order = g_ptr_array_sized_new (warnings->len);
+  guint first[JD_N_WARNING_RULES + 1] = { 0 };
+
+  for (guint rule = 0, i = 0; rule <= JD_N_WARNING_RULES; rule++)
+    {
+      while (i < warnings->len && ((JdWarning *)g_ptr_array_index (warnings, i))->rule < rule)
+        i++;
+      first[rule] = i;
+    }
+
+  for (guint round = 0; order->len < warnings->len; round++)
+    for (guint rule = 0; rule < JD_N_WARNING_RULES; rule++)
+      if (first[rule] + round < first[rule + 1])
+        g_ptr_array_add (order, g_ptr_array_index (warnings, first[rule] + round));
+
+  return order;
+}
+
+static void
+show_warnings (JdWindow *self)
+{
+  g_autofree char *heading = NULL;
+  g_autoptr(GPtrArray) warnings = interleave_rules (self->warnings);
+  guint limit = self->all_warnings ? G_MAXUINT : MAX_WARNING_ROWS;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings_list))) != NULL)
+    gtk_list_box_remove (self->warnings_list, child);
+
+  /* Translators: the heading of the list of warnings (预警), with their number */
+  heading = g_strdup_printf (_("Warnings (%u)"), warnings->len);
+  gtk_label_set_text (self->warnings_heading, heading);
+
+  if (warnings->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No warnings in this period"));
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->warnings_list, row);
+      return;
+    }
+
+  for (guint i = 0; i < warnings->len && i < limit; i++)
+    {
+      const JdWarning *warning = g_ptr_array_index (warnings, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+
+      gtk_widget_add_css_class (icon, "warning");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), jd_warning_rule_label (warning->rule));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), warning->message);
+      gtk_list_box_append (self->warnings_list, row);
+    }
+
+  if (warnings->len > limit)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *more = NULL;
+      guint n = warnings->len - limit;
+
+      more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u More Warning", "Show %u More Warnings", n), n);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+      g_signal_connect_object (row, "activated", G_CALLBACK (on_more_warnings_cb), self, G_CONNECT_SWAPPED);
+      gtk_widget_add_css_class (row, "accent");
+      gtk_list_box_append (self->warnings_list, row);
+    }
+}
+
 static void
 load_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -418,6 +514,10 @@ load_done_cb (GObject      *object,
     return;
 
   show_overview (self, overview);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  self->warnings = g_ptr_array_ref (overview->warnings);
+  self->all_warnings = FALSE;
+  show_warnings (self);
   gtk_stack_set_visible_child_name (self->stack, "dashboard");
   set_loading (self, FALSE);
   update_actions (self);
@@ -733,6 +833,7 @@ jd_window_finalize (GObject *object)
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (jd_window_parent_class)->finalize (object);
 }
@@ -796,6 +897,8 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdWindow, complaints_card);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, loss_rate_card);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, decided_chart);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, warnings_heading);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, warnings_list);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_selected_cb);
 
   gtk_widget_class_install_action (widget_class, "win.previous-period", NULL, step_period_action);

@@ -11,6 +11,7 @@
 #include <math.h>
 
 #include "jd-overview.h"
+#include "jd-warnings.h"
 
 typedef struct
 {
@@ -107,6 +108,10 @@ jd_overview_load (JdStore         *store,
                     self->decided_year_earlier, error))
     return NULL;
 
+  self->warnings = jd_warnings_compute (store, period, filter, error);
+  if (self->warnings == NULL)
+    return NULL;
+
   return g_steal_pointer (&self);
 }
 
@@ -177,5 +182,6 @@ jd_overview_free (JdOverview *self)
   g_clear_pointer (&self->current, jd_metrics_free);
   g_clear_pointer (&self->previous, jd_metrics_free);
   g_clear_pointer (&self->year_earlier, jd_metrics_free);
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_free (self);
 }

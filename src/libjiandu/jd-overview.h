@@ -26,6 +26,8 @@ typedef struct
   int        first_month;
   double     decided[JD_OVERVIEW_MONTHS];
   double     decided_year_earlier[JD_OVERVIEW_MONTHS];
+
+  GPtrArray *warnings;        /* (element-type JdWarning) of the period */
 } JdOverview;
 
 JdOverview *jd_overview_load        (JdStore              *store,
