@@ -19,6 +19,7 @@
 #include "jd-test-metrics.h"
 #include "jd-rollup-private.h"
 #include "jd-store-private.h"
+#include "jd-test-util.h"
 
 static const char dataset[] =
   "INSERT INTO agencies (id, code, name, level, region) VALUES"
@@ -105,17 +106,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&fixture->store);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
+  jd_test_remove_dir (fixture->dir);
   g_free (fixture->path);
   g_free (fixture->dir);
 }

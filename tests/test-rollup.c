@@ -18,6 +18,7 @@
 #include "jd-rollup-private.h"
 #include "jd-store-private.h"
 #include "jd-test-metrics.h"
+#include "jd-test-util.h"
 
 static char *
 make_demo (guint64 seed)
@@ -41,13 +42,8 @@ static void
 remove_demo (char *path)
 {
   g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
 
-  g_remove (path);
-  g_remove (wal);
-  g_remove (shm);
-  g_rmdir (dir);
+  jd_test_remove_dir (dir);
   g_free (path);
 }
 
@@ -293,15 +289,7 @@ test_migration_builds_rollups (void)
   }
 
   g_clear_object (&store);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-
-    g_remove (path);
-    g_remove (wal);
-    g_remove (shm);
-    g_rmdir (dir);
-  }
+  jd_test_remove_dir (dir);
 }
 
 int

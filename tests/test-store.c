@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "jd-store-private.h"
+#include "jd-test-util.h"
 
 typedef struct
 {
@@ -33,17 +34,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (fixture->dir, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-
-      g_chmod (path, 0600);
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
+  jd_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
 }
 

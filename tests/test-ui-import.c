@@ -22,6 +22,7 @@
 #include "jd-import.h"
 #include "jd-import-window.h"
 #include "jd-store-private.h"
+#include "jd-test-util.h"
 
 static const char *csv =
   "执法单位,案件编号,执法类别,决定日期,罚没金额（元）,备注\n"
@@ -229,18 +230,7 @@ test_import_window (void)
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);
 
-  {
-    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-    const char *name;
-
-    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (dir, name, NULL);
-
-        g_remove (path);
-      }
-    g_rmdir (dir);
-  }
+  jd_test_remove_dir (dir);
 }
 
 int

@@ -19,6 +19,7 @@
 #include "jd-demo.h"
 #include "jd-kpi-card.h"
 #include "jd-window.h"
+#include "jd-test-util.h"
 
 static char *test_dir;
 static char *demo_path;
@@ -410,17 +411,7 @@ main (int    argc,
 
   status = g_test_run ();
 
-  {
-    g_autoptr(GDir) dir = g_dir_open (test_dir, 0, NULL);
-    const char *name;
-
-    while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *path = g_build_filename (test_dir, name, NULL);
-        g_remove (path);
-      }
-    g_rmdir (test_dir);
-  }
+  jd_test_remove_dir (test_dir);
 
   return status;
 }

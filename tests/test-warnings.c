@@ -19,6 +19,7 @@
 #include "jd-settings.h"
 #include "jd-store-private.h"
 #include "jd-warnings.h"
+#include "jd-test-util.h"
 
 typedef struct
 {
@@ -152,17 +153,8 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = NULL;
-  const char *name;
-
   g_clear_object (&fixture->store);
-  dir = g_dir_open (fixture->dir, 0, NULL);
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (fixture->dir);
+  jd_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
 }
 
