@@ -302,6 +302,14 @@ test_dashboard_matches_cli (void)
   assert_cards_match_cli (window);
   assert_warnings_match_cli (window);
 
+  /* A click on the chart's first bar shows that month: 24 months back. */
+  g_signal_emit_by_name (template_child (window, "decided_chart"), "point-activated", 0, 0);
+  wait_until_idle (window);
+  g_assert_true (jd_window_get_period (window, &period));
+  g_assert_cmpint (period.kind, ==, JD_PERIOD_MONTH);
+  g_assert_cmpint (jd_period_first_month (&period), ==, jd_month_add (202609, -23));
+  assert_cards_match_cli (window);
+
   /* And a whole year, a year back. */
   period.kind = JD_PERIOD_YEAR;
   period.year = 2024;

@@ -64,6 +64,7 @@ struct _JdWindow
   GtkListBox           *warnings_list;
 
   GPtrArray            *warnings;          /* of the period on show */
+  int                   chart_first_month; /* of the monthly chart on show */
   gboolean              all_warnings;      /* the user asked to see them all */
 };
 
@@ -388,6 +389,7 @@ show_overview (JdWindow         *self,
   jd_kpi_card_set_changes (self->loss_rate_card, JD_KPI_CHANGE_POINTS, JD_KPI_UP_IS_BAD,
                            rate - rate_last_year, rate - rate_prev);
 
+  self->chart_first_month = overview->first_month;
   jd_chart_view_set_monthly (self->decided_chart,
                              _("Cases decided per month"),
                              _("Cases decided"),
@@ -604,6 +606,22 @@ is_import_file (GFile *file)
 
   return lower != NULL && (g_str_has_suffix (lower, ".csv") || g_str_has_suffix (lower, ".xlsx") ||
                            g_str_has_suffix (lower, ".xls") || g_str_has_suffix (lower, ".txt"));
+}
+
+/* A click on a month of the chart shows that month. */
+static void
+on_chart_point_activated_cb (JdWindow    *self,
+                             int          series,
+                             int          index,
+                             JdChartView *chart)
+{
+  JdPeriod month;
+
+  if (self->chart_first_month == 0 || index < 0)
+    return;
+
+  month = jd_period_containing (JD_PERIOD_MONTH, jd_month_add (self->chart_first_month, index));
+  jd_window_set_period (self, &month);
 }
 
 static gboolean
@@ -935,6 +953,9 @@ jd_window_init (JdWindow *self)
   gtk_drop_down_set_selected (self->kind_dropdown,
                               g_str_equal (kind, "year") ? JD_PERIOD_YEAR :
                               g_str_equal (kind, "quarter") ? JD_PERIOD_QUARTER : JD_PERIOD_MONTH);
+
+  g_signal_connect_object (self->decided_chart, "point-activated",
+                           G_CALLBACK (on_chart_point_activated_cb), self, G_CONNECT_SWAPPED);
 
   /* Dropping a database file on the window opens it. */
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
