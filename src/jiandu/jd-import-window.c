@@ -36,6 +36,7 @@ struct _JdImportWindow
   GTask           *task;
   guint            progress_source;
   gboolean         busy;
+  gboolean         loading_history;
   gboolean         filling;       /* dropdowns being filled, not chosen */
 
   /* Template widgets */
@@ -788,24 +789,13 @@ on_undo_clicked_cb (GtkButton      *button,
 }
 
 static void
-reload_history (JdImportWindow *self)
+show_history (JdImportWindow *self,
+              GPtrArray      *records)
 {
-  g_autoptr(GPtrArray) records = NULL;
-  g_autoptr(GError) error = NULL;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
     gtk_list_box_remove (self->history_list, child);
-
-  if (self->store == NULL)
-    return;
-
-  records = jd_import_list (self->store, &error);
-  if (records == NULL)
-    {
-      show_toast (self, error->message);
-      return;
-    }
 
   if (records->len == 0)
     {
@@ -850,6 +840,60 @@ reload_history (JdImportWindow *self)
 
       gtk_list_box_append (self->history_list, row);
     }
+}
+
+static void
+history_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *records = jd_import_list (task_data, &error);
+
+  if (records == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, records, (GDestroyNotify)g_ptr_array_unref);
+}
+
+static void
+history_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  JdImportWindow *self = JD_IMPORT_WINDOW (object);
+  g_autoptr(GPtrArray) records = NULL;
+  g_autoptr(GError) error = NULL;
+
+  self->loading_history = FALSE;
+  records = g_task_propagate_pointer (G_TASK (result), &error);
+  if (records == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, error->message);
+      return;
+    }
+
+  show_history (self, records);
+}
+
+/* The history is read in a worker: an import in another window may hold
+ * the database for a while, and the window must not freeze meanwhile. */
+static void
+reload_history (JdImportWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  self->loading_history = TRUE;
+  task = g_task_new (self, self->cancellable, history_done_cb, NULL);
+  g_task_set_source_tag (task, reload_history);
+  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  g_task_set_check_cancellable (task, TRUE);
+  g_task_run_in_thread (task, history_thread);
 }
 
 static gboolean
@@ -1052,5 +1096,5 @@ jd_import_window_get_busy (JdImportWindow *self)
 {
   g_return_val_if_fail (JD_IS_IMPORT_WINDOW (self), FALSE);
 
-  return self->busy;
+  return self->busy || self->loading_history;
 }
