@@ -263,11 +263,3 @@ jd_kpi_card_set_changes (JdKpiCard       *self,
   show_change (self->pop_label, kind, polarity, period_on_period);
   update_accessible_label (self);
 }
-
-const char *
-jd_kpi_card_get_year_on_year (JdKpiCard *self)
-{
-  g_return_val_if_fail (JD_IS_KPI_CARD (self), NULL);
-
-  return gtk_label_get_text (self->yoy_label);
-}

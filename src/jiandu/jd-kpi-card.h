@@ -40,6 +40,5 @@ void        jd_kpi_card_set_changes (JdKpiCard       *self,
                                      JdKpiPolarity    polarity,
                                      double           year_on_year,
                                      double           period_on_period);
-const char *jd_kpi_card_get_year_on_year (JdKpiCard  *self);
 
 G_END_DECLS

@@ -14,7 +14,6 @@ typedef struct _JdStore   JdStore;
 typedef struct _JdPeriod  JdPeriod;
 typedef struct _JdFilter  JdFilter;
 typedef struct _JdMetrics JdMetrics;
-typedef struct _JdSeries  JdSeries;
 
 /* Reports how far long work has come, 0.0 to 1.0; may be called from a
  * worker thread. */
