@@ -456,6 +456,31 @@ test_refuse_non_empty (void)
   remove_db (store, "full.db");
 }
 
+/* A new database holds the standard fields already: the demo uses those
+ * rows, ids and all, and adds a field only where one is missing. */
+static void
+test_standard_fields (void)
+{
+  JdStore *store = open_store ("standard.db");
+  g_autoptr(GError) error = NULL;
+  gint64 n_standard = query (store, "SELECT count(*) FROM domains");
+  gint64 scjg = query (store, "SELECT id FROM domains WHERE code = 'SCJG'");
+
+  g_assert_cmpint (n_standard, >=, 14);
+  g_assert_true (_jd_store_exec (_jd_store_get_db (store), "DELETE FROM domains WHERE code = 'JY'", &error));
+
+  g_assert_true (jd_demo_generate (store, 3, 1000, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (query (store, "SELECT id FROM domains WHERE code = 'SCJG'"), ==, scjg);
+  g_assert_cmpint (query (store, "SELECT count(*) FROM domains"), ==, n_standard);
+  g_assert_cmpint (query (store, "SELECT count(DISTINCT name) FROM domains"), ==, n_standard);
+  g_assert_cmpint (query (store, "SELECT count(*) FROM domains WHERE code = 'JY' AND name = '教育'"), ==, 1);
+  g_assert_cmpint (query (store, "SELECT count(*) FROM cases WHERE domain_id = (SELECT id FROM domains WHERE code = 'SCJG')"), >, 0);
+
+  remove_db (store, "standard.db");
+}
+
 static void
 test_refuse_sizes (void)
 {
@@ -521,6 +546,7 @@ test_cancel (void)
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   Progress progress = { cancellable, 0.0, 0, FALSE };
+  gint64 n_domains = query (store, "SELECT count(*) FROM domains");
 
   g_assert_false (jd_demo_generate (store, 5, 20000, on_progress_cb, &progress, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -528,7 +554,7 @@ test_cancel (void)
 
   g_assert_true (jd_store_is_empty (store));
   g_assert_cmpint (query (store, "SELECT count(*) FROM agencies"), ==, 0);
-  g_assert_cmpint (query (store, "SELECT count(*) FROM domains"), ==, 0);
+  g_assert_cmpint (query (store, "SELECT count(*) FROM domains"), ==, n_domains);
   g_assert_cmpint (query (store, "SELECT count(*) FROM cases"), ==, 0);
 
   /* and the store still works: a second try without cancelling succeeds */
@@ -559,6 +585,7 @@ main (int   argc,
   g_test_add_func ("/demo/anomalies", test_anomalies);
   g_test_add_func ("/demo/constraints", test_constraints);
   g_test_add_func ("/demo/small", test_small);
+  g_test_add_func ("/demo/standard-fields", test_standard_fields);
   g_test_add_func ("/demo/refuse/non-empty", test_refuse_non_empty);
   g_test_add_func ("/demo/refuse/sizes", test_refuse_sizes);
   g_test_add_func ("/demo/progress", test_progress);

@@ -944,6 +944,53 @@ test_create_agencies (Fixture       *fixture,
   g_assert_cmpstr (after, ==, original);
 }
 
+/* A new database knows the standard fields of enforcement, by code, by
+ * name and by the names agencies commonly write for them: a first import
+ * needs its agencies, not --create-agencies.  An unknown field is still
+ * rejected. */
+static void
+test_standard_fields (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *db_path = g_build_filename (fixture->dir, "fresh.db", NULL);
+  g_autofree char *agencies = write_file (fixture, "agencies.csv",
+                                          "单位编码,单位名称,层级\n"
+                                          "SJ-SCJG,市市场监督管理局,市级\n"
+                                          "SJ-ZHZF,市城市管理综合行政执法局,市级\n", -1);
+  g_autofree char *cases = write_file (fixture, "cases.csv",
+                                       "执法单位,案件编号,执法类别,执法领域\n"
+                                       "SJ-SCJG,F-1,行政处罚,市场监管\n"
+                                       "SJ-SCJG,F-2,行政处罚,市场监督管理\n"
+                                       "SJ-SCJG,F-3,行政检查,SCJG\n"
+                                       "SJ-ZHZF,F-4,行政处罚,城管\n"
+                                       "SJ-ZHZF,F-5,行政处罚,火星管理\n"
+                                       "SJ-ZHZF,F-6,行政处罚,环保\n", -1);
+  g_autoptr(GPtrArray) agency_results = NULL;
+  g_autoptr(GPtrArray) case_results = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rows = NULL;
+  gint64 n_domains;
+
+  /* Not the demo city: a database as a bureau starts with. */
+  g_clear_object (&fixture->store);
+  fixture->store = jd_store_open (db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (jd_store_is_empty (fixture->store));
+  n_domains = query_int (fixture->store, "SELECT count(*) FROM domains");
+
+  agency_results = import_ok (fixture, agencies, NULL);
+  assert_counts (only_result (agency_results), 2, 0, 0, 0);
+
+  case_results = import_ok (fixture, cases, NULL);
+  assert_counts (only_result (case_results), 5, 0, 0, 1);
+  assert_row_error (only_result (case_results), 6, "执法领域", "火星管理");
+
+  rows = dump (fixture->store,
+               "SELECT c.case_no, d.code FROM cases AS c JOIN domains AS d ON d.id = c.domain_id ORDER BY c.case_no");
+  g_assert_cmpstr (rows, ==, "F-1|SCJG\nF-2|SCJG\nF-3|SCJG\nF-4|CSGL\nF-6|STHJ\n");
+  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM domains"), ==, n_domains);
+}
+
 static char *
 write_big_csv (Fixture *fixture,
                guint    n_rows)
@@ -1180,6 +1227,7 @@ main (int    argc,
   ADD ("/import/rows/nasty", test_import_nasty_rows, NULL);
   ADD ("/import/mapping/agencies-then-cases", test_agencies_then_cases, NULL);
   ADD ("/import/mapping/entities", test_detect_entity, NULL);
+  ADD ("/import/mapping/standard-fields", test_standard_fields, NULL);
   ADD ("/import/safety/reimport", test_reimport, NULL);
   ADD ("/import/safety/update-and-undo", test_update_and_undo, NULL);
   ADD ("/import/safety/create-agencies", test_create_agencies, NULL);

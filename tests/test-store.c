@@ -120,6 +120,14 @@ test_create (Fixture       *fixture,
       g_assert_cmpint (db_int (db, sql), ==, 1);
     }
 
+  /* The standard fields of enforcement are there from the start, as no
+   * import's doing, and a database holding only them counts as empty. */
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM domains"), ==, 15);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM domains WHERE import_id IS NOT NULL"), ==, 0);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM domains WHERE code = 'SCJG' AND name = '市场监管'"), ==, 1);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM domains WHERE code = 'CSGL' AND name = '城市管理'"), ==, 1);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM domains WHERE code = 'QT' AND name = '其他'"), ==, 1);
+
   /* Natural keys are unique, foreign keys are enforced, enumerations checked. */
   db_exec (db, "INSERT INTO agencies (code, name, level) VALUES ('A1', '市市场监督管理局', 'city')");
   db_exec (db, "INSERT INTO cases (agency_id, case_no, kind, decided_on) VALUES (1, 'X-1', 'penalty', '2024-03-31')");
@@ -155,34 +163,85 @@ test_reopen (Fixture       *fixture,
   g_object_unref (store);
 }
 
-static void
-test_migrate (Fixture       *fixture,
-              gconstpointer  data)
+/* Writes a database at @path as version @version of the schema left it,
+ * runs @sql on it, then opens it with the current code, which migrates it. */
+static JdStore *
+open_old_database (const char *path,
+                   int         version,
+                   const char *sql)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, "old.db", NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(JdStore) store = NULL;
+  JdStore *store;
   sqlite3 *db = NULL;
 
-  /* A database as version 1 of Jiandu wrote it, with data in it. */
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_true (_jd_store_migrate (db, 0, 1, &error));
+  g_assert_true (_jd_store_migrate (db, 0, version, &error));
   g_assert_no_error (error);
-  db_exec (db,
-           "INSERT INTO agencies (code, name, level) VALUES ('A1', '市生态环境局', 'city');"
-           "INSERT INTO cases (agency_id, case_no, kind, decided_on, fine_fen) VALUES (1, 'H-9', 'penalty', '2023-12-31', 500000);");
-  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, 1);
-  g_assert_cmpint (db_int (db, "SELECT count(*) FROM sqlite_master WHERE name = 'settings'"), ==, 0);
+  db_exec (db, sql);
+  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, version);
   sqlite3_close (db);
 
   store = jd_store_open (path, &error);
   g_assert_no_error (error);
   g_assert_nonnull (store);
+  g_assert_cmpint (db_int (_jd_store_get_db (store), "PRAGMA user_version"), ==, JD_STORE_SCHEMA_VERSION);
+
+  return store;
+}
+
+static void
+test_migrate (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "old.db", NULL);
+  g_autoptr(JdStore) store = NULL;
+  sqlite3 *db;
+
+  /* A database as version 1 of Jiandu wrote it, with data in it. */
+  store = open_old_database (path, 1,
+                             "INSERT INTO agencies (code, name, level) VALUES ('A1', '市生态环境局', 'city');"
+                             "INSERT INTO cases (agency_id, case_no, kind, decided_on, fine_fen)"
+                             " VALUES (1, 'H-9', 'penalty', '2023-12-31', 500000);");
   db = _jd_store_get_db (store);
 
-  g_assert_cmpint (db_int (db, "PRAGMA user_version"), ==, JD_STORE_SCHEMA_VERSION);
   g_assert_cmpint (db_int (db, "SELECT fine_fen FROM cases WHERE case_no = 'H-9'"), ==, 500000);
   g_assert_cmpint (db_int (db, "SELECT count(*) FROM settings WHERE key = 'loss_rate_denominator'"), ==, 1);
+}
+
+/* Migration 5 adds the standard fields a version 4 database lacks, and
+ * leaves the fields it has alone: their rows, ids and names. */
+static void
+test_migrate_standard_fields (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "v4.db", NULL);
+  g_autoptr(JdStore) store = NULL;
+  sqlite3 *db;
+
+  store = open_old_database (path, 4,
+                             /* a standard code under the bureau's own name */
+                             "INSERT INTO domains (id, code, name) VALUES (7, 'SCJG', '市场监督管理');"
+                             /* a standard name, as an import with --create-agencies adds it */
+                             "INSERT INTO domains (id, code, name) VALUES (3, '生态环境', '生态环境');"
+                             /* a field of its own */
+                             "INSERT INTO domains (id, code, name) VALUES (20, 'HYYY', '海洋渔业');"
+                             "INSERT INTO agencies (code, name, level) VALUES ('A1', '市生态环境局', 'city');"
+                             "INSERT INTO cases (agency_id, case_no, domain_id, kind) VALUES (1, 'H-1', 3, 'penalty');");
+  db = _jd_store_get_db (store);
+
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM domains WHERE id = 7 AND code = 'SCJG' AND name = '市场监督管理'"), ==, 1);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM domains WHERE id = 3 AND code = '生态环境'"), ==, 1);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM domains WHERE id = 20 AND code = 'HYYY'"), ==, 1);
+  g_assert_cmpint (db_int (db, "SELECT domain_id FROM cases WHERE case_no = 'H-1'"), ==, 3);
+
+  /* 生态环境 is known by name already: no second one under STHJ. */
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM domains WHERE name = '生态环境'"), ==, 1);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM domains WHERE code = 'STHJ'"), ==, 0);
+
+  /* The other thirteen standard fields are added. */
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM domains"), ==, 3 + 13);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM domains WHERE code = 'JTYS' AND name = '交通运输'"), ==, 1);
+  g_assert_cmpint (db_int (db, "SELECT count(*) FROM domains WHERE code = 'QT' AND name = '其他'"), ==, 1);
 }
 
 static void
@@ -422,6 +481,7 @@ main (int    argc,
   ADD ("/store/create", test_create);
   ADD ("/store/reopen", test_reopen);
   ADD ("/store/migrate/from-1", test_migrate);
+  ADD ("/store/migrate/standard-fields", test_migrate_standard_fields);
   ADD ("/store/migrate/failure-rolls-back", test_migrate_failure_rolls_back);
   ADD ("/store/refuse/not-a-database", test_not_a_database);
   ADD ("/store/refuse/other-program", test_other_program);

@@ -788,23 +788,42 @@ pick_domain (Rng        *rng,
 
 /* agencies and domains */
 
+/* A new database already holds the standard fields (jd-schema-5.sql):
+ * the demo uses those rows, and adds only what is missing. */
 static gboolean
 generate_domains (DemoContext  *ctx,
                   GError      **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) select = NULL;
 
-  stmt = _jd_store_prepare (ctx->db, "INSERT INTO domains (code, name) VALUES (?1, ?2)", error);
-  if (stmt == NULL)
+  insert = _jd_store_prepare (ctx->db,
+                              "INSERT INTO domains (code, name) VALUES (?1, ?2)"
+                              " ON CONFLICT (code) DO NOTHING", error);
+  if (insert == NULL)
+    return FALSE;
+  select = _jd_store_prepare (ctx->db, "SELECT id FROM domains WHERE code = ?1", error);
+  if (select == NULL)
     return FALSE;
 
   for (guint d = 0; d < N_DOMAINS; d++)
     {
-      sqlite3_bind_text (stmt, 1, domains[d].code, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, domains[d].name, -1, SQLITE_STATIC);
-      if (!step_insert (ctx, stmt, error))
+      int rc;
+
+      sqlite3_bind_text (insert, 1, domains[d].code, -1, SQLITE_STATIC);
+      sqlite3_bind_text (insert, 2, domains[d].name, -1, SQLITE_STATIC);
+      if (!step_insert (ctx, insert, error))
         return FALSE;
-      ctx->domain_ids[d] = sqlite3_last_insert_rowid (ctx->db);
+
+      sqlite3_bind_text (select, 1, domains[d].code, -1, SQLITE_STATIC);
+      rc = sqlite3_step (select);
+      if (rc != SQLITE_ROW)
+        {
+          _jd_store_set_error (error, ctx->db, rc, _("Could not write the demo data"));
+          return FALSE;
+        }
+      ctx->domain_ids[d] = sqlite3_column_int64 (select, 0);
+      sqlite3_reset (select);
     }
 
   return TRUE;
@@ -1811,11 +1830,10 @@ store_has_rows (sqlite3 *db)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
-  /* jd_store_is_empty() looks at the records; demo agencies and domains
-   * would clash with any already there too. */
-  if (sqlite3_prepare_v2 (db,
-                          "SELECT EXISTS (SELECT 1 FROM agencies) OR EXISTS (SELECT 1 FROM domains)",
-                          -1, &stmt, NULL) != SQLITE_OK)
+  /* jd_store_is_empty() looks at the records; demo agencies would clash
+   * with any already there too.  Fields of enforcement do not: the demo
+   * reuses those it finds by code. */
+  if (sqlite3_prepare_v2 (db, "SELECT EXISTS (SELECT 1 FROM agencies)", -1, &stmt, NULL) != SQLITE_OK)
     return TRUE;
 
   return sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_int (stmt, 0) != 0;

@@ -234,6 +234,61 @@ static const struct {
   { JD_ENUM_LEVEL, "乡镇街道", "township" },
 };
 
+/* What agencies write for the standard fields of enforcement
+ * (jd-schema-5.sql), consulted when the database knows no field by that
+ * code or name.  They lead to the standard name rather than the code, so
+ * a database whose field came from an import, named but not coded like
+ * the standard one, resolves them too. */
+static const struct {
+  const char *text;
+  const char *name;
+} domain_variants[] = {
+  { "市场监督管理", "市场监管" },
+  { "市场监督", "市场监管" },
+  { "市监", "市场监管" },
+  { "工商", "市场监管" },
+  { "工商行政管理", "市场监管" },
+  { "食品药品监管", "市场监管" },
+  { "质量技术监督", "市场监管" },
+  { "环保", "生态环境" },
+  { "环境保护", "生态环境" },
+  { "生态环境保护", "生态环境" },
+  { "交通", "交通运输" },
+  { "道路运输", "交通运输" },
+  { "城管", "城市管理" },
+  { "城管执法", "城市管理" },
+  { "城市管理综合执法", "城市管理" },
+  { "城市管理综合行政执法", "城市管理" },
+  { "农业", "农业农村" },
+  { "农业综合执法", "农业农村" },
+  { "文旅", "文化旅游" },
+  { "文化和旅游", "文化旅游" },
+  { "文化市场", "文化旅游" },
+  { "文化市场综合执法", "文化旅游" },
+  { "应急", "应急管理" },
+  { "安全生产", "应急管理" },
+  { "安监", "应急管理" },
+  { "自然资源", "自然资源和规划" },
+  { "自然资源规划", "自然资源和规划" },
+  { "国土", "自然资源和规划" },
+  { "国土资源", "自然资源和规划" },
+  { "卫生", "卫生健康" },
+  { "卫健", "卫生健康" },
+  { "卫生监督", "卫生健康" },
+  { "人社", "人力资源社会保障" },
+  { "人力资源和社会保障", "人力资源社会保障" },
+  { "劳动保障", "人力资源社会保障" },
+  { "劳动保障监察", "人力资源社会保障" },
+  { "住建", "住房城乡建设" },
+  { "住房和城乡建设", "住房城乡建设" },
+  { "城乡建设", "住房城乡建设" },
+  { "公安", "公安治安" },
+  { "治安", "公安治安" },
+  { "治安管理", "公安治安" },
+  { "水务", "水利" },
+  { "其它", "其他" },
+};
+
 /* A parsed cell, ready to bind. */
 typedef struct
 {
@@ -953,6 +1008,19 @@ lookup_id (GHashTable *table,
   return 0;
 }
 
+static gint64
+lookup_domain (Context    *ctx,
+               const char *text)
+{
+  gint64 id = lookup_id (ctx->domains, text);
+
+  for (guint i = 0; id == 0 && i < G_N_ELEMENTS (domain_variants); i++)
+    if (g_str_equal (domain_variants[i].text, text))
+      id = lookup_id (ctx->domains, domain_variants[i].name);
+
+  return id;
+}
+
 static void
 load_names (sqlite3    *db,
             const char *sql,
@@ -1071,7 +1139,7 @@ parse_cell (Context    *ctx,
 
     case T_DOMAIN:
       value->type = SQLITE_INTEGER;
-      value->i = lookup_id (ctx->domains, text);
+      value->i = lookup_domain (ctx, text);
       value->s = text;
       if (value->i == 0 && !ctx->options->create_agencies)
         return g_strdup_printf (_("Unknown field of enforcement “%s” (give --create-agencies to add it)"), text);

@@ -50,6 +50,7 @@ static const struct {
   { "/io/github/jiandu/core/jd-schema-2.sql", NULL },
   { "/io/github/jiandu/core/jd-schema-3.sql", _jd_rollup_refresh_all },
   { "/io/github/jiandu/core/jd-schema-4.sql", NULL },
+  { "/io/github/jiandu/core/jd-schema-5.sql", NULL },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JD_STORE_SCHEMA_VERSION + 1);
 
