@@ -23,6 +23,7 @@
 #include "jd-import-window.h"
 #include "jd-store-private.h"
 #include "jd-test-util.h"
+#include "jd-window.h"
 
 static const char *csv =
   "执法单位,案件编号,执法类别,决定日期,罚没金额（元）,备注\n"
@@ -37,24 +38,34 @@ on_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Spins the main loop until @window (a JdImportWindow or a JdWindow, of
+ * @type) is no longer @busy and its stack has finished cross-fading. */
 static void
-wait_until_idle (JdImportWindow *window)
+wait_for_window (gpointer   window,
+                 GType      type,
+                 gboolean (*busy) (gpointer window))
 {
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), type, "stack"));
   gboolean timed_out = FALSE;
   guint id = g_timeout_add_seconds (60, on_timeout_cb, &timed_out);
 
   for (int i = 0; i < 5; i++)
     g_main_context_iteration (NULL, FALSE);
-  while (jd_import_window_get_busy (window) && !timed_out)
+  while (busy (window) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
-  while (gtk_stack_get_transition_running (GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), JD_TYPE_IMPORT_WINDOW, "stack"))) &&
-         !timed_out)
+  while (gtk_stack_get_transition_running (stack) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
   while (g_main_context_iteration (NULL, FALSE))
     ;
 
   g_assert_false (timed_out);
   g_source_remove (id);
+}
+
+static void
+wait_until_idle (JdImportWindow *window)
+{
+  wait_for_window (window, JD_TYPE_IMPORT_WINDOW, (gboolean (*) (gpointer))jd_import_window_get_busy);
 }
 
 static void
@@ -233,6 +244,167 @@ test_import_window (void)
   jd_test_remove_dir (dir);
 }
 
+/* The first item of @model of @type, or NULL; its owner keeps it alive. */
+static gpointer
+find_in_model (GListModel *model,
+               GType       type)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (item, type))
+        return item;
+    }
+
+  return NULL;
+}
+
+/* What a drop of @path on @window hands the window's drop target. */
+static gboolean
+drop_file (JdWindow   *window,
+           const char *path)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (window));
+  GtkDropTarget *target = find_in_model (controllers, GTK_TYPE_DROP_TARGET);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GSList) files = g_slist_prepend (NULL, file);
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (target);
+  g_assert_true (gdk_content_formats_contain_gtype (gtk_drop_target_get_formats (target), GDK_TYPE_FILE_LIST));
+
+  g_value_init (&value, GDK_TYPE_FILE_LIST);
+  g_value_take_boxed (&value, gdk_file_list_new_from_list (files));
+  g_signal_emit_by_name (target, "drop", &value, 20.0, 20.0, &handled);
+
+  return handled;
+}
+
+/* The Import window open on top of the others, or NULL. */
+static JdImportWindow *
+find_import_window (void)
+{
+  return find_in_model (gtk_window_get_toplevels (), JD_TYPE_IMPORT_WINDOW);
+}
+
+static void
+wait_until_window_idle (JdWindow *window)
+{
+  wait_for_window (window, JD_TYPE_WINDOW, (gboolean (*) (gpointer))jd_window_get_loading);
+}
+
+static void
+close_import_window (JdImportWindow *import_window)
+{
+  gtk_window_close (GTK_WINDOW (import_window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_null (find_import_window ());
+}
+
+static GtkWidget *
+template_child (gpointer    widget,
+                GType       type,
+                const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+
+  g_assert_nonnull (child);
+  return GTK_WIDGET (child);
+}
+
+static const char *
+visible_page (gpointer window,
+              GType    type)
+{
+  return gtk_stack_get_visible_child_name (GTK_STACK (template_child (window, type, "stack")));
+}
+
+/* Files dropped on the main window: a CSV opens the Import window on its
+ * preview; a text file that is no table says so there; any other file is
+ * taken for a database, and one that is not says so in the window. */
+static void
+test_drop (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jiandu-ui-drop-XXXXXX", &error);
+  g_autofree char *db_path = g_build_filename (dir, "city.db", NULL);
+  g_autofree char *csv_path = g_build_filename (dir, "dropped.csv", NULL);
+  g_autofree char *txt_path = g_build_filename (dir, "notes.txt", NULL);
+  g_autofree char *png_path = g_build_filename (dir, "photo.png", NULL);
+  static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\1\0\0\0\1\x08\x06\0\0\0";
+  const char * const *entities = jd_import_entities ();
+  JdWindow *window;
+  JdImportWindow *import_window;
+  GtkWidget *entity_dropdown, *grid, *note;
+  const char *description;
+  guint cases_index = 0;
+
+  g_assert_no_error (error);
+  {
+    g_autoptr(JdStore) store = jd_store_open (db_path, &error);
+
+    g_assert_no_error (error);
+    jd_demo_generate (store, 3, 1000, NULL, NULL, NULL, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_true (g_file_set_contents (csv_path, csv, -1, NULL));
+  g_assert_true (g_file_set_contents (txt_path, "Meeting notes\nBring the July report.\n", -1, NULL));
+  g_assert_true (g_file_set_contents (png_path, png, sizeof png - 1, NULL));
+
+  window = g_object_new (JD_TYPE_WINDOW, NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  jd_window_open_path (window, db_path, FALSE);
+  wait_until_window_idle (window);
+  g_assert_cmpstr (visible_page (window, JD_TYPE_WINDOW), ==, "dashboard");
+  g_assert_null (find_import_window ());
+
+  /* A CSV: the Import window, over the main one, with the file's preview. */
+  g_assert_true (drop_file (window, csv_path));
+  import_window = find_import_window ();
+  g_assert_nonnull (import_window);
+  g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (import_window)) == GTK_WINDOW (window));
+  wait_until_idle (import_window);
+  g_assert_cmpstr (visible_page (import_window, JD_TYPE_IMPORT_WINDOW), ==, "preview");
+  note = template_child (import_window, JD_TYPE_IMPORT_WINDOW, "preview_note");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (note)), "dropped.csv"));
+
+  while (g_strcmp0 (entities[cases_index], "cases") != 0)
+    cases_index++;
+  entity_dropdown = template_child (import_window, JD_TYPE_IMPORT_WINDOW, "entity_dropdown");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (entity_dropdown)), ==, cases_index);
+  grid = template_child (import_window, JD_TYPE_IMPORT_WINDOW, "preview_grid");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 0, 2))), ==, "SJ-SCJG");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 1, 2))), ==, "UI-1");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 1, 4))), ==, "UI-3");
+  close_import_window (import_window);
+
+  /* Text that is no table: the Import window says it cannot tell what
+   * the file holds, and nothing can be imported until the user says. */
+  g_assert_true (drop_file (window, txt_path));
+  import_window = find_import_window ();
+  g_assert_nonnull (import_window);
+  wait_until_idle (import_window);
+  note = template_child (import_window, JD_TYPE_IMPORT_WINDOW, "preview_note");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (note)), "The headers of “notes.txt” do not say what it holds"));
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (import_window), "import.run", NULL) &&
+                  jd_import_window_get_busy (import_window));
+  close_import_window (import_window);
+
+  /* Anything else is opened as a database: a picture is refused by name. */
+  g_assert_true (drop_file (window, png_path));
+  wait_until_window_idle (window);
+  g_assert_null (find_import_window ());
+  g_assert_cmpstr (visible_page (window, JD_TYPE_WINDOW), ==, "error");
+  description = adw_status_page_get_description (ADW_STATUS_PAGE (template_child (window, JD_TYPE_WINDOW, "error_page")));
+  g_assert_true (g_str_has_suffix (description, "photo.png” is not a Jiandu database"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  jd_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -248,6 +420,7 @@ main (int    argc,
   adw_init ();
 
   g_test_add_func ("/ui/import/preview-import-undo", test_import_window);
+  g_test_add_func ("/ui/import/drop", test_drop);
 
   return g_test_run ();
 }
