@@ -17,6 +17,7 @@
 
 #include "jd-demo.h"
 #include "jd-import.h"
+#include "jd-rollup-private.h"
 #include "jd-store-private.h"
 #include "jd-table-reader.h"
 #include "jd-test-util.h"
@@ -48,6 +49,15 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
+  g_autoptr(GError) error = NULL;
+
+  /* Whatever a test imported, updated or undid, the rollups say exactly
+   * what the raw rows say. */
+  if (fixture->store != NULL)
+    {
+      g_assert_true (_jd_rollup_verify (_jd_store_get_db (fixture->store), &error));
+      g_assert_no_error (error);
+    }
   g_clear_object (&fixture->store);
   jd_test_remove_dir (fixture->dir);
   g_free (fixture->dir);
@@ -109,7 +119,9 @@ dump_all (JdStore *store)
     "SELECT * FROM roll_cases ORDER BY 1, 2, 3, 4, 5",
     "SELECT * FROM roll_cases_opened ORDER BY 1, 2, 3",
     "SELECT * FROM roll_complaints ORDER BY 1, 2, 3, 4, 5",
+    "SELECT * FROM roll_complaint_categories ORDER BY 1, 2, 3, 4",
     "SELECT * FROM roll_lawsuits ORDER BY 1, 2, 3, 4, 5",
+    "SELECT * FROM roll_reconsiderations ORDER BY 1, 2, 3, 4",
     "SELECT * FROM roll_reviews ORDER BY 1, 2, 3, 4",
   };
   GString *out = g_string_new (NULL);
@@ -916,6 +928,108 @@ test_update_and_undo (Fixture       *fixture,
   g_assert_error (error, JD_IMPORT_ERROR, JD_IMPORT_ERROR_NOT_FOUND);
 }
 
+/* Complaints carry the most sums (closed, on time, substantiated, rated):
+ * an update that closes, rates and moves them, and its undo, keep every
+ * one exact (the fixture's tear-down compares the rollups with the raw
+ * rows). */
+static void
+test_update_and_undo_complaints (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *p1 = write_file (fixture, "c1.csv",
+                                    "ticket_no,channel,received_on,agency,category,due_on,closed_on,substantiated,satisfaction\n"
+                                    "T-1,hotline_12345,2024-07-01,SJ-SCJG,食品安全,2024-07-10,,,\n"
+                                    "T-2,letter,2024-07-02,SJ-SCJG,,2024-07-12,2024-07-11,是,满意\n"
+                                    "T-3,web,2024-07-03,,噪声扰民,,,否,\n", -1);
+  g_autofree char *p2 = write_file (fixture, "c2.csv",
+                                    "ticket_no,channel,received_on,agency,category,due_on,closed_on,substantiated,satisfaction\n"
+                                    "T-1,hotline_12345,2024-07-01,SJ-SCJG,食品安全,2024-07-10,2024-07-20,是,不满意\n"
+                                    "T-2,letter,2024-08-02,SJ-SCJG,价格,2024-08-12,2024-08-11,是,基本满意\n"
+                                    "T-3,web,2024-07-03,,噪声扰民,,,否,\n", -1);
+  g_autofree char *original = dump_all (fixture->store);
+  g_autofree char *after_c1 = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) r1 = import_ok (fixture, p1, NULL);
+  g_autoptr(GPtrArray) r2 = NULL;
+  g_autoptr(GError) error = NULL;
+
+  assert_counts (only_result (r1), 3, 0, 0, 0);
+  after_c1 = dump_all (fixture->store);
+  g_assert_true (_jd_rollup_verify (_jd_store_get_db (fixture->store), &error));
+  g_assert_no_error (error);
+
+  r2 = import_ok (fixture, p2, NULL);
+  assert_counts (only_result (r2), 0, 2, 1, 0);
+  g_assert_true (_jd_rollup_verify (_jd_store_get_db (fixture->store), &error));
+  g_assert_no_error (error);
+
+  g_assert_true (jd_import_undo (fixture->store, only_result (r2)->import_id, &error));
+  g_assert_no_error (error);
+  after = dump_all (fixture->store);
+  g_assert_cmpstr (after, ==, after_c1);
+  g_clear_pointer (&after, g_free);
+
+  g_assert_true (jd_import_undo (fixture->store, only_result (r1)->import_id, &error));
+  g_assert_no_error (error);
+  after = dump_all (fixture->store);
+  g_assert_cmpstr (after, ==, original);
+}
+
+/* An import made by a version that found its rows by an import_id index
+ * can still be undone once the database is migrated to find them by
+ * their range of ids. */
+static void
+test_undo_after_migration (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jiandu-import-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "v4.db", NULL);
+  g_autoptr(JdStore) store = NULL;
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_true (_jd_store_migrate (db, 0, 4, &error));
+  g_assert_no_error (error);
+  g_assert_true (_jd_store_exec (db,
+                                 "INSERT INTO agencies (code, name, level) VALUES ('A', '甲局', 'city');"
+                                 "INSERT INTO imports (id, file_name, sha256, entity, started_at, finished_at, accepted)"
+                                 " VALUES (7, 'old.csv', 'x', 'cases', '2026-01-01 10:00:00', '2026-01-01 10:00:01', 2);"
+                                 "INSERT INTO cases (agency_id, case_no, kind, decided_on, fine_fen, import_id) VALUES"
+                                 " (1, 'before', 'penalty', '2024-05-02', 100, NULL),"
+                                 " (1, 'x1', 'penalty', '2024-05-03', 200, 7),"
+                                 " (1, 'x2', 'penalty', '2024-06-30', 300, 7);",
+                                 &error));
+  g_assert_true (_jd_rollup_refresh_all (db, &error));
+  g_assert_no_error (error);
+  sqlite3_close (db);
+
+  store = jd_store_open (path, &error);
+  g_assert_no_error (error);
+  db = _jd_store_get_db (store);
+  {
+    g_autoptr(sqlite3_stmt) stmt = _jd_store_prepare (db, "SELECT first_row_id, last_row_id FROM imports WHERE id = 7", NULL);
+
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 2);
+    g_assert_cmpint (sqlite3_column_int (stmt, 1), ==, 3);
+  }
+
+  g_assert_true (jd_import_undo (store, 7, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(sqlite3_stmt) stmt = _jd_store_prepare (db, "SELECT group_concat (case_no) FROM cases", NULL);
+
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "before");
+  }
+  g_assert_true (_jd_rollup_verify (db, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&store);
+  jd_test_remove_dir (dir);
+}
+
 static void
 test_create_agencies (Fixture       *fixture,
                       gconstpointer  data)
@@ -1230,11 +1344,13 @@ main (int    argc,
   ADD ("/import/mapping/standard-fields", test_standard_fields, NULL);
   ADD ("/import/safety/reimport", test_reimport, NULL);
   ADD ("/import/safety/update-and-undo", test_update_and_undo, NULL);
+  ADD ("/import/safety/update-and-undo-complaints", test_update_and_undo_complaints, NULL);
   ADD ("/import/safety/create-agencies", test_create_agencies, NULL);
   ADD ("/import/safety/cancel", test_cancel, NULL);
   ADD ("/import/safety/dry-run", test_dry_run, NULL);
   ADD ("/import/safety/kill", test_kill, NULL);
   ADD ("/import/cli/json", test_cli_json, NULL);
+  g_test_add_func ("/import/safety/undo-after-migration", test_undo_after_migration);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 
 #include <glib/gstdio.h>
 
+#include "jd-rollup-private.h"
 #include "jd-store-private.h"
 #include "jd-test-util.h"
 
@@ -318,6 +319,8 @@ make_database (const char *path,
                                               " '%064d')", i, i);
       db_exec (db, sql);
     }
+  g_assert_true (_jd_rollup_refresh_all (db, &error));
+  g_assert_no_error (error);
   db_exec (db, "COMMIT");
 }
 
@@ -434,6 +437,28 @@ test_verify_sound (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* A summary table that no longer sums the records is damage too: every
+ * figure is read from it. */
+static void
+test_verify_summaries (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "summaries.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdStore) store = NULL;
+
+  make_database (path, 50);
+  store = jd_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (_jd_store_exec (_jd_store_get_db (store),
+                                 "UPDATE roll_cases SET fines_fen = fines_fen + 1",
+                                 &error));
+  g_assert_no_error (error);
+  g_assert_false (jd_store_verify (store, NULL, &error));
+  g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_CORRUPT);
+  g_assert_nonnull (strstr (error->message, "roll_cases"));
+}
+
 static void
 test_truncated (Fixture       *fixture,
                 gconstpointer  data)
@@ -491,6 +516,7 @@ main (int    argc,
   ADD ("/store/refuse/truncated", test_truncated);
   ADD ("/store/refuse/read-only", test_read_only);
   ADD ("/store/verify/sound", test_verify_sound);
+  ADD ("/store/verify/summaries", test_verify_summaries);
   ADD ("/store/refuse/directory", test_directory);
 
 #undef ADD

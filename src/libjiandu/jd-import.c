@@ -68,8 +68,6 @@ typedef struct
   const FieldSpec *fields;
   guint            n_fields;
   int              rollup;            /* JdRollup, or -1 */
-  const char      *month_fields[2];   /* the dates the rollup months come from */
-  const char      *month_columns[2];
 } EntitySpec;
 
 #define AGENCY_HEADERS "执法单位|执法部门|执法机关|执法主体|承办单位|办理单位|责任单位|单位编码|单位名称|单位|部门|机关"
@@ -155,21 +153,16 @@ static const FieldSpec leniency_item_fields[] = {
 };
 
 static const EntitySpec entities[] = {
-  { "cases", "cases", N_("Enforcement cases"), case_fields, G_N_ELEMENTS (case_fields),
-    JD_ROLLUP_CASES, { "opened_on", "decided_on" }, { "opened_month", "decided_month" } },
+  { "cases", "cases", N_("Enforcement cases"), case_fields, G_N_ELEMENTS (case_fields), JD_ROLLUP_CASES },
   { "complaints", "complaints", N_("Complaints"), complaint_fields, G_N_ELEMENTS (complaint_fields),
-    JD_ROLLUP_COMPLAINTS, { "received_on", NULL }, { "received_month", NULL } },
-  { "lawsuits", "lawsuits", N_("Lawsuits"), lawsuit_fields, G_N_ELEMENTS (lawsuit_fields),
-    JD_ROLLUP_LAWSUITS, { "concluded_on", NULL }, { "concluded_month", NULL } },
+    JD_ROLLUP_COMPLAINTS },
+  { "lawsuits", "lawsuits", N_("Lawsuits"), lawsuit_fields, G_N_ELEMENTS (lawsuit_fields), JD_ROLLUP_LAWSUITS },
   { "reconsiderations", "reconsiderations", N_("Reconsiderations"), reconsideration_fields,
-    G_N_ELEMENTS (reconsideration_fields),
-    JD_ROLLUP_RECONSIDERATIONS, { "decided_on", NULL }, { "decided_month", NULL } },
-  { "reviews", "reviews", N_("Case-file reviews"), review_fields, G_N_ELEMENTS (review_fields),
-    JD_ROLLUP_REVIEWS, { "reviewed_on", NULL }, { "reviewed_month", NULL } },
+    G_N_ELEMENTS (reconsideration_fields), JD_ROLLUP_RECONSIDERATIONS },
+  { "reviews", "reviews", N_("Case-file reviews"), review_fields, G_N_ELEMENTS (review_fields), JD_ROLLUP_REVIEWS },
   { "leniency_items", "leniency_items", N_("Leniency list items"), leniency_item_fields,
-    G_N_ELEMENTS (leniency_item_fields), -1, { NULL, NULL }, { NULL, NULL } },
-  { "agencies", "agencies", N_("Agencies"), agency_fields, G_N_ELEMENTS (agency_fields),
-    -1, { NULL, NULL }, { NULL, NULL } },
+    G_N_ELEMENTS (leniency_item_fields), -1 },
+  { "agencies", "agencies", N_("Agencies"), agency_fields, G_N_ELEMENTS (agency_fields), -1 },
 };
 
 /* Spellings agencies' systems use beyond those of jd-enums.c. */
@@ -299,6 +292,16 @@ typedef struct
   char         date[11];
 } Value;
 
+#define MAX_FIELDS 16
+
+/* A reason a row is wrong, while it is being imported. */
+typedef struct
+{
+  guint  index;    /* the row's place in its batch */
+  int    column;
+  char  *reason;
+} BatchError;
+
 typedef struct
 {
   JdStore      *store;
@@ -310,7 +313,23 @@ typedef struct
   GHashTable   *domains;     /* code and name → id */
   GHashTable   *items;       /* code and title → id */
   gint64        journal_seq;
+  gint64        first_import_id;
 } Context;
+
+/* What parsing a table's cells needs: read-only while the reader thread
+ * parses, with its own copies of the names known when the table began.
+ * A name it does not find is looked up again, and perhaps created, by the
+ * writing thread. */
+typedef struct
+{
+  const EntitySpec *entity;
+  const int        *field_column;
+  const int        *field_scale;
+  gboolean          date1904;
+  GHashTable       *agencies;
+  GHashTable       *domains;
+  GHashTable       *items;
+} Parser;
 
 /* One table being imported. */
 typedef struct
@@ -319,11 +338,10 @@ typedef struct
   GPtrArray        *headers;
   int              *column_field;     /* per column: field index, or -1 */
   guint             n_columns;
-  int               field_column[16]; /* per field: column, or -1 */
-  int               field_scale[16];  /* money given in 万元 */
-  int               month_field[2];   /* field index, or -1 */
-  Value             values[16];
+  int               field_column[MAX_FIELDS]; /* per field: column, or -1 */
+  int               field_scale[MAX_FIELDS];  /* money given in 万元 */
   int               n_keys;
+  int               n_mapped;
 
   gint64            import_id;
   sqlite3_stmt     *insert;
@@ -332,9 +350,16 @@ typedef struct
   sqlite3_stmt     *journal;
   sqlite3_stmt     *seen_insert;
   sqlite3_stmt     *seen_lookup;
-  int               first_month;
-  int               last_month;
   JdImportResult   *result;
+
+  /* The rows it adds are summed into the rollup in memory; the rows it
+   * updates are taken out of it and added back by SQL. */
+  JdRollupSum      *sum;
+  JdRollupDelta    *delta;
+  int               rollup_field[MAX_FIELDS]; /* per rollup column: field index */
+  guint             n_rollup_fields;
+  gint64            first_id;         /* the ids of the rows it added */
+  gint64            last_id;
 } Table;
 
 G_DEFINE_QUARK (jd-import-error-quark, jd_import_error)
@@ -1009,14 +1034,14 @@ lookup_id (GHashTable *table,
 }
 
 static gint64
-lookup_domain (Context    *ctx,
+lookup_domain (GHashTable *domains,
                const char *text)
 {
-  gint64 id = lookup_id (ctx->domains, text);
+  gint64 id = lookup_id (domains, text);
 
   for (guint i = 0; id == 0 && i < G_N_ELEMENTS (domain_variants); i++)
     if (g_str_equal (domain_variants[i].text, text))
-      id = lookup_id (ctx->domains, domain_variants[i].name);
+      id = lookup_id (domains, domain_variants[i].name);
 
   return id;
 }
@@ -1064,34 +1089,16 @@ add_error (Table      *table,
   g_array_append_val (table->result->errors, error);
 }
 
-static int
-month_of (const char *iso)
-{
-  return iso != NULL ? (int)g_ascii_strtoll (iso, NULL, 10) * 100 + (int)g_ascii_strtoll (iso + 5, NULL, 10) : 0;
-}
-
-static void
-note_month (Table *table,
-            int    month)
-{
-  if (month <= 0)
-    return;
-
-  if (table->first_month == 0 || month < table->first_month)
-    table->first_month = month;
-  if (month > table->last_month)
-    table->last_month = month;
-}
-
-/* Parses one cell into table->values[f]; returns the reason on failure. */
+/* Parses one cell of field @f into @value; returns the reason on failure.
+ * Agencies, fields and leniency items it does not know are left to
+ * resolve_references(): value->i is 0 and value->s their name. */
 static char *
-parse_cell (Context    *ctx,
-            Table      *table,
-            guint       f,
-            char       *text)
+parse_cell (const Parser *parser,
+            guint         f,
+            char         *text,
+            Value        *value)
 {
-  const FieldSpec *field = &table->entity->fields[f];
-  Value *value = &table->values[f];
+  const FieldSpec *field = &parser->entity->fields[f];
   char *reason = NULL;
 
   value->type = SQLITE_NULL;
@@ -1130,37 +1137,23 @@ parse_cell (Context    *ctx,
       break;
 
     case T_AGENCY:
-      value->type = SQLITE_INTEGER;
-      value->i = lookup_id (ctx->agencies, text);
-      value->s = text;   /* for creating it, once the rest of the row is known good */
-      if (value->i == 0 && !ctx->options->create_agencies)
-        return g_strdup_printf (_("Unknown agency “%s” (give --create-agencies to add it)"), text);
-      break;
-
     case T_DOMAIN:
-      value->type = SQLITE_INTEGER;
-      value->i = lookup_domain (ctx, text);
-      value->s = text;
-      if (value->i == 0 && !ctx->options->create_agencies)
-        return g_strdup_printf (_("Unknown field of enforcement “%s” (give --create-agencies to add it)"), text);
-      break;
-
     case T_ITEM:
       value->type = SQLITE_INTEGER;
-      value->i = lookup_id (ctx->items, text);
-      if (value->i == 0)
-        return g_strdup_printf (_("Unknown leniency list item “%s”"), text);
+      value->i = field->type == T_AGENCY ? lookup_id (parser->agencies, text) :
+                 field->type == T_DOMAIN ? lookup_domain (parser->domains, text) : lookup_id (parser->items, text);
+      value->s = text;
       break;
 
     case T_DATE:
-      if (!jd_import_parse_date (text, ctx->date1904, value->date, &reason))
+      if (!jd_import_parse_date (text, parser->date1904, value->date, &reason))
         return reason;
       value->type = SQLITE_TEXT;
       value->s = value->date;
       break;
 
     case T_MONEY:
-      if (!jd_import_parse_money (text, table->field_scale[f], &value->i, &reason))
+      if (!jd_import_parse_money (text, parser->field_scale[f], &value->i, &reason))
         return reason;
       value->type = SQLITE_INTEGER;
       break;
@@ -1339,9 +1332,6 @@ prepare_table (Context  *ctx,
         g_string_append_printf (select, ", %s", field->column);
       }
 
-  for (guint m = 0; m < 2; m++)
-    g_string_append_printf (select, ", %s", entity->month_columns[m] != NULL ? entity->month_columns[m] : "0");
-
   g_string_append_printf (insert, "import_id) VALUES (%s?%d) ON CONFLICT (%s) DO NOTHING",
                           values->str, n + 1, conflict->str);
   g_string_append_printf (select, " FROM %s WHERE %s", entity->table, where->str);
@@ -1349,6 +1339,7 @@ prepare_table (Context  *ctx,
   g_string_append_printf (journal, ") FROM %s WHERE id = ?3", entity->table);
 
   table->n_keys = n_keys;
+  table->n_mapped = n;
   table->insert = _jd_store_prepare (ctx->db, insert->str, error);
   table->select = table->insert != NULL ? _jd_store_prepare (ctx->db, select->str, error) : NULL;
   table->update = table->select != NULL ? _jd_store_prepare (ctx->db, update->str, error) : NULL;
@@ -1365,8 +1356,30 @@ prepare_table (Context  *ctx,
     return FALSE;
   table->seen_insert = _jd_store_prepare (ctx->db, "INSERT OR IGNORE INTO temp.import_seen (id) VALUES (?1)", error);
   table->seen_lookup = table->seen_insert != NULL ? _jd_store_prepare (ctx->db, "SELECT 1 FROM temp.import_seen WHERE id = ?1", error) : NULL;
+  if (table->seen_lookup == NULL)
+    return FALSE;
 
-  return table->seen_lookup != NULL;
+  if (entity->rollup >= 0)
+    {
+      const char * const *columns = _jd_rollup_columns (entity->rollup);
+
+      for (table->n_rollup_fields = 0; columns[table->n_rollup_fields] != NULL; table->n_rollup_fields++)
+        {
+          guint c = table->n_rollup_fields;
+
+          table->rollup_field[c] = -1;
+          for (guint f = 0; f < entity->n_fields; f++)
+            if (g_str_equal (entity->fields[f].column, columns[c]))
+              table->rollup_field[c] = f;
+          g_assert (table->rollup_field[c] >= 0);
+        }
+      table->sum = _jd_rollup_sum_new (entity->rollup);
+      table->delta = _jd_rollup_delta_new (ctx->db, entity->rollup, "id = ?1", error);
+      if (table->delta == NULL)
+        return FALSE;
+    }
+
+  return TRUE;
 }
 
 static void
@@ -1378,6 +1391,8 @@ table_clear (Table *table)
   g_clear_pointer (&table->journal, sqlite3_finalize);
   g_clear_pointer (&table->seen_insert, sqlite3_finalize);
   g_clear_pointer (&table->seen_lookup, sqlite3_finalize);
+  g_clear_pointer (&table->sum, _jd_rollup_sum_free);
+  g_clear_pointer (&table->delta, _jd_rollup_delta_free);
   g_clear_pointer (&table->column_field, g_free);
   g_clear_pointer (&table->headers, g_ptr_array_unref);
 }
@@ -1385,6 +1400,7 @@ table_clear (Table *table)
 /* Binds the mapped fields, keys first, from @first on. */
 static int
 bind_fields (Table        *table,
+             const Value  *values,
              sqlite3_stmt *stmt,
              int           first,
              gboolean      keys,
@@ -1400,46 +1416,52 @@ bind_fields (Table        *table,
         if (table->field_column[f] < 0 || is_key != (pass == 0))
           continue;
         if ((is_key && keys) || (!is_key && others))
-          bind_value (stmt, index++, &table->values[f]);
+          bind_value (stmt, index++, &values[f]);
       }
 
   return index;
 }
 
+/* Sums a new row into the rollup, with the values it was stored with. */
 static void
-note_new_months (Table        *table,
-                 sqlite3_stmt *old_row,
-                 int           old_first_month_column)
+sum_new_row (Table       *table,
+             const Value *values)
 {
-  for (int m = 0; m < 2; m++)
-    {
-      int f = table->month_field[m];
+  JdRollupValue row[MAX_FIELDS];
 
-      if (table->entity->month_columns[m] == NULL)
-        continue;
-      if (f >= 0 && table->field_column[f] >= 0)
-        note_month (table, table->values[f].type == SQLITE_TEXT ? month_of (table->values[f].s) : 0);
-      if (old_row != NULL)
-        note_month (table, sqlite3_column_int (old_row, old_first_month_column + m));
+  for (guint c = 0; c < table->n_rollup_fields; c++)
+    {
+      const Value *value = &values[table->rollup_field[c]];
+
+      row[c].type = value->type;
+      row[c].i = value->i;
+      row[c].s = value->s;
     }
+  _jd_rollup_sum_add (table->sum, row);
+}
+
+static gboolean
+step_write (sqlite3_stmt *stmt)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE;
 }
 
 /* Writes one parsed row.  Returns FALSE only on a database failure. */
 static gboolean
-write_row (Context   *ctx,
-           Table     *table,
-           guint      row,
-           GError   **error)
+write_row (Context      *ctx,
+           Table        *table,
+           const Value  *values,
+           guint         row,
+           GError      **error)
 {
   JdImportResult *result = table->result;
-  int n_mapped = 0;
   int rc;
 
-  bind_fields (table, table->insert, 1, TRUE, TRUE);
-  for (guint f = 0; f < table->entity->n_fields; f++)
-    if (table->field_column[f] >= 0)
-      n_mapped++;
-  sqlite3_bind_int64 (table->insert, n_mapped + 1, table->import_id);
+  bind_fields (table, values, table->insert, 1, TRUE, TRUE);
+  sqlite3_bind_int64 (table->insert, table->n_mapped + 1, table->import_id);
 
   rc = sqlite3_step (table->insert);
   sqlite3_reset (table->insert);
@@ -1457,16 +1479,20 @@ write_row (Context   *ctx,
 
   if (sqlite3_changes (ctx->db) == 1)
     {
+      gint64 id = sqlite3_last_insert_rowid (ctx->db);
+
       result->n_new++;
-      note_new_months (table, NULL, 0);
+      if (table->first_id == 0)
+        table->first_id = id;
+      table->last_id = id;
+      if (table->sum != NULL)
+        sum_new_row (table, values);
       if (table->entity->fields == agency_fields)
         {
           /* Later sheets of the file may name the new agency by code or name. */
-          gint64 id = sqlite3_last_insert_rowid (ctx->db);
-
-          if (!g_hash_table_contains (ctx->agencies, table->values[1].s))
-            g_hash_table_insert (ctx->agencies, g_strdup (table->values[1].s), GSIZE_TO_POINTER ((gsize)id));
-          g_hash_table_replace (ctx->agencies, g_strdup (table->values[0].s), GSIZE_TO_POINTER ((gsize)id));
+          if (!g_hash_table_contains (ctx->agencies, values[1].s))
+            g_hash_table_insert (ctx->agencies, g_strdup (values[1].s), GSIZE_TO_POINTER ((gsize)id));
+          g_hash_table_replace (ctx->agencies, g_strdup (values[0].s), GSIZE_TO_POINTER ((gsize)id));
         }
       return TRUE;
     }
@@ -1478,7 +1504,7 @@ write_row (Context   *ctx,
     gint64 id;
     int column = 2;
 
-    bind_fields (table, select, 1, TRUE, FALSE);
+    bind_fields (table, values, select, 1, TRUE, FALSE);
     rc = sqlite3_step (select);
     if (rc != SQLITE_ROW)
       {
@@ -1506,109 +1532,151 @@ write_row (Context   *ctx,
 
           if (table->field_column[f] < 0 || is_key != (pass == 0))
             continue;
-          if (!is_key && !value_equals_column (&table->values[f], select, column))
+          if (!is_key && !value_equals_column (&values[f], select, column))
             same = FALSE;
           column++;
         }
+    sqlite3_reset (select);
 
     if (same)
       {
-        sqlite3_reset (select);
         sqlite3_bind_int64 (table->seen_insert, 1, id);
-        rc = sqlite3_step (table->seen_insert);
-        sqlite3_reset (table->seen_insert);
-        if (rc != SQLITE_DONE)
+        if (!step_write (table->seen_insert))
           {
-            _jd_store_set_error (error, ctx->db, rc, _("Could not write a row"));
+            _jd_store_set_error (error, ctx->db, sqlite3_errcode (ctx->db), _("Could not write a row"));
             return FALSE;
           }
         result->n_unchanged++;
         return TRUE;
       }
 
-    note_new_months (table, select, column);
-    sqlite3_reset (select);
-
     sqlite3_bind_int64 (table->journal, 1, table->import_id);
     sqlite3_bind_int64 (table->journal, 2, ++ctx->journal_seq);
     sqlite3_bind_int64 (table->journal, 3, id);
-    rc = sqlite3_step (table->journal);
-    sqlite3_reset (table->journal);
-    if (rc != SQLITE_DONE)
-      {
-        _jd_store_set_error (error, ctx->db, rc, _("Could not write a row"));
-        return FALSE;
-      }
+    if (!step_write (table->journal) ||
+        (table->delta != NULL && !_jd_rollup_delta_apply (table->delta, -1, id, 0, error)))
+      goto failed;
 
     sqlite3_bind_int64 (table->update, 1, table->import_id);
-    sqlite3_bind_int64 (table->update, bind_fields (table, table->update, 2, FALSE, TRUE), id);
+    sqlite3_bind_int64 (table->update, bind_fields (table, values, table->update, 2, FALSE, TRUE), id);
     rc = sqlite3_step (table->update);
     sqlite3_reset (table->update);
-    if (rc != SQLITE_DONE)
+    if (rc != SQLITE_DONE && (rc & 0xff) == SQLITE_CONSTRAINT)
       {
-        if ((rc & 0xff) == SQLITE_CONSTRAINT)
-          {
-            add_error (table, row, -1, g_strdup (sqlite3_errmsg (ctx->db)));
-            result->n_rejected++;
-            /* The journal entry stays: undoing restores values that did not change. */
-            return TRUE;
-          }
-        _jd_store_set_error (error, ctx->db, rc, _("Could not write a row"));
-        return FALSE;
+        /* The journal entry stays: undoing restores values that did not change. */
+        add_error (table, row, -1, g_strdup (sqlite3_errmsg (ctx->db)));
+        result->n_rejected++;
       }
+    else if (rc != SQLITE_DONE)
+      goto failed;
+    else
+      result->n_updated++;
 
-    result->n_updated++;
+    /* The row as it is now, updated or not, goes back into the sums. */
+    if (table->delta != NULL && !_jd_rollup_delta_apply (table->delta, 1, id, 0, error))
+      return FALSE;
     return TRUE;
   }
+
+failed:
+  if (error == NULL || *error == NULL)
+    _jd_store_set_error (error, ctx->db, sqlite3_errcode (ctx->db), _("Could not write a row"));
+  return FALSE;
 }
 
-static gboolean
-import_row (Context    *ctx,
-            Table      *table,
-            GPtrArray  *cells,
-            guint       row,
-            GError    **error)
+/* Looks up, with what the writing thread knows now, the agencies, fields
+ * and leniency items the parser did not know; with --create-agencies,
+ * notes which agencies and fields are to be created (@missing).  Returns
+ * the reasons for the ones that cannot be had, as row errors. */
+static void
+resolve_references (Context  *ctx,
+                    Table    *table,
+                    Value    *values,
+                    GArray   *reasons,
+                    guint    *missing)
 {
-  gboolean bad = FALSE;
+  *missing = 0;
 
   for (guint f = 0; f < table->entity->n_fields; f++)
     {
-      int c = table->field_column[f];
-      char *reason;
+      FieldType type = table->entity->fields[f].type;
+      Value *value = &values[f];
+      BatchError reason = { 0, table->field_column[f], NULL };
 
-      if (c < 0)
+      if (table->field_column[f] < 0 || (type != T_AGENCY && type != T_DOMAIN && type != T_ITEM) ||
+          value->type != SQLITE_INTEGER || value->i != 0)
         continue;
 
-      reason = parse_cell (ctx, table, f, (guint)c < cells->len ? trim (cells->pdata[c]) : (char *)"");
-      if (reason != NULL)
-        {
-          add_error (table, row, c, reason);
-          bad = TRUE;
-        }
-    }
+      value->i = type == T_AGENCY ? lookup_id (ctx->agencies, value->s) :
+                 type == T_DOMAIN ? lookup_domain (ctx->domains, value->s) : lookup_id (ctx->items, value->s);
+      if (value->i != 0)
+        continue;
 
-  if (bad)
+      if (type == T_ITEM)
+        reason.reason = g_strdup_printf (_("Unknown leniency list item “%s”"), value->s);
+      else if (ctx->options->create_agencies)
+        (*missing)++;
+      else if (type == T_AGENCY)
+        reason.reason = g_strdup_printf (_("Unknown agency “%s” (give --create-agencies to add it)"), value->s);
+      else
+        reason.reason = g_strdup_printf (_("Unknown field of enforcement “%s” (give --create-agencies to add it)"),
+                                         value->s);
+      if (reason.reason != NULL)
+        g_array_append_val (reasons, reason);
+    }
+}
+
+static int
+compare_errors (gconstpointer a,
+                gconstpointer b)
+{
+  const BatchError *x = a;
+  const BatchError *y = b;
+
+  return x->column - y->column;
+}
+
+/* Imports one row the reader thread has parsed, given the reasons it
+ * found the row wrong (@reasons, emptied). */
+static gboolean
+import_row (Context    *ctx,
+            Table      *table,
+            Value      *values,
+            GArray     *reasons,
+            guint       row,
+            GError    **error)
+{
+  guint missing;
+
+  resolve_references (ctx, table, values, reasons, &missing);
+  if (reasons->len > 0)
     {
+      g_array_sort (reasons, compare_errors);
+      for (guint i = 0; i < reasons->len; i++)
+        add_error (table, row, g_array_index (reasons, BatchError, i).column,
+                   g_steal_pointer (&g_array_index (reasons, BatchError, i).reason));
+      g_array_set_size (reasons, 0);
       table->result->n_rejected++;
       return TRUE;
     }
 
   /* Agencies and fields are only created for rows that are good otherwise. */
-  for (guint f = 0; f < table->entity->n_fields; f++)
+  for (guint f = 0; missing > 0 && f < table->entity->n_fields; f++)
     {
       FieldType type = table->entity->fields[f].type;
 
       if (table->field_column[f] >= 0 && (type == T_AGENCY || type == T_DOMAIN) &&
-          table->values[f].type == SQLITE_INTEGER && table->values[f].i == 0)
+          values[f].type == SQLITE_INTEGER && values[f].i == 0)
         {
-          table->values[f].i = lookup_id (type == T_AGENCY ? ctx->agencies : ctx->domains, table->values[f].s);
-          if (table->values[f].i == 0 &&
-              (table->values[f].i = create_reference (ctx, table, type, table->values[f].s, error)) == 0)
+          values[f].i = type == T_AGENCY ? lookup_id (ctx->agencies, values[f].s) : lookup_domain (ctx->domains, values[f].s);
+          if (values[f].i == 0 &&
+              (values[f].i = create_reference (ctx, table, type, values[f].s, error)) == 0)
             return FALSE;
+          missing--;
         }
     }
 
-  return write_row (ctx, table, row, error);
+  return write_row (ctx, table, values, row, error);
 }
 
 static int
@@ -1650,6 +1718,74 @@ file_sha256 (const char  *path,
     return NULL;
 
   return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* The checksum is worked out beside the import, which it would otherwise
+ * hold up by a tenth, and written into the import records at the end. */
+typedef struct
+{
+  const char *path;
+  GThread    *thread;
+  char       *sha256;
+  GError     *error;
+} Checksum;
+
+static void checksum_clear (Checksum *checksum);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Checksum, checksum_clear)
+
+static gpointer
+checksum_thread (gpointer data)
+{
+  Checksum *checksum = data;
+
+  checksum->sha256 = file_sha256 (checksum->path, &checksum->error);
+  return NULL;
+}
+
+static void
+checksum_start (Checksum   *checksum,
+                const char *path)
+{
+  checksum->path = path;
+  checksum->thread = g_thread_new ("jd-import-sha256", checksum_thread, checksum);
+}
+
+static void
+checksum_clear (Checksum *checksum)
+{
+  if (checksum->thread != NULL)
+    g_thread_join (g_steal_pointer (&checksum->thread));
+  g_clear_pointer (&checksum->sha256, g_free);
+  g_clear_error (&checksum->error);
+}
+
+/* Writes the file's checksum into the records of this import's tables. */
+static gboolean
+record_checksum (Context     *ctx,
+                 Checksum    *checksum,
+                 GError     **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_thread_join (g_steal_pointer (&checksum->thread));
+  if (checksum->sha256 == NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&checksum->error));
+      return FALSE;
+    }
+
+  stmt = _jd_store_prepare (ctx->db, "UPDATE imports SET sha256 = ?2 WHERE id >= ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, ctx->first_import_id);
+  sqlite3_bind_text (stmt, 2, checksum->sha256, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      _jd_store_set_error (error, ctx->db, sqlite3_errcode (ctx->db), _("Could not record the import"));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 /* Reads up to the header row of the current table: the first row, among
@@ -1730,6 +1866,8 @@ typedef struct
 {
   GPtrArray *rows;       /* GPtrArray of cells, reused */
   GArray    *numbers;    /* guint row numbers */
+  Value     *values;     /* MAX_FIELDS per row, parsed from the cells */
+  GArray    *errors;     /* BatchError, by row */
   guint      n;
   double     progress;
   gboolean   last;
@@ -1739,6 +1877,7 @@ typedef struct
 typedef struct
 {
   JdTableReader *reader;
+  const Parser  *parser;
   GAsyncQueue   *full;
   GAsyncQueue   *empty;
   GThread       *thread;
@@ -1746,12 +1885,64 @@ typedef struct
 } Pipeline;
 
 static void
+batch_error_clear (BatchError *error)
+{
+  g_clear_pointer (&error->reason, g_free);
+}
+
+static void
 batch_free (Batch *batch)
 {
   g_ptr_array_unref (batch->rows);
   g_array_unref (batch->numbers);
+  g_array_unref (batch->errors);
+  g_free (batch->values);
   g_clear_error (&batch->error);
   g_free (batch);
+}
+
+static GHashTable *
+copy_names (GHashTable *names)
+{
+  GHashTable *copy = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, names);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy, g_strdup (key), value);
+
+  return copy;
+}
+
+static void
+parser_clear (Parser *parser)
+{
+  g_clear_pointer (&parser->agencies, g_hash_table_unref);
+  g_clear_pointer (&parser->domains, g_hash_table_unref);
+  g_clear_pointer (&parser->items, g_hash_table_unref);
+}
+
+/* Parses the cells of a row into @values, every field (the ones the file
+ * lacks get what the database would store for them); reasons the row is
+ * wrong go to @errors. */
+static void
+parse_row (const Parser *parser,
+           GPtrArray    *cells,
+           guint         index,
+           Value        *values,
+           GArray       *errors)
+{
+  for (guint f = 0; f < parser->entity->n_fields; f++)
+    {
+      int c = parser->field_column[f];
+      BatchError error = { index, c, NULL };
+
+      error.reason = parse_cell (parser, f, c >= 0 && (guint)c < cells->len ? trim (cells->pdata[c]) : (char *)"",
+                                 &values[f]);
+      if (error.reason != NULL)
+        g_array_append_val (errors, error);
+    }
 }
 
 static gpointer
@@ -1766,6 +1957,7 @@ reader_thread (gpointer data)
       gboolean last = FALSE;
 
       batch->n = 0;
+      g_array_set_size (batch->errors, 0);
       while (batch->n < BATCH_ROWS)
         {
           GPtrArray *cells;
@@ -1789,6 +1981,7 @@ reader_thread (gpointer data)
             }
           if (row_is_blank (cells))
             continue;
+          parse_row (pipeline->parser, cells, batch->n, &batch->values[batch->n * MAX_FIELDS], batch->errors);
           g_array_index (batch->numbers, guint, batch->n++) = row;
         }
 
@@ -1802,9 +1995,11 @@ reader_thread (gpointer data)
 
 static void
 pipeline_start (Pipeline      *pipeline,
-                JdTableReader *reader)
+                JdTableReader *reader,
+                const Parser  *parser)
 {
   pipeline->reader = reader;
+  pipeline->parser = parser;
   pipeline->full = g_async_queue_new_full ((GDestroyNotify)batch_free);
   pipeline->empty = g_async_queue_new_full ((GDestroyNotify)batch_free);
   g_atomic_int_set (&pipeline->stop, 0);
@@ -1815,6 +2010,9 @@ pipeline_start (Pipeline      *pipeline,
 
       batch->rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_ptr_array_unref);
       batch->numbers = g_array_new (FALSE, TRUE, sizeof (guint));
+      batch->values = g_new0 (Value, BATCH_ROWS * MAX_FIELDS);
+      batch->errors = g_array_new (FALSE, FALSE, sizeof (BatchError));
+      g_array_set_clear_func (batch->errors, (GDestroyNotify)batch_error_clear);
       g_async_queue_push (pipeline->empty, batch);
     }
 
@@ -1849,7 +2047,6 @@ import_table (Context        *ctx,
               JdTableReader  *reader,
               guint           index,
               const char     *file_name,
-              const char     *sha256,
               JdProgressFunc  progress,
               gpointer        user_data,
               GCancellable   *cancellable,
@@ -1863,7 +2060,9 @@ import_table (Context        *ctx,
   g_autofree char *table_name = NULL;
   const char *sheet = reader->table_names != NULL ? reader->table_names[index] : NULL;
   Table table = { 0 };
+  Parser parser = { 0 };
   Pipeline pipeline = { 0 };
+  g_autoptr(GArray) reasons = g_array_new (FALSE, FALSE, sizeof (BatchError));
   JdImportResult *result;
   gboolean empty;
   gboolean has_keys;
@@ -1912,9 +2111,6 @@ import_table (Context        *ctx,
         return FALSE;
       }
 
-  for (int m = 0; m < 2; m++)
-    table.month_field[m] = table.entity->month_fields[m] != NULL ? find_field (table.entity, table.entity->month_fields[m]) : -1;
-
   result = g_new0 (JdImportResult, 1);
   result->file = g_strdup (file_name);
   result->sheet = g_strdup (sheet);
@@ -1925,12 +2121,11 @@ import_table (Context        *ctx,
   table.result = result;
 
   record = _jd_store_prepare (ctx->db,
-                              "INSERT INTO imports (file_name, sha256, entity, sheet, started_at) VALUES (?1, ?2, ?3, ?4, ?5)",
+                              "INSERT INTO imports (file_name, sha256, entity, sheet, started_at) VALUES (?1, '', ?3, ?4, ?5)",
                               error);
   if (record == NULL)
     goto failed;
   sqlite3_bind_text (record, 1, file_name, -1, SQLITE_STATIC);
-  sqlite3_bind_text (record, 2, sha256, -1, SQLITE_STATIC);
   sqlite3_bind_text (record, 3, table.entity->name, -1, SQLITE_STATIC);
   sqlite3_bind_text (record, 4, sheet, -1, SQLITE_STATIC);
   sqlite3_bind_text (record, 5, started, -1, SQLITE_STATIC);
@@ -1941,21 +2136,40 @@ import_table (Context        *ctx,
       goto failed;
     }
   table.import_id = sqlite3_last_insert_rowid (ctx->db);
+  if (ctx->first_import_id == 0)
+    ctx->first_import_id = table.import_id;
   result->import_id = ctx->options->dry_run ? 0 : table.import_id;
 
   if (!prepare_table (ctx, &table, error))
     goto failed;
 
-  /* A second thread reads and splits the file while this one checks and
+  /* A second thread reads, splits and parses the file while this one
    * writes the rows, batch by batch. */
-  pipeline_start (&pipeline, reader);
+  parser.entity = table.entity;
+  parser.field_column = table.field_column;
+  parser.field_scale = table.field_scale;
+  parser.date1904 = ctx->date1904;
+  parser.agencies = copy_names (ctx->agencies);
+  parser.domains = copy_names (ctx->domains);
+  parser.items = copy_names (ctx->items);
+  g_array_set_clear_func (reasons, (GDestroyNotify)batch_error_clear);
+  pipeline_start (&pipeline, reader, &parser);
   for (gboolean last = FALSE; !last;)
     {
       Batch *batch = g_async_queue_pop (pipeline.full);
       gboolean ok = TRUE;
+      guint e = 0;
 
       for (guint i = 0; i < batch->n && ok; i++)
-        ok = import_row (ctx, &table, batch->rows->pdata[i], g_array_index (batch->numbers, guint, i), error);
+        {
+          for (; e < batch->errors->len && g_array_index (batch->errors, BatchError, e).index == i; e++)
+            {
+              g_array_append_val (reasons, g_array_index (batch->errors, BatchError, e));
+              g_array_index (batch->errors, BatchError, e).reason = NULL;
+            }
+          ok = import_row (ctx, &table, &batch->values[i * MAX_FIELDS], reasons,
+                           g_array_index (batch->numbers, guint, i), error);
+        }
 
       last = batch->last;
       if (ok && batch->error != NULL)
@@ -1978,15 +2192,16 @@ import_table (Context        *ctx,
     }
   pipeline_stop (&pipeline, TRUE);
 
-  if (table.entity->rollup >= 0 && table.first_month > 0 &&
-      !_jd_rollup_refresh (ctx->db, table.entity->rollup, table.first_month, table.last_month, error))
+  if (table.entity->rollup >= 0 &&
+      (!_jd_rollup_sum_flush (table.sum, ctx->db, error) ||
+       !_jd_rollup_finish (ctx->db, table.entity->rollup, error)))
     goto failed;
 
   g_clear_pointer (&record, sqlite3_finalize);
   finished = now_text ();
   record = _jd_store_prepare (ctx->db,
-                              "UPDATE imports SET finished_at = ?2, accepted = ?3, updated = ?4, unchanged = ?5, rejected = ?6"
-                              " WHERE id = ?1",
+                              "UPDATE imports SET finished_at = ?2, accepted = ?3, updated = ?4, unchanged = ?5, rejected = ?6,"
+                              " first_row_id = ?7, last_row_id = ?8 WHERE id = ?1",
                               error);
   if (record == NULL)
     goto failed;
@@ -1996,6 +2211,11 @@ import_table (Context        *ctx,
   sqlite3_bind_int (record, 4, result->n_updated);
   sqlite3_bind_int (record, 5, result->n_unchanged);
   sqlite3_bind_int (record, 6, result->n_rejected);
+  if (table.first_id != 0)
+    {
+      sqlite3_bind_int64 (record, 7, table.first_id);
+      sqlite3_bind_int64 (record, 8, table.last_id);
+    }
   rc = sqlite3_step (record);
   if (rc != SQLITE_DONE)
     {
@@ -2004,10 +2224,12 @@ import_table (Context        *ctx,
     }
 
   table_clear (&table);
+  parser_clear (&parser);
   return TRUE;
 
 failed:
   table_clear (&table);
+  parser_clear (&parser);
   return FALSE;
 }
 
@@ -2042,9 +2264,9 @@ jd_import_file (JdStore                *store,
   g_autoptr(GHashTable) agencies = NULL;
   g_autoptr(GHashTable) domains = NULL;
   g_autoptr(GHashTable) items = NULL;
-  g_autofree char *sha256 = NULL;
   g_autofree char *file_name = NULL;
   g_autofree char *restore_pragmas = NULL;
+  g_auto(Checksum) checksum = { 0 };
   Context ctx = { 0 };
   guint n_imported = 0;
 
@@ -2057,16 +2279,13 @@ jd_import_file (JdStore                *store,
     return NULL;
 
   file_name = g_filename_display_basename (path);
-  sha256 = file_sha256 (path, error);
-  if (sha256 == NULL)
-    return NULL;
-
   reader = jd_table_reader_open (path, options->encoding, error);
   if (reader == NULL)
     {
       g_prefix_error (error, "%s: ", file_name);
       return NULL;
     }
+  checksum_start (&checksum, path);
 
   locker = _jd_store_locker_new (store);
   ctx.store = store;
@@ -2103,7 +2322,7 @@ jd_import_file (JdStore                *store,
       guint before = results->len;
       g_autoptr(GError) table_error = NULL;
 
-      if (!import_table (&ctx, reader, i, file_name, sha256, progress, user_data, cancellable,
+      if (!import_table (&ctx, reader, i, file_name, progress, user_data, cancellable,
                          results, &table_error))
         {
           /* In a workbook, a sheet of notes beside the data is no reason to fail. */
@@ -2121,6 +2340,8 @@ jd_import_file (JdStore                *store,
       goto rollback;
     }
 
+  if (!record_checksum (&ctx, &checksum, error))
+    goto rollback;
   if (options->dry_run)
     sqlite3_exec (ctx.db, "ROLLBACK", NULL, NULL, NULL);
   else if (!_jd_store_exec (ctx.db, "COMMIT", error))
@@ -2311,61 +2532,26 @@ step_done (sqlite3_stmt  *stmt,
   return TRUE;
 }
 
-/* Extends [*first, *last] by the months of the rows of @entity that carry
- * @import_id now. */
-static gboolean
-note_import_months (sqlite3           *db,
-                    const EntitySpec  *entity,
-                    gint64             import_id,
-                    int               *first,
-                    int               *last,
-                    GError           **error)
-{
-  for (int m = 0; m < 2; m++)
-    {
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-      g_autofree char *sql = NULL;
-
-      if (entity->month_columns[m] == NULL)
-        continue;
-
-      sql = g_strdup_printf ("SELECT min (%s), max (%s) FROM %s WHERE import_id = ?1",
-                             entity->month_columns[m], entity->month_columns[m], entity->table);
-      stmt = _jd_store_prepare (db, sql, error);
-      if (stmt == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (stmt, 1, import_id);
-      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-        {
-          int lo = sqlite3_column_int (stmt, 0);
-          int hi = sqlite3_column_int (stmt, 1);
-
-          if (*first == 0 || lo < *first)
-            *first = lo;
-          *last = MAX (*last, hi);
-        }
-    }
-
-  return TRUE;
-}
-
 static gboolean
 undo_locked (sqlite3  *db,
              gint64    import_id,
              GError  **error)
 {
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JdRollupDelta) row_delta = NULL;
+  g_autoptr(JdRollupDelta) added_delta = NULL;
   g_autofree char *entity_name = NULL;
   g_autofree char *undone = NULL;
   g_autofree char *restore_sql = NULL;
   g_autofree char *delete_sql = NULL;
   g_autofree char *journal_sql = NULL;
+  g_autofree char *added = NULL;
   g_autoptr(GString) set = g_string_new (NULL);
   const EntitySpec *entity;
-  int first = 0, last = 0;
+  gint64 first_id = 0, last_id = 0;
   gint64 later;
 
-  stmt = _jd_store_prepare (db, "SELECT entity, undone_at FROM imports WHERE id = ?1", error);
+  stmt = _jd_store_prepare (db, "SELECT entity, undone_at, first_row_id, last_row_id FROM imports WHERE id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, import_id);
@@ -2381,6 +2567,11 @@ undo_locked (sqlite3  *db,
       g_set_error (error, JD_IMPORT_ERROR, JD_IMPORT_ERROR_UNDO_REFUSED,
                    _("Import %lld has been undone already"), (long long)import_id);
       return FALSE;
+    }
+  if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+    {
+      first_id = sqlite3_column_int64 (stmt, 2);
+      last_id = sqlite3_column_int64 (stmt, 3);
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
@@ -2409,7 +2600,12 @@ undo_locked (sqlite3  *db,
     }
   g_clear_pointer (&stmt, sqlite3_finalize);
 
-  if (!note_import_months (db, entity, import_id, &first, &last, error))
+  /* The rows it added are those of its range that still carry its id
+   * once the rows it updated have their old values (and ids) back. */
+  added = g_strdup_printf ("id BETWEEN ?1 AND ?2 AND import_id = %lld", (long long)import_id);
+  if (entity->rollup >= 0 &&
+      ((row_delta = _jd_rollup_delta_new (db, entity->rollup, "id = ?1", error)) == NULL ||
+       (added_delta = _jd_rollup_delta_new (db, entity->rollup, added, error)) == NULL))
     return FALSE;
 
   /* Restore the rows it updated, the last change first. */
@@ -2432,12 +2628,18 @@ undo_locked (sqlite3  *db,
     sqlite3_bind_int64 (journal, 1, import_id);
     while ((rc = sqlite3_step (journal)) == SQLITE_ROW)
       {
+        gint64 row_id = sqlite3_column_int64 (journal, 2);
+
+        if (row_delta != NULL && !_jd_rollup_delta_apply (row_delta, -1, row_id, 0, error))
+          return FALSE;
         sqlite3_bind_value (restore, 1, sqlite3_column_value (journal, 0));
         sqlite3_bind_value (restore, 2, sqlite3_column_value (journal, 1));
-        sqlite3_bind_value (restore, 3, sqlite3_column_value (journal, 2));
+        sqlite3_bind_int64 (restore, 3, row_id);
         if (!step_done (restore, db, error))
           return FALSE;
         sqlite3_reset (restore);
+        if (row_delta != NULL && !_jd_rollup_delta_apply (row_delta, 1, row_id, 0, error))
+          return FALSE;
       }
     if (rc != SQLITE_DONE)
       {
@@ -2446,15 +2648,20 @@ undo_locked (sqlite3  *db,
       }
   }
 
-  /* What still carries its id now, it added. */
-  delete_sql = g_strdup_printf ("DELETE FROM %s WHERE import_id = ?1", entity->table);
-  stmt = _jd_store_prepare (db, delete_sql, error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, import_id);
-  if (!step_done (stmt, db, error))
-    return FALSE;
-  g_clear_pointer (&stmt, sqlite3_finalize);
+  if (first_id != 0)
+    {
+      if (added_delta != NULL && !_jd_rollup_delta_apply (added_delta, -1, first_id, last_id, error))
+        return FALSE;
+      delete_sql = g_strdup_printf ("DELETE FROM %s WHERE %s", entity->table, added);
+      stmt = _jd_store_prepare (db, delete_sql, error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, first_id);
+      sqlite3_bind_int64 (stmt, 2, last_id);
+      if (!step_done (stmt, db, error))
+        return FALSE;
+      g_clear_pointer (&stmt, sqlite3_finalize);
+    }
 
   for (guint i = 0; i < 2; i++)
     {
@@ -2469,36 +2676,7 @@ undo_locked (sqlite3  *db,
       g_clear_pointer (&stmt, sqlite3_finalize);
     }
 
-  /* The months the restored rows are in again. */
-  {
-    g_autofree char *sql = NULL;
-
-    for (int m = 0; m < 2; m++)
-      {
-        if (entity->month_columns[m] == NULL)
-          continue;
-        sql = g_strdup_printf ("SELECT min (t.%s), max (t.%s) FROM %s AS t JOIN import_journal AS j"
-                               " ON j.row_id = t.id AND j.tbl = '%s' WHERE j.import_id = ?1",
-                               entity->month_columns[m], entity->month_columns[m], entity->table, entity->table);
-        stmt = _jd_store_prepare (db, sql, error);
-        g_clear_pointer (&sql, g_free);
-        if (stmt == NULL)
-          return FALSE;
-        sqlite3_bind_int64 (stmt, 1, import_id);
-        if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-          {
-            int lo = sqlite3_column_int (stmt, 0);
-
-            if (first == 0 || lo < first)
-              first = lo;
-            last = MAX (last, sqlite3_column_int (stmt, 1));
-          }
-        g_clear_pointer (&stmt, sqlite3_finalize);
-      }
-  }
-
-  if (entity->rollup >= 0 && first > 0 &&
-      !_jd_rollup_refresh (db, entity->rollup, first, last, error))
+  if (entity->rollup >= 0 && !_jd_rollup_finish (db, entity->rollup, error))
     return FALSE;
 
   undone = now_text ();
