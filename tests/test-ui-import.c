@@ -282,6 +282,22 @@ drop_file (JdWindow   *window,
   return handled;
 }
 
+/* Whether a label under @widget (a toast, say) says @text. */
+static gboolean
+has_label (GtkWidget  *widget,
+           const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return TRUE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (has_label (child, text))
+      return TRUE;
+
+  return FALSE;
+}
+
 /* The Import window open on top of the others, or NULL. */
 static JdImportWindow *
 find_import_window (void)
@@ -323,8 +339,8 @@ visible_page (gpointer window,
 }
 
 /* Files dropped on the main window: a CSV opens the Import window on its
- * preview; a text file that is no table says so there; any other file is
- * taken for a database, and one that is not says so in the window. */
+ * preview; a text file that is no table says so there; a database is
+ * opened; anything else is refused in a toast, leaving the dashboard. */
 static void
 test_drop (void)
 {
@@ -334,12 +350,12 @@ test_drop (void)
   g_autofree char *csv_path = g_build_filename (dir, "dropped.csv", NULL);
   g_autofree char *txt_path = g_build_filename (dir, "notes.txt", NULL);
   g_autofree char *png_path = g_build_filename (dir, "photo.png", NULL);
+  g_autofree char *other_db_path = g_build_filename (dir, "county.db", NULL);
   static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\1\0\0\0\1\x08\x06\0\0\0";
   const char * const *entities = jd_import_entities ();
   JdWindow *window;
   JdImportWindow *import_window;
   GtkWidget *entity_dropdown, *grid, *note;
-  const char *description;
   guint cases_index = 0;
 
   g_assert_no_error (error);
@@ -353,6 +369,11 @@ test_drop (void)
   g_assert_true (g_file_set_contents (csv_path, csv, -1, NULL));
   g_assert_true (g_file_set_contents (txt_path, "Meeting notes\nBring the July report.\n", -1, NULL));
   g_assert_true (g_file_set_contents (png_path, png, sizeof png - 1, NULL));
+  {
+    g_autoptr(JdStore) other = jd_store_open (other_db_path, &error);
+
+    g_assert_no_error (error);
+  }
 
   window = g_object_new (JD_TYPE_WINDOW, NULL);
   gtk_window_present (GTK_WINDOW (window));
@@ -393,13 +414,19 @@ test_drop (void)
                   jd_import_window_get_busy (import_window));
   close_import_window (import_window);
 
-  /* Anything else is opened as a database: a picture is refused by name. */
-  g_assert_true (drop_file (window, png_path));
+  /* A picture is neither: it is refused by name, and the dashboard stays. */
+  g_assert_false (drop_file (window, png_path));
   wait_until_window_idle (window);
   g_assert_null (find_import_window ());
-  g_assert_cmpstr (visible_page (window, JD_TYPE_WINDOW), ==, "error");
-  description = adw_status_page_get_description (ADW_STATUS_PAGE (template_child (window, JD_TYPE_WINDOW, "error_page")));
-  g_assert_true (g_str_has_suffix (description, "photo.png” is not a Jiandu database"));
+  g_assert_cmpstr (visible_page (window, JD_TYPE_WINDOW), ==, "dashboard");
+  g_assert_cmpstr (jd_store_get_path (jd_window_get_store (window)), ==, db_path);
+  g_assert_true (has_label (GTK_WIDGET (window),
+                            "“photo.png” is neither a table to import (CSV, XLSX, XLS) nor a database"));
+
+  /* Another database is opened. */
+  g_assert_true (drop_file (window, other_db_path));
+  wait_until_window_idle (window);
+  g_assert_cmpstr (jd_store_get_path (jd_window_get_store (window)), ==, other_db_path);
 
   gtk_window_destroy (GTK_WINDOW (window));
   jd_test_remove_dir (dir);

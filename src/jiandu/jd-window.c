@@ -10,6 +10,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
@@ -608,6 +609,22 @@ is_import_file (GFile *file)
                            g_str_has_suffix (lower, ".xls") || g_str_has_suffix (lower, ".txt"));
 }
 
+/* Whether @file starts as an SQLite database does: the 16 bytes of its
+ * header, read on the spot.  Anything else dropped on the window is
+ * neither to import nor to open, and must not cost the user the
+ * dashboard they are looking at. */
+static gboolean
+is_database_file (GFile *file)
+{
+  g_autoptr(GFileInputStream) stream = g_file_read (file, NULL, NULL);
+  char header[16];
+  gsize n = 0;
+
+  return stream != NULL &&
+         g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &n, NULL, NULL) &&
+         n == sizeof header && memcmp (header, "SQLite format 3", sizeof header) == 0;
+}
+
 /* A click on a month of the chart shows that month. */
 static void
 on_chart_point_activated_cb (JdWindow    *self,
@@ -640,7 +657,7 @@ on_drop_cb (JdWindow      *self,
   if (files == NULL)
     return FALSE;
 
-  /* A spreadsheet or CSV export is imported; anything else is opened as a database. */
+  /* A spreadsheet or CSV export is imported; a database is opened. */
   if (is_import_file (files->data))
     {
       JdImportWindow *import_window = show_import_window (self);
@@ -648,6 +665,17 @@ on_drop_cb (JdWindow      *self,
       if (import_window != NULL)
         jd_import_window_open_file (import_window, files->data);
       return TRUE;
+    }
+
+  if (!is_database_file (files->data))
+    {
+      g_autofree char *name = g_file_get_basename (files->data);
+      g_autofree char *display = g_filename_display_name (name);
+      g_autofree char *message = g_strdup_printf (_("“%s” is neither a table to import (CSV, XLSX, XLS) nor a database"),
+                                                  display);
+
+      show_toast (self, message);
+      return FALSE;
     }
 
   jd_window_open_file (self, files->data);
