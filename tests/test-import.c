@@ -1175,6 +1175,7 @@ test_kill (Fixture       *fixture,
   const char *cli = g_getenv ("JIANDU_CLI");
   g_autofree char *path = NULL;
   g_autofree char *wal = g_strconcat (fixture->db_path, "-wal", NULL);
+  g_autofree char *journal = g_strconcat (fixture->db_path, "-journal", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
@@ -1198,13 +1199,18 @@ test_kill (Fixture       *fixture,
                  NULL, NULL, &pid, &error);
   g_assert_no_error (error);
 
-  /* Once the import has written a good part into the WAL, kill it. */
+  /* Once the import has begun writing (its rollback journal, or the WAL
+   * when it could not have one, is there), let it go on a little, then
+   * kill it. */
   for (int i = 0; i < 2000; i++)
     {
       GStatBuf st;
 
-      if (g_stat (wal, &st) == 0 && st.st_size > 4 * 1024 * 1024)
+      if (g_stat (journal, &st) == 0 || (g_stat (wal, &st) == 0 && st.st_size > 4 * 1024 * 1024))
         {
+          g_usleep (300000);
+          if (waitpid (pid, &status, WNOHANG) == pid)
+            break;
           kill (pid, SIGKILL);
           killed = TRUE;
           break;
@@ -1218,6 +1224,8 @@ test_kill (Fixture       *fixture,
   g_spawn_close_pid (pid);
   g_assert_true (killed);
   g_assert_true (WIFSIGNALED (status));
+  /* It died with its changes half-written: a hot journal to roll back. */
+  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
 
   fixture->store = jd_store_open (fixture->db_path, &error);
   g_assert_no_error (error);

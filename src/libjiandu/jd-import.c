@@ -2298,8 +2298,16 @@ jd_import_file (JdStore                *store,
    * every agency, field and leniency item a row refers to has been looked
    * up in this very transaction (rows that name unknown ones are
    * rejected), so SQLite's four lookups a row would only repeat ours. */
-  restore_pragmas = g_strdup_printf ("PRAGMA cache_size = %d; PRAGMA foreign_keys = ON;",
+  restore_pragmas = g_strdup_printf ("PRAGMA cache_size = %d; PRAGMA foreign_keys = ON;"
+                                     " PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;",
                                      query_cache_size (ctx.db));
+  /* In WAL mode every new page is written twice: into the log, then by
+   * the checkpoint into the database.  A rollback journal only keeps the
+   * few existing pages an import changes, so for the time of the import
+   * the store uses one, synced in full at the commit; a kill or a power
+   * cut rolls the import back when the database is next opened.  When
+   * another program has the database open, it stays in WAL mode. */
+  _jd_store_exec (ctx.db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;", NULL);
   if (!_jd_store_exec (ctx.db, "PRAGMA cache_size = -65536; PRAGMA foreign_keys = OFF;", error) ||
       !_jd_store_exec (ctx.db, "BEGIN IMMEDIATE", error))
     {
