@@ -274,7 +274,7 @@ test_delta_after_change (void)
     raw = _jd_metrics_compute_raw (store, &period, NULL, &error);
     g_assert_cmpint (rolled->complaints.received, ==, raw->complaints.received - 1);
     g_assert_false (_jd_rollup_verify (db, &error));
-    g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_CORRUPT);
+    g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_SUMMARIES);
     g_clear_error (&error);
   }
 

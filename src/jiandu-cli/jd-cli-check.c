@@ -19,8 +19,10 @@ jd_cli_check (int    argc,
   g_autofree char *db_path = NULL;
   g_autoptr(JdStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean repair = FALSE;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The database"), N_("FILE") },
+    { "repair", 0, 0, G_OPTION_ARG_NONE, &repair, N_("Sum the summary tables again if they disagree with the records"), NULL },
     { NULL }
   };
 
@@ -34,7 +36,21 @@ jd_cli_check (int    argc,
   if (!jd_store_verify (store, NULL, &error))
     {
       g_printerr ("jiandu-cli check: %s\n", error->message);
-      return 1;
+      if (!g_error_matches (error, JD_STORE_ERROR, JD_STORE_ERROR_SUMMARIES))
+        return 1;
+      if (!repair)
+        {
+          g_printerr (_("The records are sound; give --repair to sum the summary tables again.\n"));
+          return 1;
+        }
+      g_clear_error (&error);
+      if (!jd_store_rebuild_summaries (store, &error) || !jd_store_verify (store, NULL, &error))
+        {
+          g_printerr ("jiandu-cli check: %s\n", error->message);
+          return 1;
+        }
+      g_print (_("%s: the summary tables were summed again from the records\n"), db_path);
+      return 0;
     }
 
   g_print (_("%s: no damage found\n"), db_path);

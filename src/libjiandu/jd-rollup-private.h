@@ -27,7 +27,7 @@ gboolean _jd_rollup_refresh_all (sqlite3   *db,
                                  GError   **error);
 
 /* Compares every rollup with a rebuild from the raw rows; FALSE, with a
- * JD_STORE_ERROR_CORRUPT naming the table, when one differs. */
+ * JD_STORE_ERROR_SUMMARIES naming the table, when one differs. */
 gboolean _jd_rollup_verify      (sqlite3   *db,
                                  GError   **error);
 

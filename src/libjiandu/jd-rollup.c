@@ -266,7 +266,7 @@ _jd_rollup_verify (sqlite3  *db,
         }
       if (sqlite3_column_int64 (stmt, 0) != 0)
         {
-          g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_CORRUPT,
+          g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_SUMMARIES,
                        _("The summary table %s does not match the records (%lld rows differ)"),
                        parts[p].table, (long long)sqlite3_column_int64 (stmt, 0));
           return FALSE;

@@ -527,7 +527,8 @@ on_verify_cancelled_cb (GCancellable *cancellable,
  * Takes about two seconds per 100 MB.
  *
  * Returns: %FALSE with a #JD_STORE_ERROR_CORRUPT error if the file is
- *   damaged or a summary table disagrees with the records
+ *   damaged, or #JD_STORE_ERROR_SUMMARIES if a summary table disagrees
+ *   with the records (jd_store_rebuild_summaries() mends that)
  */
 gboolean
 jd_store_verify (JdStore       *self,
@@ -580,6 +581,33 @@ jd_store_verify (JdStore       *self,
   if (!summaries_ok)
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&summaries_error), "%s: ", display);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/**
+ * jd_store_rebuild_summaries:
+ *
+ * Sums every summary table again from the records, in one transaction.
+ * Takes about ten seconds per million records.
+ */
+gboolean
+jd_store_rebuild_summaries (JdStore  *self,
+                            GError  **error)
+{
+  g_autoptr(JdStoreLocker) locker = NULL;
+
+  g_return_val_if_fail (JD_IS_STORE (self), FALSE);
+
+  locker = _jd_store_locker_new (self);
+  if (!_jd_store_exec (self->db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!_jd_rollup_refresh_all (self->db, error) ||
+      !_jd_store_exec (self->db, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
     }
 

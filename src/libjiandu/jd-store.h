@@ -21,6 +21,7 @@ typedef enum
   JD_STORE_ERROR_READ_ONLY,     /* the file or its folder cannot be written */
   JD_STORE_ERROR_TOO_NEW,       /* written by a newer Jiandu */
   JD_STORE_ERROR_FAILED,        /* anything else SQLite reported */
+  JD_STORE_ERROR_SUMMARIES,     /* a summary table disagrees with the records */
 } JdStoreError;
 
 /* The schema version this build reads and writes (PRAGMA user_version). */
@@ -36,6 +37,8 @@ JdStore     *jd_store_open            (const char   *path,
                                        GError      **error);
 const char  *jd_store_get_path        (JdStore      *self);
 int          jd_store_get_schema_version (JdStore   *self);
+gboolean     jd_store_rebuild_summaries (JdStore    *self,
+                                         GError    **error);
 gboolean     jd_store_verify          (JdStore      *self,
                                        GCancellable *cancellable,
                                        GError      **error);
