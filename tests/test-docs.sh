@@ -15,6 +15,11 @@
 
 set -u
 
+# The headings of --help ("Commands:") are read in English.
+LC_ALL=C.UTF-8
+LANGUAGE=
+export LC_ALL LANGUAGE
+
 cli="$1"
 doc="$2"
 work=$(mktemp -d "${TMPDIR:-/tmp}/jiandu-docs-XXXXXX")
