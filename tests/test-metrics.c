@@ -1,4 +1,4 @@
-/* test-metrics.c — DESIGN.md's metrics against figures worked out by hand
+/* test-metrics.c — the metric definitions against figures worked out by hand
  *
  * SPDX-FileCopyrightText: 2026 The Jiandu developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -507,7 +507,7 @@ run_cli_json (Fixture    *fixture,
   return json_node_get_object (json_parser_get_root (parser));
 }
 
-/* DESIGN.md's JSON contract, through the real command line. */
+/* The metrics JSON of docs/ARCHITECTURE.md, through the real command line. */
 static void
 test_cli_json (Fixture       *fixture,
                gconstpointer  data)

@@ -40,7 +40,7 @@ const char        *jd_enum_lookup   (JdEnum      which,
 const char        *jd_enum_label    (JdEnum      which,
                                      const char *code);
 
-/* Outcome sets of DESIGN.md's metric definitions, NULL-terminated. The
+/* Outcome sets of the metric definitions, NULL-terminated. The
  * metrics SQL is built from these, so the definition lives in one place. */
 extern const char * const jd_lawsuit_lost_outcomes[];          /* 败诉 */
 extern const char * const jd_lawsuit_non_judgment_outcomes[];  /* 撤诉, 驳回起诉, 调解 */

@@ -50,7 +50,7 @@ enum
 
 typedef struct
 {
-  const char *name;       /* the English field name of DESIGN.md */
+  const char *name;       /* the English field name, as a mapping gives it */
   const char *column;     /* in the table */
   FieldType   type;
   JdEnum      which;      /* for T_ENUM */

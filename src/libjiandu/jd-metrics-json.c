@@ -1,4 +1,4 @@
-/* jd-metrics-json.c — DESIGN.md's metrics JSON
+/* jd-metrics-json.c — the metrics JSON of jiandu-cli metrics --json
  *
  * SPDX-FileCopyrightText: 2026 The Jiandu developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -65,7 +65,8 @@ add_by_enum (JsonBuilder  *builder,
 /**
  * jd_metrics_to_json:
  *
- * Returns: (transfer full): the object DESIGN.md's "metrics --json" prints
+ * Returns: (transfer full): the object "jiandu-cli metrics --json" prints,
+ *   as docs/ARCHITECTURE.md describes it
  */
 JsonNode *
 jd_metrics_to_json (const JdMetrics *m)

@@ -1,4 +1,4 @@
-/* jd-metrics.c — DESIGN.md's metric definitions, the one source of every number
+/* jd-metrics.c — the metric definitions, the one source of every number
  *
  * SPDX-FileCopyrightText: 2026 The Jiandu developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -715,8 +715,8 @@ compute (JdStore         *store,
  * @period: the month, quarter or year
  * @filter: (nullable): which agencies and domains count
  *
- * Computes every metric of DESIGN.md for @period, as defined there, from
- * the rollup tables.
+ * Computes every metric for @period, as docs/ARCHITECTURE.md defines it,
+ * from the rollup tables.
  *
  * Returns: (transfer full): the figures, or %NULL with @error set (an
  *   unknown agency, domain, level or region, or a database error)

@@ -1,4 +1,4 @@
-/* jd-metrics.h — DESIGN.md's metric definitions, the one source of every number
+/* jd-metrics.h — the metric definitions, the one source of every number
  *
  * SPDX-FileCopyrightText: 2026 The Jiandu developers
  * SPDX-License-Identifier: GPL-3.0-or-later
