@@ -21,6 +21,12 @@ GPtrArray *_jd_metrics_breakdown_raw (JdStore         *store,
                                       JdDimension      dimension,
                                       GError         **error);
 
+void       _jd_metrics_cover         (JdStore         *store,
+                                      JdMetrics       *self,
+                                      int             *first_month,
+                                      int             *last_month,
+                                      char           **last_day);
+
 char      *_jd_metrics_scope_where   (JdStore         *store,
                                       const JdFilter  *filter,
                                       GError         **error);
