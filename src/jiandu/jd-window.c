@@ -731,7 +731,7 @@ on_drop_cb (JdWindow      *self,
 
 /* One period back (@direction -1) or forward (1) at the same granularity:
  * a year to date moves its last month, January–October to January–
- * November.  Returns FALSE where no data are. */
+ * November.  Returns FALSE where the step would find no new data. */
 static gboolean
 step_period (JdWindow *self,
              int       direction,
@@ -747,7 +747,11 @@ step_period (JdWindow *self,
   else
     *out = jd_period_next (&self->period);
 
-  return jd_period_last_month (out) >= self->first_month && jd_period_first_month (out) <= self->last_month;
+  /* Forward only while months with data lie ahead, back while the step
+   * still reaches some. */
+  if (direction > 0)
+    return jd_period_last_month (&self->period) < self->last_month;
+  return jd_period_last_month (out) >= self->first_month;
 }
 
 /* Alt+← and Alt+→: one period back or forward, at the same granularity. */
