@@ -12,8 +12,26 @@
 #include "jd-metrics-private.h"
 
 /**
+ * _jd_metrics_data_end:
+ *
+ * Returns: the last month (YYYYMM) that holds any record, where the data
+ *   end; 0 when there are none
+ */
+int
+_jd_metrics_data_end (JdStore *store)
+{
+  int data_since, data_end;
+
+  if (!jd_store_get_month_range (store, &data_since, &data_end))
+    return 0;
+
+  return data_end;
+}
+
+/**
  * _jd_metrics_cover:
  * @self: figures about to be computed for their period
+ * @data_end: what _jd_metrics_data_end() says
  * @first_month: (out): the first month to count
  * @last_month: (out): the last month to count
  * @last_day: (out) (transfer full): the day the leniency items in force
@@ -26,19 +44,16 @@
  * a day, must be taken where the data stop, not at a day still to come).
  */
 void
-_jd_metrics_cover (JdStore    *store,
-                   JdMetrics  *self,
+_jd_metrics_cover (JdMetrics  *self,
+                   int         data_end,
                    int        *first_month,
                    int        *last_month,
                    char      **last_day)
 {
   JdPeriod covered;
-  int data_since;
 
-  if (!jd_store_get_month_range (store, &data_since, &self->data_end))
-    self->data_end = 0;
-
-  self->coverage = jd_period_cover (&self->period, self->data_end, &covered, NULL, NULL);
+  self->data_end = data_end;
+  self->coverage = jd_period_cover (&self->period, data_end, &covered, NULL, NULL);
   *first_month = jd_period_first_month (&covered);
   *last_month = jd_period_last_month (&covered);
   *last_day = jd_period_last_day (&covered);

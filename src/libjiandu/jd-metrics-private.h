@@ -21,8 +21,9 @@ GPtrArray *_jd_metrics_breakdown_raw (JdStore         *store,
                                       JdDimension      dimension,
                                       GError         **error);
 
-void       _jd_metrics_cover         (JdStore         *store,
-                                      JdMetrics       *self,
+int        _jd_metrics_data_end      (JdStore         *store);
+void       _jd_metrics_cover         (JdMetrics       *self,
+                                      int              data_end,
                                       int             *first_month,
                                       int             *last_month,
                                       char           **last_day);

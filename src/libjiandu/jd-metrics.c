@@ -701,7 +701,7 @@ compute (JdStore         *store,
   correction_setting = jd_settings_get (store, "correction_rate_denominator");
   m = metrics_new (period, loss_setting, correction_setting);
 
-  _jd_metrics_cover (store, m, &first, &last, &last_day);
+  _jd_metrics_cover (m, _jd_metrics_data_end (store), &first, &last, &last_day);
   if (!compute_into (store, PART_ALL, first, last, last_day, filter, source, -1, m, NULL, error))
     return NULL;
 
@@ -857,7 +857,7 @@ breakdown (JdStore         *store,
   loss_setting = jd_settings_get (store, "loss_rate_denominator");
   correction_setting = jd_settings_get (store, "correction_rate_denominator");
   template = metrics_new (period, loss_setting, correction_setting);
-  _jd_metrics_cover (store, template, &first, &last, &last_day);
+  _jd_metrics_cover (template, _jd_metrics_data_end (store), &first, &last, &last_day);
 
   slices = g_ptr_array_new_with_free_func ((GDestroyNotify)jd_slice_free);
   by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1181,6 +1181,7 @@ jd_metrics_series (JdStore         *store,
   g_autofree char *correction_setting = NULL;
   JdPeriod period;
   JdPeriod last;
+  int data_end;
 
   g_return_val_if_fail (JD_IS_STORE (store), NULL);
   g_return_val_if_fail (by != JD_PERIOD_RANGE, NULL);
@@ -1194,6 +1195,7 @@ jd_metrics_series (JdStore         *store,
   by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   period = jd_period_containing (by, first_month);
   last = jd_period_containing (by, last_month);
+  data_end = _jd_metrics_data_end (store);
 
   for (;;)
     {
@@ -1223,7 +1225,7 @@ jd_metrics_series (JdStore         *store,
       g_autofree char *day = NULL;
       int month, first;
 
-      _jd_metrics_cover (store, m, &first, &month, &day);
+      _jd_metrics_cover (m, data_end, &first, &month, &day);
       if (!compute_into (store, PART_ITEMS, month, month, day, filter, SOURCE_ROLLUP, -1, m, NULL, error))
         return NULL;
       finish_metrics (m);
