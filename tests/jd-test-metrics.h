@@ -25,6 +25,8 @@ jd_test_assert_metrics_equal (const JdMetrics *a,
                               const JdMetrics *b)
 {
   g_assert_true (jd_period_equal (&a->period, &b->period));
+  g_assert_cmpint (a->coverage, ==, b->coverage);
+  g_assert_cmpint (a->data_end, ==, b->data_end);
   g_assert_cmpstr (a->loss_rate_denominator, ==, b->loss_rate_denominator);
   g_assert_cmpstr (a->correction_rate_denominator, ==, b->correction_rate_denominator);
 

@@ -507,6 +507,213 @@ run_cli_json (Fixture    *fixture,
   return json_node_get_object (json_parser_get_root (parser));
 }
 
+/* A count by plain SQL on the raw rows, by their dates: the figures below
+ * are held to it, not to anything the metrics code computes. */
+static gint64
+count_rows (Fixture    *fixture,
+            const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = _jd_store_prepare (_jd_store_get_db (fixture->store), sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* The data end with 2024-10 (C3, T5, L6 and a review that month): 2024Q4
+ * holds one month of data.  DESIGN.md: it counts October, and is compared
+ * with October 2023 and with July 2024, never with a whole quarter. */
+static void
+test_partial_period (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdMetrics) q4 = NULL;
+  g_autoptr(JdMetrics) previous = NULL;
+  g_autoptr(JdMetrics) year_earlier = NULL;
+  g_autoptr(JdMetrics) year = NULL;
+  g_autoptr(JdMetrics) year_previous = NULL;
+  g_autoptr(JdMetrics) year_year_earlier = NULL;
+  g_autoptr(JdMetrics) after = NULL;
+  g_autoptr(JdMetrics) after_previous = NULL;
+  g_autoptr(JdMetrics) after_year_earlier = NULL;
+  g_autoptr(JdMetrics) q3 = NULL;
+  g_autoptr(JsonNode) q4_json = NULL;
+  g_autoptr(JsonNode) q3_json = NULL;
+  g_autoptr(JsonNode) after_json = NULL;
+  g_autoptr(GPtrArray) by_agency = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *previous_text = NULL;
+  g_autofree char *year_earlier_text = NULL;
+  JdPeriod period;
+
+  /* A last quarter of 2023 with a record in each month, so that October
+   * 2023 and all of 2023Q4 differ: cases decided 10-15, 11-20, 12-05;
+   * complaints received 10-08 and 11-11; first-instance lawsuits
+   * concluded 10-20 (lost) and 12-01 (not lost). */
+  g_assert_true (_jd_store_exec (_jd_store_get_db (fixture->store),
+    "INSERT INTO cases (agency_id, case_no, domain_id, kind, opened_on, decided_on, fine_fen, leniency, exempted_fen) VALUES"
+    " (1, 'P1', 1, 'penalty', '2023-10-01', '2023-10-15', 1000, 'none', 0),"
+    " (2, 'P2', 1, 'penalty', '2023-11-01', '2023-11-20', 2000, 'none', 0),"
+    " (1, 'P3', 1, 'penalty', '2023-12-01', '2023-12-05', 4000, 'none', 0);"
+    "INSERT INTO complaints (ticket_no, channel, received_on, agency_id, domain_id) VALUES"
+    " ('PT1', 'letter', '2023-10-08', 1, 1), ('PT2', 'letter', '2023-11-11', 2, 1);"
+    "INSERT INTO lawsuits (case_no, agency_id, domain_id, instance, concluded_on, outcome, hearing_held, head_appeared) VALUES"
+    " ('PL1', 1, 1, 'first', '2023-10-20', 'revoked', 1, 1),"
+    " ('PL2', 1, 1, 'first', '2023-12-01', 'rejected_claim', 1, 0);", &error));
+  g_assert_no_error (error);
+  g_assert_true (_jd_rollup_refresh_all (_jd_store_get_db (fixture->store), &error));
+  g_assert_no_error (error);
+
+  q4 = compute (fixture, "2024Q4", NULL, NULL, NULL, NULL);
+  g_assert_cmpint (q4->coverage, ==, JD_COVERAGE_PARTIAL);
+  g_assert_cmpint (q4->data_end, ==, 202410);
+  label = jd_metrics_format_period (q4);
+  g_assert_cmpstr (label, ==, "Q4 2024 (through October)");
+  /* C3 (10-01); T5 (10-01); L6 (10-02, lost) */
+  g_assert_cmpint (q4->cases.decided, ==, 1);
+  g_assert_cmpint (q4->cases.decided, ==,
+                   count_rows (fixture, "SELECT count(*) FROM cases WHERE decided_on BETWEEN '2024-10-01' AND '2024-10-31'"));
+  g_assert_cmpint (q4->complaints.received, ==, 1);
+  assert_ratio (q4->lawsuits.loss, 1, 1);
+  /* Items in force on 10-31, where the data stop: I1, I2, I3 (I4 and I5
+   * repealed by then). */
+  g_assert_cmpint (q4->leniency.items_in_force, ==, 3);
+
+  g_assert_true (jd_metrics_compare (fixture->store, q4, NULL, &previous, &year_earlier, &error));
+  g_assert_no_error (error);
+  previous_text = jd_period_to_string (&previous->period);
+  year_earlier_text = jd_period_to_string (&year_earlier->period);
+  g_assert_cmpstr (previous_text, ==, "2024-07");
+  g_assert_cmpstr (year_earlier_text, ==, "2023-10");
+  g_assert_cmpint (previous->coverage, ==, JD_COVERAGE_COMPLETE);
+  g_assert_cmpint (year_earlier->coverage, ==, JD_COVERAGE_COMPLETE);
+
+  /* 环比: July 2024 alone, C1 (07-01); all of Q3 would be 3. */
+  g_assert_cmpint (previous->cases.decided, ==, 1);
+  g_assert_cmpint (previous->cases.decided, ==,
+                   count_rows (fixture, "SELECT count(*) FROM cases WHERE decided_on BETWEEN '2024-07-01' AND '2024-07-31'"));
+  /* T1 (07-01) and T2 (07-31); all of Q3 would be 4. */
+  g_assert_cmpint (previous->complaints.received, ==,
+                   count_rows (fixture, "SELECT count(*) FROM complaints WHERE received_on BETWEEN '2024-07-01' AND '2024-07-31'"));
+  g_assert_cmpint (previous->complaints.received, ==, 2);
+
+  /* 同比: October 2023 alone, P1; all of 2023Q4 would be 3 (P1–P3). */
+  g_assert_cmpint (year_earlier->cases.decided, ==, 1);
+  g_assert_cmpint (year_earlier->cases.decided, ==,
+                   count_rows (fixture, "SELECT count(*) FROM cases WHERE decided_on BETWEEN '2023-10-01' AND '2023-10-31'"));
+  g_assert_cmpint (year_earlier->cases.fines_fen, ==, 1000);
+  g_assert_cmpint (year_earlier->complaints.received, ==, 1);   /* PT1, not PT2 */
+  assert_ratio (year_earlier->lawsuits.loss, 1, 1);             /* PL1, not PL2 */
+  g_assert_cmpint (year_earlier->leniency.items_in_force, ==,
+                   count_rows (fixture, "SELECT count(*) FROM leniency_items WHERE effective_on <= '2023-10-31'"
+                                        " AND (repealed_on IS NULL OR repealed_on > '2023-10-31')"));
+
+  /* A breakdown says the same of every slice. */
+  g_assert_true (jd_period_parse ("2024Q4", &period, NULL));
+  by_agency = jd_metrics_breakdown (fixture->store, &period, NULL, JD_DIMENSION_AGENCY, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < by_agency->len; i++)
+    g_assert_cmpint (((JdSlice *)g_ptr_array_index (by_agency, i))->metrics->coverage, ==, JD_COVERAGE_PARTIAL);
+
+  /* The year 2024 through October: January–October 2023 against it, P1
+   * and C7 (08-01), not P2 and P3; the period before is the same months
+   * of 2023. */
+  year = compute (fixture, "2024", NULL, NULL, NULL, NULL);
+  g_assert_cmpint (year->coverage, ==, JD_COVERAGE_PARTIAL);
+  g_assert_true (jd_metrics_compare (fixture->store, year, NULL, &year_previous, &year_year_earlier, &error));
+  g_clear_pointer (&year_earlier_text, g_free);
+  year_earlier_text = jd_period_to_string (&year_year_earlier->period);
+  g_assert_cmpstr (year_earlier_text, ==, "2023-01..2023-10");
+  g_assert_cmpint (year_year_earlier->cases.decided, ==, 2);
+  g_assert_cmpint (year_year_earlier->cases.decided, ==,
+                   count_rows (fixture, "SELECT count(*) FROM cases WHERE decided_on BETWEEN '2023-01-01' AND '2023-10-31'"));
+  g_assert_true (jd_period_equal (&year_previous->period, &year_year_earlier->period));
+
+  /* The JSON says which periods are whole. */
+  q4_json = jd_metrics_to_json (q4);
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (q4_json), "complete"));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (q4_json), "through"), ==, "2024-10");
+  q3 = compute (fixture, "2024Q3", NULL, NULL, NULL, NULL);
+  g_assert_cmpint (q3->coverage, ==, JD_COVERAGE_COMPLETE);
+  q3_json = jd_metrics_to_json (q3);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (q3_json), "complete"));
+  g_assert_false (json_object_has_member (json_node_get_object (q3_json), "through"));
+
+  /* A period after the data: no figures to compare. */
+  after = compute (fixture, "2025-01", NULL, NULL, NULL, NULL);
+  g_assert_cmpint (after->coverage, ==, JD_COVERAGE_NONE);
+  g_assert_true (jd_metrics_compare (fixture->store, after, NULL, &after_previous, &after_year_earlier, &error));
+  g_assert_null (after_previous);
+  g_assert_null (after_year_earlier);
+  after_json = jd_metrics_to_json (after);
+  g_assert_false (json_object_get_boolean_member (json_node_get_object (after_json), "complete"));
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (after_json), "through"), ==, "2024-10");
+}
+
+/* Ranges and partial periods through the real command line. */
+static void
+test_cli_periods (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(JsonParser) compare = json_parser_new ();
+  g_autoptr(JsonParser) range = json_parser_new ();
+  g_autoptr(JsonParser) after = json_parser_new ();
+  g_autoptr(JsonParser) series = json_parser_new ();
+  g_autoptr(JsonParser) ranking = json_parser_new ();
+  g_autoptr(JsonParser) warnings = json_parser_new ();
+  JsonObject *root;
+  JsonObject *other;
+  JsonArray *points;
+  gint64 decided;
+
+  /* 2024-01..2024-10: C1–C6 (C7 is of 2023, C8 not decided). */
+  decided = count_rows (fixture, "SELECT count(*) FROM cases WHERE decided_on BETWEEN '2024-01-01' AND '2024-10-31'");
+  g_assert_cmpint (decided, ==, 6);
+  g_clear_object (&fixture->store);
+
+  root = json_node_get_object (run_cli (fixture, compare, "--period", "2024Q4", "--compare", NULL));
+  g_assert_cmpstr (json_object_get_string_member (root, "period"), ==, "2024Q4");
+  g_assert_false (json_object_get_boolean_member (root, "complete"));
+  g_assert_cmpstr (json_object_get_string_member (root, "through"), ==, "2024-10");
+  other = json_object_get_object_member (root, "previous_period");
+  g_assert_cmpstr (json_object_get_string_member (other, "period"), ==, "2024-07");
+  g_assert_true (json_object_get_boolean_member (other, "complete"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (other, "cases"), "decided"), ==, 1);  /* C1 */
+  other = json_object_get_object_member (root, "previous_year");
+  g_assert_cmpstr (json_object_get_string_member (other, "period"), ==, "2023-10");
+
+  root = json_node_get_object (run_cli (fixture, range, "--period", "2024-01..2024-10", "--compare", NULL));
+  g_assert_cmpstr (json_object_get_string_member (root, "period"), ==, "2024-01..2024-10");
+  g_assert_true (json_object_get_boolean_member (root, "complete"));
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (root, "cases"), "decided"), ==, decided);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "previous_period"), "period"),
+                   ==, "2023-03..2023-12");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "previous_year"), "period"),
+                   ==, "2023-01..2023-10");
+
+  root = json_node_get_object (run_cli (fixture, after, "--period", "2025Q1", "--compare", NULL));
+  g_assert_false (json_object_get_boolean_member (root, "complete"));
+  g_assert_true (json_object_get_null_member (root, "previous_period"));
+  g_assert_true (json_object_get_null_member (root, "previous_year"));
+
+  /* Quarters up to the one the data end inside, which says so. */
+  points = json_node_get_array (run_cli (fixture, series, "--series", "2024-07", "2024-12", "--by", "quarter", NULL));
+  g_assert_cmpuint (json_array_get_length (points), ==, 2);
+  g_assert_true (json_object_get_boolean_member (json_array_get_object_element (points, 0), "complete"));
+  g_assert_false (json_object_get_boolean_member (json_array_get_object_element (points, 1), "complete"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (points, 1), "through"), ==, "2024-10");
+
+  /* Rankings and warnings take ranges too: A1 decided C1, C2, C3. */
+  root = json_node_get_object (run_cli (fixture, ranking, "--period", "2024-07..2024-10", "--rank", "cases_decided", NULL));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_object_get_array_member (root, "rows"), 0),
+                                                  "agency"), ==, "A1");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (json_object_get_array_member (root, "rows"), 0),
+                                               "count"), ==, 3);
+  points = json_node_get_array (run_cli (fixture, warnings, "--period", "2024-07..2024-09", "--warnings", NULL));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (points, 0), "rule"), ==, "loss_rate");
+}
+
 /* The metrics JSON of docs/ARCHITECTURE.md, through the real command line. */
 static void
 test_cli_json (Fixture       *fixture,
@@ -627,6 +834,8 @@ main (int    argc,
   ADD ("/metrics/breakdown", test_breakdown);
   ADD ("/metrics/cli-json", test_cli_json);
   ADD ("/metrics/cli-json/modes", test_cli_modes);
+  ADD ("/metrics/partial-period", test_partial_period);
+  ADD ("/metrics/cli-json/periods", test_cli_periods);
 
 #undef ADD
 

@@ -23,9 +23,17 @@ test_parse (void)
     { "2024Q3", JD_PERIOD_QUARTER, 2024, 3, "2024Q3" },
     { "2024q1", JD_PERIOD_QUARTER, 2024, 1, "2024Q1" },
     { "2024", JD_PERIOD_YEAR, 2024, 0, "2024" },
+    { "2026-01..2026-10", JD_PERIOD_RANGE, 2026, 1, "2026-01..2026-10" },
+    { "2025-11..2026-2", JD_PERIOD_RANGE, 2025, 11, "2025-11..2026-02" },
+    { "2024-07..2024-07", JD_PERIOD_RANGE, 2024, 7, "2024-07..2024-07" },
+    /* Either end may be a quarter or a year: it stands for its months. */
+    { "2024Q2..2024Q3", JD_PERIOD_RANGE, 2024, 4, "2024-04..2024-09" },
+    { "2024..2025-03", JD_PERIOD_RANGE, 2024, 1, "2024-01..2025-03" },
   };
   static const char * const bad[] = {
     "", "2024-13", "2024-00", "2024Q5", "2024Q0", "24-07", "2024-07-01", "abc", "2024Q", "-07",
+    "2026-10..2026-01", "2026-01..", "..2026-10", "2026-01..2026-13", "2026-01...2026-03",
+    "2026-01..2026-02..2026-03", "..", "2026Q4..2026-09",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (good); i++)
@@ -81,6 +89,20 @@ test_bounds (void)
   g_assert_cmpint (jd_period_first_month (&period), ==, 202401);
   g_assert_cmpint (jd_period_last_month (&period), ==, 202412);
   g_assert_cmpint (jd_period_n_months (&period), ==, 12);
+
+  {
+    g_autofree char *first = NULL;
+    g_autofree char *last = NULL;
+
+    g_assert_true (jd_period_parse ("2023-11..2024-02", &period, NULL));
+    g_assert_cmpint (jd_period_first_month (&period), ==, 202311);
+    g_assert_cmpint (jd_period_last_month (&period), ==, 202402);
+    g_assert_cmpint (jd_period_n_months (&period), ==, 4);
+    first = jd_period_first_day (&period);
+    last = jd_period_last_day (&period);
+    g_assert_cmpstr (first, ==, "2023-11-01");
+    g_assert_cmpstr (last, ==, "2024-02-29");
+  }
 }
 
 static void
@@ -97,6 +119,11 @@ test_navigation (void)
     { "2024Q1", "2023Q4", "2024Q2", "2023Q1" },
     { "2024Q4", "2024Q3", "2025Q1", "2023Q4" },
     { "2024", "2023", "2025", "2023" },
+    /* A range: as many months just before (环比) and after, and the same
+     * months a year earlier (同比). */
+    { "2026-01..2026-10", "2025-03..2025-12", "2026-11..2027-08", "2025-01..2025-10" },
+    { "2025-11..2026-02", "2025-07..2025-10", "2026-03..2026-06", "2024-11..2025-02" },
+    { "2024-07..2024-07", "2024-06..2024-06", "2024-08..2024-08", "2023-07..2023-07" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -147,6 +174,159 @@ test_months (void)
   g_assert_cmpint (period.year, ==, 2024);
 }
 
+static char *
+period_text (const JdPeriod *period)
+{
+  return jd_period_to_string (period);
+}
+
+static void
+test_ranges (void)
+{
+  static const struct {
+    int first;
+    int last;
+    const char *name;
+  } simplest[] = {
+    { 202607, 202607, "2026-07" },
+    { 202610, 202612, "2026Q4" },
+    { 202501, 202512, "2025" },
+    { 202611, 202612, "2026-11..2026-12" },
+    { 202602, 202604, "2026-02..2026-04" },     /* three months, not a quarter */
+    { 202507, 202606, "2025-07..2026-06" },     /* twelve months, not a year */
+  };
+  JdPeriod period;
+
+  /* The year to date that ends with a month: 累计. */
+  period = jd_period_containing (JD_PERIOD_RANGE, 202610);
+  {
+    g_autofree char *text = period_text (&period);
+
+    g_assert_cmpstr (text, ==, "2026-01..2026-10");
+  }
+  g_assert_true (jd_period_is_year_to_date (&period));
+  period = jd_period_containing (JD_PERIOD_RANGE, 202601);
+  g_assert_true (jd_period_is_year_to_date (&period));
+  g_assert_cmpint (jd_period_n_months (&period), ==, 1);
+  g_assert_true (jd_period_parse ("2025-11..2026-02", &period, NULL));
+  g_assert_false (jd_period_is_year_to_date (&period));
+  g_assert_true (jd_period_parse ("2026-10", &period, NULL));
+  g_assert_false (jd_period_is_year_to_date (&period));
+
+  for (guint i = 0; i < G_N_ELEMENTS (simplest); i++)
+    {
+      g_autofree char *text = NULL;
+
+      period = jd_period_from_months (simplest[i].first, simplest[i].last);
+      text = period_text (&period);
+      g_assert_cmpstr (text, ==, simplest[i].name);
+      g_assert_cmpint (jd_period_first_month (&period), ==, simplest[i].first);
+      g_assert_cmpint (jd_period_last_month (&period), ==, simplest[i].last);
+    }
+
+  /* A range is not the quarter of the same months: the user's name stays. */
+  {
+    JdPeriod quarter;
+
+    g_assert_true (jd_period_parse ("2026-10..2026-12", &period, NULL));
+    g_assert_true (jd_period_parse ("2026Q4", &quarter, NULL));
+    g_assert_false (jd_period_equal (&period, &quarter));
+  }
+}
+
+/* Labels in the source language (the tests run in C.UTF-8). */
+static void
+test_format (void)
+{
+  static const struct {
+    const char *period;
+    const char *label;
+  } cases[] = {
+    { "2024-07", "July 2024" },
+    { "2024Q3", "Q3 2024" },
+    { "2024", "2024" },
+    { "2026-01..2026-10", "January–October 2026" },
+    { "2025-11..2026-02", "November 2025 – February 2026" },
+    { "2024-07..2024-07", "July 2024" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *label = NULL;
+      JdPeriod period;
+
+      g_assert_true (jd_period_parse (cases[i].period, &period, NULL));
+      label = jd_period_format (&period);
+      g_assert_cmpstr (label, ==, cases[i].label);
+    }
+}
+
+/* DESIGN.md's "Partial periods", worked out by hand for each case. */
+static void
+test_cover (void)
+{
+  static const struct {
+    const char *period;
+    int data_end;
+    JdCoverage coverage;
+    const char *covered;
+    const char *previous;
+    const char *year_earlier;
+    const char *label;
+  } cases[] = {
+    /* The data end with the quarter's first month: that month, against
+     * the first month of the quarter before and October a year earlier. */
+    { "2026Q4", 202610, JD_COVERAGE_PARTIAL, "2026-10", "2026-07", "2025-10", "Q4 2026 (through October)" },
+    { "2026Q4", 202611, JD_COVERAGE_PARTIAL, "2026-10..2026-11", "2026-07..2026-08", "2025-10..2025-11",
+      "Q4 2026 (through November)" },
+    { "2026Q4", 202612, JD_COVERAGE_COMPLETE, "2026Q4", "2026Q3", "2025Q4", "Q4 2026" },
+    { "2026Q4", 202703, JD_COVERAGE_COMPLETE, "2026Q4", "2026Q3", "2025Q4", "Q4 2026" },
+    { "2026", 202610, JD_COVERAGE_PARTIAL, "2026-01..2026-10", "2025-01..2025-10", "2025-01..2025-10",
+      "2026 (through October)" },
+    { "2026-10", 202610, JD_COVERAGE_COMPLETE, "2026-10", "2026-09", "2025-10", "October 2026" },
+    { "2026-01..2026-10", 202610, JD_COVERAGE_COMPLETE, "2026-01..2026-10", "2025-03..2025-12",
+      "2025-01..2025-10", "January–October 2026" },
+    /* A year to date past the data: its months up to them, against the
+     * same months of the twelve before. */
+    { "2026-01..2026-12", 202603, JD_COVERAGE_PARTIAL, "2026Q1", "2025Q1", "2025Q1",
+      "January–December 2026 (through March)" },
+    { "2025-11..2026-02", 202512, JD_COVERAGE_PARTIAL, "2025-11..2025-12", "2025-07..2025-08", "2024-11..2024-12",
+      "November 2025 – February 2026 (through December 2025)" },
+    /* Wholly after the data, or no data at all: nothing to compare. */
+    { "2027-01", 202610, JD_COVERAGE_NONE, "2027-01", "2026-12", "2026-01", "January 2027 (no data yet)" },
+    { "2026-10", 0, JD_COVERAGE_NONE, "2026-10", "2026-09", "2025-10", "October 2026 (no data yet)" },
+    /* Before the data begin is not partial: those months are known empty. */
+    { "2019Q1", 202610, JD_COVERAGE_COMPLETE, "2019Q1", "2018Q4", "2018Q1", "Q1 2019" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *covered_text = NULL;
+      g_autofree char *previous_text = NULL;
+      g_autofree char *year_earlier_text = NULL;
+      g_autofree char *label = NULL;
+      JdPeriod period, covered, previous, year_earlier;
+
+      g_test_message ("%s with data to %d", cases[i].period, cases[i].data_end);
+      g_assert_true (jd_period_parse (cases[i].period, &period, NULL));
+      g_assert_cmpint (jd_period_cover (&period, cases[i].data_end, &covered, &previous, &year_earlier),
+                       ==, cases[i].coverage);
+      covered_text = period_text (&covered);
+      previous_text = period_text (&previous);
+      year_earlier_text = period_text (&year_earlier);
+      g_assert_cmpstr (covered_text, ==, cases[i].covered);
+      g_assert_cmpstr (previous_text, ==, cases[i].previous);
+      g_assert_cmpstr (year_earlier_text, ==, cases[i].year_earlier);
+
+      /* A partial period's comparisons are as long as what it covers. */
+      g_assert_cmpint (jd_period_n_months (&previous), ==, jd_period_n_months (&covered));
+      g_assert_cmpint (jd_period_n_months (&year_earlier), ==, jd_period_n_months (&covered));
+
+      label = jd_period_format_cover (&period, cases[i].data_end);
+      g_assert_cmpstr (label, ==, cases[i].label);
+    }
+}
+
 int
 main (int    argc,
       char **argv)
@@ -157,6 +337,9 @@ main (int    argc,
   g_test_add_func ("/period/bounds", test_bounds);
   g_test_add_func ("/period/navigation", test_navigation);
   g_test_add_func ("/period/months", test_months);
+  g_test_add_func ("/period/ranges", test_ranges);
+  g_test_add_func ("/period/format", test_format);
+  g_test_add_func ("/period/cover", test_cover);
 
   return g_test_run ();
 }

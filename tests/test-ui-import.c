@@ -357,6 +357,7 @@ test_drop (void)
   JdImportWindow *import_window;
   GtkWidget *entity_dropdown, *grid, *note;
   guint cases_index = 0;
+  JdPeriod period, kept;
 
   g_assert_no_error (error);
   {
@@ -382,6 +383,11 @@ test_drop (void)
   g_assert_cmpstr (visible_page (window, JD_TYPE_WINDOW), ==, "dashboard");
   g_assert_null (find_import_window ());
 
+  /* The user looks at an earlier month than the one the window opened on. */
+  g_assert_true (jd_period_parse ("2025-03", &kept, NULL));
+  jd_window_set_period (window, &kept);
+  wait_until_window_idle (window);
+
   /* A CSV: the Import window, over the main one, with the file's preview. */
   g_assert_true (drop_file (window, csv_path));
   import_window = find_import_window ();
@@ -400,6 +406,15 @@ test_drop (void)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 0, 2))), ==, "SJ-SCJG");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 1, 2))), ==, "UI-1");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 1, 4))), ==, "UI-3");
+
+  /* Importing it shows the new figures of the period the user was on
+   * (the dashboard used to jump back to the latest month). */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (import_window), "import.run", NULL));
+  wait_until_idle (import_window);
+  wait_until_window_idle (window);
+  g_assert_cmpstr (visible_page (window, JD_TYPE_WINDOW), ==, "dashboard");
+  g_assert_true (jd_window_get_period (window, &period));
+  g_assert_true (jd_period_equal (&period, &kept));
   close_import_window (import_window);
 
   /* Text that is no table: the Import window says it cannot tell what

@@ -358,6 +358,88 @@ test_error_state (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static const char *
+label_text (JdWindow   *window,
+            const char *name)
+{
+  return gtk_label_get_text (GTK_LABEL (template_child (window, name)));
+}
+
+/* The year to date, a partial quarter and reloading, as DESIGN.md's
+ * "Partial periods" says: the demo's data end with October 2026. */
+static void
+test_periods (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  JdWindow *window = NULL;
+  GtkWidget *kinds;
+  JdPeriod period, kept;
+
+  /* With quarters chosen, the window opens on the last complete one:
+   * 2026Q3, not 2026Q4 through October. */
+  g_settings_set_string (settings, "period-kind", "quarter");
+  window = g_object_new (JD_TYPE_WINDOW, NULL);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  jd_window_open_path (window, demo_path, FALSE);
+  wait_until_idle (window);
+  g_assert_true (jd_window_get_period (window, &period));
+  g_assert_cmpint (period.kind, ==, JD_PERIOD_QUARTER);
+  g_assert_cmpint (jd_period_first_month (&period), ==, 202607);
+  g_assert_cmpstr (label_text (window, "period_label"), ==, "Q3 2026");
+  assert_cards_match_cli (window);
+
+  /* 累计, from 2026Q3: January to September, labelled as a range. */
+  kinds = template_child (window, "kind_dropdown");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (kinds), JD_PERIOD_RANGE);
+  wait_until_idle (window);
+  g_assert_true (jd_window_get_period (window, &period));
+  g_assert_true (jd_period_is_year_to_date (&period));
+  g_assert_cmpint (jd_period_first_month (&period), ==, 202601);
+  g_assert_cmpint (jd_period_last_month (&period), ==, 202609);
+  g_assert_cmpstr (label_text (window, "period_label"), ==, "January–September 2026");
+  assert_cards_match_cli (window);
+
+  /* A step forward moves the year to date's end to the data's last month. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-period", NULL));
+  wait_until_idle (window);
+  g_assert_true (jd_window_get_period (window, &period));
+  g_assert_true (jd_period_is_year_to_date (&period));
+  g_assert_cmpint (jd_period_last_month (&period), ==, JD_DEMO_LAST_MONTH);
+  g_assert_cmpstr (label_text (window, "period_label"), ==, "January–October 2026");
+  g_assert_cmpstr (label_text (window, "period_note"), ==,
+                   "Year on year: compared with January–October 2025. "
+                   "Period on period: compared with March–December 2025.");
+  assert_cards_match_cli (window);
+  g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "win.next-period", NULL) &&
+                  jd_window_get_loading (window));
+
+  /* The quarter the data end inside is labelled so, and compared with
+   * October a year earlier and with July, never with a whole quarter. */
+  g_assert_true (jd_period_parse ("2026Q4", &period, NULL));
+  jd_window_set_period (window, &period);
+  wait_until_idle (window);
+  g_assert_cmpstr (label_text (window, "period_label"), ==, "Q4 2026 (through October)");
+  g_assert_cmpstr (label_text (window, "period_note"), ==,
+                   "Year on year: compared with October 2025. Period on period: compared with July 2026.");
+  assert_cards_match_cli (window);
+
+  /* Reload keeps the period the user was on (it used to jump back to the
+   * latest one). */
+  g_assert_true (jd_period_parse ("2025-03", &kept, NULL));
+  jd_window_set_period (window, &kept);
+  wait_until_idle (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  wait_until_idle (window);
+  g_assert_cmpstr (visible_page (window), ==, "dashboard");
+  g_assert_true (jd_window_get_period (window, &period));
+  g_assert_true (jd_period_equal (&period, &kept));
+  assert_cards_match_cli (window);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_set_string (settings, "period-kind", "month");
+}
+
 /* The window size and the database are there again next time. */
 static void
 test_remembers (void)
@@ -416,6 +498,7 @@ main (int    argc,
   g_test_add_func ("/ui/empty-state", test_empty_state);
   g_test_add_func ("/ui/error-state", test_error_state);
   g_test_add_func ("/ui/remembers", test_remembers);
+  g_test_add_func ("/ui/periods", test_periods);
 
   status = g_test_run ();
 

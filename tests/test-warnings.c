@@ -261,7 +261,9 @@ test_overdue (Fixture       *fixture,
               gconstpointer  data)
 {
   g_autoptr(GPtrArray) warnings = warnings_for (fixture, "2024-01");
+  g_autoptr(GPtrArray) after_data = NULL;
   g_autoptr(GPtrArray) later = NULL;
+  g_autoptr(GError) error = NULL;
   const JdWarning *w1 = find (warnings, JD_WARNING_OVERDUE_COMPLAINTS, "W1");
   const JdWarning *w2 = find (warnings, JD_WARNING_OVERDUE_COMPLAINTS, "W2");
 
@@ -271,7 +273,20 @@ test_overdue (Fixture       *fixture,
   g_assert_cmpint (w2->count, ==, 1);         /* closed late, after 01-31 */
   g_assert_null (find (warnings, JD_WARNING_OVERDUE_COMPLAINTS, "W3"));  /* due 02-10 */
 
-  /* On 2024-02-29 W2's has been closed, W3's is overdue, W1's still is. */
+  /* The data end with January: February has nothing to warn about yet
+   * (not every agency silent, not W3's complaint overdue on a day nobody
+   * has reported on). */
+  after_data = warnings_for (fixture, "2024-02");
+  g_assert_cmpuint (after_data->len, ==, 0);
+
+  /* Once February holds a record (a second-instance judgment, which no
+   * rule looks at), its last day is one to judge: on 2024-02-29 W2's has
+   * been closed, W3's is overdue, W1's still is. */
+  exec (fixture->store,
+        "INSERT INTO lawsuits (case_no, agency_id, instance, concluded_on, outcome) VALUES"
+        " ('L-feb', 2, 'second', '2024-02-20', 'rejected_claim');");
+  g_assert_true (_jd_rollup_refresh_all (_jd_store_get_db (fixture->store), &error));
+  g_assert_no_error (error);
   later = warnings_for (fixture, "2024-02");
   g_assert_nonnull (find (later, JD_WARNING_OVERDUE_COMPLAINTS, "W1"));
   g_assert_null (find (later, JD_WARNING_OVERDUE_COMPLAINTS, "W2"));

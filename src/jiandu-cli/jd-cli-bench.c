@@ -67,16 +67,15 @@ load (Overview        *o,
 {
   ComputeFunc compute = raw ? _jd_metrics_compute_raw : jd_metrics_compute;
   BreakdownFunc breakdown = raw ? _jd_metrics_breakdown_raw : jd_metrics_breakdown;
-  JdPeriod other;
+  JdPeriod previous, year_earlier;
   int month;
 
   if ((o->current = compute (store, period, filter, error)) == NULL)
     return FALSE;
-  other = jd_period_previous (period);
-  if ((o->previous = compute (store, &other, filter, error)) == NULL)
-    return FALSE;
-  other = jd_period_year_earlier (period);
-  if ((o->year_earlier = compute (store, &other, filter, error)) == NULL)
+  /* The periods the overview compares with (jd_metrics_compare()). */
+  jd_period_cover (period, o->current->data_end, NULL, &previous, &year_earlier);
+  if ((o->previous = compute (store, &previous, filter, error)) == NULL ||
+      (o->year_earlier = compute (store, &year_earlier, filter, error)) == NULL)
     return FALSE;
 
   month = jd_month_add (jd_period_last_month (period), -23);

@@ -57,7 +57,7 @@ print_count_row (const char *label,
 static void
 print_table (const JdMetrics *m)
 {
-  g_autofree char *period = jd_period_format (&m->period);
+  g_autofree char *period = jd_metrics_format_period (m);
   g_autofree char *fines = jd_format_yuan_exact (m->cases.fines_fen);
   g_autofree char *exempted = jd_format_yuan_exact (m->leniency.exempted_fen);
 
@@ -129,7 +129,9 @@ print_series (GPtrArray *series,
   for (guint i = 0; i < series->len; i++)
     {
       const JdMetrics *m = g_ptr_array_index (series, i);
-      g_autofree char *period = jd_period_to_string (&m->period);
+      g_autofree char *name = jd_period_to_string (&m->period);
+      /* A period the data end inside is marked, and explained below. */
+      g_autofree char *period = g_strconcat (name, m->coverage == JD_COVERAGE_COMPLETE ? "" : "*", NULL);
       g_autofree char *decided = jd_format_count (m->cases.decided);
       g_autofree char *complaints = jd_format_count (m->complaints.received);
       g_autofree char *loss = jd_format_rate (jd_ratio_rate (m->lawsuits.loss));
@@ -137,6 +139,20 @@ print_series (GPtrArray *series,
       g_autofree char *pass = jd_format_rate (jd_ratio_rate (m->reviews.pass));
 
       g_print ("%-16s %12s %12s %10s %10s %10s\n", period, decided, complaints, loss, closing, pass);
+    }
+
+  if (series->len > 0)
+    {
+      const JdMetrics *last = g_ptr_array_index (series, series->len - 1);
+
+      if (last->coverage != JD_COVERAGE_COMPLETE && last->data_end != 0)
+        {
+          JdPeriod month = jd_period_containing (JD_PERIOD_MONTH, last->data_end);
+          g_autofree char *data_end = jd_period_format (&month);
+
+          /* Translators: under a trend whose last periods go past the data */
+          g_print (_("* The data end with %s: these periods count only the months up to it.\n"), data_end);
+        }
     }
 }
 
@@ -290,7 +306,7 @@ jd_cli_metrics (int    argc,
   JdPeriod period;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The database"), N_("FILE") },
-    { "period", 0, 0, G_OPTION_ARG_STRING, &period_text, N_("Month (2024-07), quarter (2024Q3) or year (2024)"), "P" },
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period_text, N_("Month (2024-07), quarter (2024Q3), year (2024) or months (2024-01..2024-09)"), "P" },
     { "agency", 0, 0, G_OPTION_ARG_STRING, &filter.agency, N_("Only this agency (code or name)"), N_("AGENCY") },
     { "domain", 0, 0, G_OPTION_ARG_STRING, &filter.domain, N_("Only this enforcement domain (code or name)"), N_("DOMAIN") },
     { "level", 0, 0, G_OPTION_ARG_STRING, &filter.level, N_("Only agencies of this level: city, county or township"), N_("LEVEL") },
@@ -404,17 +420,11 @@ jd_cli_metrics (int    argc,
     if (metrics == NULL)
       goto failed;
 
-    if (compare)
-      {
-        JdPeriod other = jd_period_previous (&period);
-
-        previous = jd_metrics_compute (store, &other, &filter, &error);
-        other = jd_period_year_earlier (&period);
-        if (previous != NULL)
-          year_earlier = jd_metrics_compute (store, &other, &filter, &error);
-        if (year_earlier == NULL)
-          goto failed;
-      }
+    /* DESIGN.md's partial periods: a period the data end inside is
+     * compared with the same months of the earlier periods, and one they
+     * do not reach with nothing (null). */
+    if (compare && !jd_metrics_compare (store, metrics, &filter, &previous, &year_earlier, &error))
+      goto failed;
 
     if (json)
       {
@@ -422,23 +432,33 @@ jd_cli_metrics (int    argc,
 
         if (compare)
           {
-            json_object_set_member (json_node_get_object (node), "previous_period",
-                                    jd_metrics_to_json (previous));
-            json_object_set_member (json_node_get_object (node), "previous_year",
-                                    jd_metrics_to_json (year_earlier));
+            JsonObject *object = json_node_get_object (node);
+
+            if (previous != NULL)
+              {
+                json_object_set_member (object, "previous_period", jd_metrics_to_json (previous));
+                json_object_set_member (object, "previous_year", jd_metrics_to_json (year_earlier));
+              }
+            else
+              {
+                json_object_set_null_member (object, "previous_period");
+                json_object_set_null_member (object, "previous_year");
+              }
           }
         print_json (node);
       }
     else
       {
         print_table (metrics);
-        if (compare)
+        if (compare && previous != NULL)
           {
             g_print ("\n");
             print_table (previous);
             g_print ("\n");
             print_table (year_earlier);
           }
+        else if (compare)
+          g_print ("\n%s\n", _("No records reach this period yet, so there is nothing to compare."));
       }
   }
 

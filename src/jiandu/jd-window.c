@@ -94,6 +94,9 @@ typedef struct
 } OpenData;
 
 static void load_overview (JdWindow *self);
+static gboolean step_period (JdWindow *self,
+                             int       direction,
+                             JdPeriod *out);
 
 static void
 open_data_free (OpenData *data)
@@ -118,8 +121,9 @@ static void
 update_actions (JdWindow *self)
 {
   gboolean ready = self->store != NULL && self->has_period;
-  gboolean can_previous = ready && jd_period_first_month (&self->period) > self->first_month;
-  gboolean can_next = ready && jd_period_last_month (&self->period) < self->last_month;
+  JdPeriod other;
+  gboolean can_previous = ready && step_period (self, -1, &other);
+  gboolean can_next = ready && step_period (self, 1, &other);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-period", can_previous);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-period", can_next);
@@ -229,6 +233,22 @@ open_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* The period a database opens on: the last complete month (or quarter,
+ * year, year to date, after the kind chosen) — never one the data end
+ * inside.  The data's last month is complete by definition, and so is the
+ * year to date that ends with it. */
+static JdPeriod
+last_complete_period (JdPeriodKind kind,
+                      int          data_end)
+{
+  JdPeriod period = jd_period_containing (kind, data_end);
+
+  if (jd_period_cover (&period, data_end, NULL, NULL, NULL) == JD_COVERAGE_PARTIAL)
+    period = jd_period_previous (&period);
+
+  return period;
+}
+
 static void
 open_done_cb (GObject      *object,
               GAsyncResult *result,
@@ -238,6 +258,7 @@ open_done_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = NULL;
   OpenData *data = g_task_get_task_data (G_TASK (result));
+  gboolean same_database;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -259,22 +280,31 @@ open_done_cb (GObject      *object,
     return;
   g_clear_object (&self->open_task);
 
+  /* Reload, import and undo open the same database again: the user stays
+   * on the period they were looking at. */
+  same_database = self->store != NULL && self->has_period &&
+                  g_strcmp0 (jd_store_get_path (self->store), data->path) == 0;
   g_set_object (&self->store, data->store);
   g_settings_set_string (self->settings, "last-database", data->path);
 
   basename = g_filename_display_basename (data->path);
   adw_window_title_set_subtitle (self->window_title, basename);
 
-  self->has_period = FALSE;
+  if (!same_database)
+    self->has_period = FALSE;
   if (data->has_range)
     {
-      JdPeriodKind kind = gtk_drop_down_get_selected (self->kind_dropdown);
-
       self->first_month = data->first_month;
       self->last_month = data->last_month;
-      self->period = jd_period_containing (kind, data->last_month);
-      self->has_period = TRUE;
+      if (!same_database)
+        {
+          self->period = last_complete_period (gtk_drop_down_get_selected (self->kind_dropdown),
+                                               data->last_month);
+          self->has_period = TRUE;
+        }
     }
+  else
+    self->has_period = FALSE;
 
   if (data->empty || !data->has_range)
     {
@@ -328,9 +358,12 @@ show_overview (JdWindow         *self,
                const JdOverview *overview)
 {
   const JdMetrics *now = overview->current;
-  const JdMetrics *prev = overview->previous;
-  const JdMetrics *last_year = overview->year_earlier;
-  g_autofree char *period_text = jd_period_format (&overview->period);
+  /* A period after the data has nothing to compare with: all zeros give
+   * no change to show. */
+  static const JdMetrics nothing = { 0 };
+  const JdMetrics *prev = overview->previous != NULL ? overview->previous : &nothing;
+  const JdMetrics *last_year = overview->year_earlier != NULL ? overview->year_earlier : &nothing;
+  g_autofree char *period_text = jd_metrics_format_period (overview->current);
   g_autofree char *previous_text = NULL;
   g_autofree char *year_earlier_text = NULL;
   g_autofree char *note = NULL;
@@ -340,19 +373,32 @@ show_overview (JdWindow         *self,
   g_autofree char *closing = NULL;
   g_autofree char *lost = NULL;
   g_autofree char *concluded = NULL;
-  JdPeriod other;
   double rate, rate_prev, rate_last_year;
 
   gtk_label_set_text (self->period_label, period_text);
 
-  other = jd_period_previous (&overview->period);
-  previous_text = jd_period_format (&other);
-  other = jd_period_year_earlier (&overview->period);
-  year_earlier_text = jd_period_format (&other);
-  /* Translators: under the period heading; the first %s is the same
-   * period a year earlier (同比), the second the period before (环比) */
-  note = g_strdup_printf (_("Year on year: compared with %s. Period on period: compared with %s."),
-                          year_earlier_text, previous_text);
+  if (overview->previous != NULL)
+    {
+      /* For a partial period these are the same months of the earlier
+       * periods (jd_period_cover()), and the note says which. */
+      previous_text = jd_period_format (&overview->previous->period);
+      year_earlier_text = jd_period_format (&overview->year_earlier->period);
+      /* Translators: under the period heading; the first %s is the same
+       * period a year earlier (同比), the second the period before (环比) */
+      note = g_strdup_printf (_("Year on year: compared with %s. Period on period: compared with %s."),
+                              year_earlier_text, previous_text);
+    }
+  else
+    {
+      g_autofree char *data_end = NULL;
+      JdPeriod month = jd_period_containing (JD_PERIOD_MONTH, now->data_end);
+
+      data_end = now->data_end != 0 ? jd_period_format (&month) : NULL;
+      note = data_end != NULL
+             /* Translators: under a period after the data; %s is their last month */
+             ? g_strdup_printf (_("No records reach this period yet: the data end with %s, so there is nothing to compare."), data_end)
+             : g_strdup (_("No records reach this period yet, so there is nothing to compare."));
+    }
   gtk_label_set_text (self->period_note, note);
 
   value = jd_format_count (now->cases.decided);
@@ -548,9 +594,9 @@ on_kind_selected_cb (JdWindow    *self,
                      GtkDropDown *dropdown)
 {
   JdPeriodKind kind = gtk_drop_down_get_selected (dropdown);
-  const char * const names[] = { "month", "quarter", "year" };
+  const char * const names[] = { "month", "quarter", "year", "year-to-date" };
 
-  if (kind > JD_PERIOD_YEAR)
+  if (kind > JD_PERIOD_RANGE)
     return;
 
   g_settings_set_string (self->settings, "period-kind", names[kind]);
@@ -558,7 +604,8 @@ on_kind_selected_cb (JdWindow    *self,
   if (!self->has_period || self->period.kind == kind)
     return;
 
-  /* Keep the latest month in view: from 2024-08, Quarter shows 2024Q3. */
+  /* Keep the latest month in view: from 2024-08, Quarter shows 2024Q3 and
+   * Year to Date 2024-01..2024-08. */
   self->period = jd_period_containing (kind, MIN (jd_period_last_month (&self->period),
                                                   self->last_month));
   load_overview (self);
@@ -682,6 +729,31 @@ on_drop_cb (JdWindow      *self,
   return TRUE;
 }
 
+/* One period back (@direction -1) or forward (1) at the same granularity:
+ * a year to date moves its last month, January–October to January–
+ * November.  Returns FALSE where the step would find no new data. */
+static gboolean
+step_period (JdWindow *self,
+             int       direction,
+             JdPeriod *out)
+{
+  if (!self->has_period)
+    return FALSE;
+
+  if (jd_period_is_year_to_date (&self->period))
+    *out = jd_period_containing (JD_PERIOD_RANGE, jd_month_add (jd_period_last_month (&self->period), direction));
+  else if (direction < 0)
+    *out = jd_period_previous (&self->period);
+  else
+    *out = jd_period_next (&self->period);
+
+  /* Forward only while months with data lie ahead, back while the step
+   * still reaches some. */
+  if (direction > 0)
+    return jd_period_last_month (&self->period) < self->last_month;
+  return jd_period_last_month (out) >= self->first_month;
+}
+
 /* Alt+← and Alt+→: one period back or forward, at the same granularity. */
 static void
 step_period_action (GtkWidget  *widget,
@@ -691,15 +763,8 @@ step_period_action (GtkWidget  *widget,
   JdWindow *self = JD_WINDOW (widget);
   JdPeriod period;
 
-  if (!self->has_period)
-    return;
-
-  if (g_str_equal (action_name, "win.previous-period"))
-    period = jd_period_previous (&self->period);
-  else
-    period = jd_period_next (&self->period);
-
-  jd_window_set_period (self, &period);
+  if (step_period (self, g_str_equal (action_name, "win.previous-period") ? -1 : 1, &period))
+    jd_window_set_period (self, &period);
 }
 
 static void
@@ -979,6 +1044,7 @@ jd_window_init (JdWindow *self)
 
   kind = g_settings_get_string (self->settings, "period-kind");
   gtk_drop_down_set_selected (self->kind_dropdown,
+                              g_str_equal (kind, "year-to-date") ? JD_PERIOD_RANGE :
                               g_str_equal (kind, "year") ? JD_PERIOD_YEAR :
                               g_str_equal (kind, "quarter") ? JD_PERIOD_QUARTER : JD_PERIOD_MONTH);
 

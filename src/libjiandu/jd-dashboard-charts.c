@@ -21,6 +21,9 @@
 #include "jd-enums.h"
 #include "jd-overview.h"
 
+/* What a period after the data is compared with: no figures, so no change. */
+static const JdMetrics no_figures = { 0 };
+
 static const JdDashboardChartInfo charts[] = {
   { "decided-monthly", N_("Cases decided per month, against a year earlier (24 months)"), 900, 360 },
   /* xgettext:no-c-format */
@@ -264,19 +267,31 @@ leniency_by_kind (JdStore         *store,
                   const JdFilter  *filter,
                   GError         **error)
 {
-  JdPeriod before = jd_period_year_earlier (period);
   g_autoptr(JdMetrics) now = jd_metrics_compute (store, period, filter, error);
-  g_autoptr(JdMetrics) then = now ? jd_metrics_compute (store, &before, filter, error) : NULL;
-  g_autofree char *now_text = jd_period_format (period);
-  g_autofree char *then_text = jd_period_format (&before);
+  g_autoptr(JdMetrics) previous = NULL;
+  g_autoptr(JdMetrics) year_earlier = NULL;
+  g_autofree char *now_text = NULL;
+  g_autofree char *then_text = NULL;
+  const JdMetrics *then;
   const JdEnumValue *values;
   const char *names[4];
   double a[4], b[4];
   JdChart *chart;
   guint n;
 
-  if (then == NULL)
+  /* The same months a year earlier, when the data end inside the period. */
+  if (now == NULL || !jd_metrics_compare (store, now, filter, &previous, &year_earlier, error))
     return NULL;
+  then = year_earlier != NULL ? year_earlier : &no_figures;
+  now_text = jd_metrics_format_period (now);
+  if (year_earlier != NULL)
+    then_text = jd_period_format (&year_earlier->period);
+  else
+    {
+      JdPeriod before = jd_period_year_earlier (period);
+
+      then_text = jd_period_format (&before);
+    }
 
   /* the leniency kinds of cases: the enum after "none" */
   values = jd_enum_values (JD_ENUM_LENIENCY, &n);
@@ -427,22 +442,28 @@ kpi (JdStore         *store,
      const char      *which,
      GError         **error)
 {
-  JdPeriod prev_period = jd_period_previous (period);
-  JdPeriod year_period = jd_period_year_earlier (period);
   g_autoptr(JdMetrics) now = jd_metrics_compute (store, period, filter, error);
-  g_autoptr(JdMetrics) prev = now ? jd_metrics_compute (store, &prev_period, filter, error) : NULL;
-  g_autoptr(JdMetrics) year = prev ? jd_metrics_compute (store, &year_period, filter, error) : NULL;
+  g_autoptr(JdMetrics) previous = NULL;
+  g_autoptr(JdMetrics) year_earlier = NULL;
+  const JdMetrics *prev, *year;
+  JdPeriod covered;
   JdChart *chart;
 
   g_autoptr(GPtrArray) trend = NULL;
   double values[12];
 
-  if (year == NULL)
+  /* 环比 and 同比 of the same months when the data end inside the
+   * period; nothing to compare with after the data. */
+  if (now == NULL || !jd_metrics_compare (store, now, filter, &previous, &year_earlier, error))
     return NULL;
+  prev = previous != NULL ? previous : &no_figures;
+  year = year_earlier != NULL ? year_earlier : &no_figures;
 
-  /* the twelve months up to the period's end, as a sparkline under it */
-  trend = monthly (store, filter, jd_month_add (jd_period_last_month (period), -11),
-                   jd_period_last_month (period), error);
+  /* the twelve months up to the period's end (or the data's, inside
+   * it), as a sparkline under it */
+  jd_period_cover (period, now->data_end, &covered, NULL, NULL);
+  trend = monthly (store, filter, jd_month_add (jd_period_last_month (&covered), -11),
+                   jd_period_last_month (&covered), error);
   if (trend == NULL)
     return NULL;
   for (guint i = 0; i < 12 && i < trend->len; i++)
@@ -455,7 +476,7 @@ kpi (JdStore         *store,
     }
 
   chart = jd_chart_new (JD_CHART_KPI);
-  jd_chart_set_time_axis (chart, JD_CHART_AXIS_MONTH, jd_month_add (jd_period_last_month (period), -11), 12);
+  jd_chart_set_time_axis (chart, JD_CHART_AXIS_MONTH, jd_month_add (jd_period_last_month (&covered), -11), 12);
   jd_chart_add_series (chart, NULL, values, MIN (trend->len, 12));
   if (g_str_equal (which, "kpi-decided"))
     {

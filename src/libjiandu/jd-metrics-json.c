@@ -79,6 +79,23 @@ jd_metrics_to_json (const JdMetrics *m)
   json_builder_set_member_name (builder, "period");
   json_builder_add_string_value (builder, period);
 
+  /* DESIGN.md's partial periods: "through" names the data's last month
+   * whenever the period goes past it (null when there are no data). */
+  json_builder_set_member_name (builder, "complete");
+  json_builder_add_boolean_value (builder, m->coverage == JD_COVERAGE_COMPLETE);
+  if (m->coverage != JD_COVERAGE_COMPLETE)
+    {
+      json_builder_set_member_name (builder, "through");
+      if (m->data_end != 0)
+        {
+          g_autofree char *through = g_strdup_printf ("%04d-%02d", m->data_end / 100, m->data_end % 100);
+
+          json_builder_add_string_value (builder, through);
+        }
+      else
+        json_builder_add_null_value (builder);
+    }
+
   json_builder_set_member_name (builder, "definitions");
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "loss_rate_denominator");

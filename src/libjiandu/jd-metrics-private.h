@@ -21,6 +21,13 @@ GPtrArray *_jd_metrics_breakdown_raw (JdStore         *store,
                                       JdDimension      dimension,
                                       GError         **error);
 
+int        _jd_metrics_data_end      (JdStore         *store);
+void       _jd_metrics_cover         (JdMetrics       *self,
+                                      int              data_end,
+                                      int             *first_month,
+                                      int             *last_month,
+                                      char           **last_day);
+
 char      *_jd_metrics_scope_where   (JdStore         *store,
                                       const JdFilter  *filter,
                                       GError         **error);

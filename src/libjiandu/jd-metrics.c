@@ -689,6 +689,7 @@ compute (JdStore         *store,
   g_autofree char *loss_setting = NULL;
   g_autofree char *correction_setting = NULL;
   g_autofree char *last_day = NULL;
+  int first, last;
 
   g_return_val_if_fail (JD_IS_STORE (store), NULL);
   g_return_val_if_fail (period != NULL, NULL);
@@ -700,9 +701,8 @@ compute (JdStore         *store,
   correction_setting = jd_settings_get (store, "correction_rate_denominator");
   m = metrics_new (period, loss_setting, correction_setting);
 
-  last_day = jd_period_last_day (period);
-  if (!compute_into (store, PART_ALL, jd_period_first_month (period), jd_period_last_month (period),
-                     last_day, filter, source, -1, m, NULL, error))
+  _jd_metrics_cover (m, _jd_metrics_data_end (store), &first, &last, &last_day);
+  if (!compute_into (store, PART_ALL, first, last, last_day, filter, source, -1, m, NULL, error))
     return NULL;
 
   finish_metrics (m);
@@ -712,11 +712,12 @@ compute (JdStore         *store,
 /**
  * jd_metrics_compute:
  * @store: the database
- * @period: the month, quarter or year
+ * @period: the month, quarter, year or range of months
  * @filter: (nullable): which agencies and domains count
  *
  * Computes every metric for @period, as docs/ARCHITECTURE.md defines it,
- * from the rollup tables.
+ * from the rollup tables.  A period the data end inside counts its months
+ * up to the data's end (see jd_period_cover()).
  *
  * Returns: (transfer full): the figures, or %NULL with @error set (an
  *   unknown agency, domain, level or region, or a database error)
@@ -809,6 +810,8 @@ list_slices (sqlite3         *db,
       slice->label = g_strdup (dimension == JD_DIMENSION_LEVEL ? jd_enum_label (JD_ENUM_LEVEL, label) : label);
       slice->metrics = metrics_new (&template->period, template->loss_rate_denominator,
                                     template->correction_rate_denominator);
+      slice->metrics->coverage = template->coverage;
+      slice->metrics->data_end = template->data_end;
       g_ptr_array_add (slices, slice);
       g_hash_table_insert (by_key, g_strdup ((const char *)sqlite3_column_text (stmt, 0)), slice->metrics);
     }
@@ -838,6 +841,7 @@ breakdown (JdStore         *store,
   g_autofree char *correction_setting = NULL;
   g_autofree char *last_day = NULL;
   g_auto(Scope) scope = { 0 };
+  int first, last;
   sqlite3 *db;
 
   g_return_val_if_fail (JD_IS_STORE (store), NULL);
@@ -853,15 +857,14 @@ breakdown (JdStore         *store,
   loss_setting = jd_settings_get (store, "loss_rate_denominator");
   correction_setting = jd_settings_get (store, "correction_rate_denominator");
   template = metrics_new (period, loss_setting, correction_setting);
+  _jd_metrics_cover (template, _jd_metrics_data_end (store), &first, &last, &last_day);
 
   slices = g_ptr_array_new_with_free_func ((GDestroyNotify)jd_slice_free);
   by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (!list_slices (db, dimension, &scope, template, slices, by_key, error))
     return NULL;
 
-  last_day = jd_period_last_day (period);
-  if (!compute_into (store, PART_ALL, jd_period_first_month (period), jd_period_last_month (period),
-                     last_day, filter, source, dimension, NULL, by_key, error))
+  if (!compute_into (store, PART_ALL, first, last, last_day, filter, source, dimension, NULL, by_key, error))
     return NULL;
 
   for (guint i = 0; i < slices->len; i++)
@@ -1153,7 +1156,7 @@ jd_metrics_free (JdMetrics *self)
 
 /**
  * jd_metrics_series:
- * @by: months, quarters or years
+ * @by: months, quarters or years (not ranges)
  * @first_month: YYYYMM; the series starts with the period that holds it
  * @last_month: YYYYMM; the series ends with the period that holds it
  *
@@ -1178,8 +1181,10 @@ jd_metrics_series (JdStore         *store,
   g_autofree char *correction_setting = NULL;
   JdPeriod period;
   JdPeriod last;
+  int data_end;
 
   g_return_val_if_fail (JD_IS_STORE (store), NULL);
+  g_return_val_if_fail (by != JD_PERIOD_RANGE, NULL);
   g_return_val_if_fail (jd_month_diff (last_month, first_month) >= 0, NULL);
 
   locker = _jd_store_locker_new (store);
@@ -1190,6 +1195,7 @@ jd_metrics_series (JdStore         *store,
   by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   period = jd_period_containing (by, first_month);
   last = jd_period_containing (by, last_month);
+  data_end = _jd_metrics_data_end (store);
 
   for (;;)
     {
@@ -1210,13 +1216,16 @@ jd_metrics_series (JdStore         *store,
                      SLICE_BY_PERIOD (by), NULL, by_key, error))
     return NULL;
 
-  /* …and the leniency items in force on each period's last day. */
+  /* …and the leniency items in force on each period's last day, or on
+   * the data's last day for the period they end in.  (The counts of the
+   * months after the data's end are nothing, by its definition.) */
   for (guint i = 0; i < series->len; i++)
     {
       JdMetrics *m = g_ptr_array_index (series, i);
-      g_autofree char *day = jd_period_last_day (&m->period);
-      int month = jd_period_last_month (&m->period);
+      g_autofree char *day = NULL;
+      int month, first;
 
+      _jd_metrics_cover (m, data_end, &first, &month, &day);
       if (!compute_into (store, PART_ITEMS, month, month, day, filter, SOURCE_ROLLUP, -1, m, NULL, error))
         return NULL;
       finish_metrics (m);

@@ -48,7 +48,13 @@ double    jd_ratio_rate          (JdRatio         ratio);
 
 struct _JdMetrics
 {
-  JdPeriod period;
+  JdPeriod   period;
+
+  /* How far the data reach into the period (DESIGN.md, "Partial
+   * periods"): a partial period's figures are those of its months up to
+   * @data_end, with the leniency items in force on that month's last day. */
+  JdCoverage coverage;
+  int        data_end;               /* the last month holding any record (YYYYMM), 0 for none */
 
   /* Definition settings in force when these were computed. */
   char    *loss_rate_denominator;        /* "concluded" or "judgments" */
@@ -185,6 +191,13 @@ JdMetrics  *jd_metrics_compute        (JdStore         *store,
 void        jd_metrics_free           (JdMetrics       *self);
 const char *jd_metrics_definition_label (const char    *value);
 JsonNode   *jd_metrics_to_json        (const JdMetrics *self);
+char       *jd_metrics_format_period  (const JdMetrics *self);
+gboolean    jd_metrics_compare        (JdStore         *store,
+                                       const JdMetrics *self,
+                                       const JdFilter  *filter,
+                                       JdMetrics      **previous,
+                                       JdMetrics      **year_earlier,
+                                       GError         **error);
 
 GPtrArray  *jd_metrics_breakdown      (JdStore        *store,
                                        const JdPeriod *period,

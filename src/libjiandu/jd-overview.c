@@ -80,7 +80,7 @@ jd_overview_load (JdStore         *store,
                   GError         **error)
 {
   g_autoptr(JdOverview) self = NULL;
-  JdPeriod other;
+  JdPeriod covered;
 
   g_return_val_if_fail (JD_IS_STORE (store), NULL);
   g_return_val_if_fail (period != NULL, NULL);
@@ -92,17 +92,13 @@ jd_overview_load (JdStore         *store,
   if (self->current == NULL)
     return NULL;
 
-  other = jd_period_previous (period);
-  self->previous = jd_metrics_compute (store, &other, filter, error);
-  if (self->previous == NULL)
+  if (!jd_metrics_compare (store, self->current, filter, &self->previous, &self->year_earlier, error))
     return NULL;
 
-  other = jd_period_year_earlier (period);
-  self->year_earlier = jd_metrics_compute (store, &other, filter, error);
-  if (self->year_earlier == NULL)
-    return NULL;
-
-  self->first_month = jd_month_add (jd_period_last_month (period), 1 - JD_OVERVIEW_MONTHS);
+  /* The trend ends where the figures do: with the data's last month when
+   * they end inside the period. */
+  jd_period_cover (period, self->current->data_end, &covered, NULL, NULL);
+  self->first_month = jd_month_add (jd_period_last_month (&covered), 1 - JD_OVERVIEW_MONTHS);
   if (!fill_series (store, filter, self->first_month, self->decided, error) ||
       !fill_series (store, filter, jd_month_add (self->first_month, -12),
                     self->decided_year_earlier, error))

@@ -18,11 +18,14 @@ typedef struct
 {
   JdPeriod   period;
   JdMetrics *current;
+  /* What jd_metrics_compare() gives: for a partial period, the same
+   * months of the earlier periods; %NULL both for a period after the data. */
   JdMetrics *previous;        /* 环比: the period just before */
   JdMetrics *year_earlier;    /* 同比: the same period a year before */
 
   /* Cases decided per month over the JD_OVERVIEW_MONTHS months that end
-   * with the period, and over the same months a year earlier. */
+   * with the period (or the data's end inside it), and over the same
+   * months a year earlier. */
   int        first_month;
   double     decided[JD_OVERVIEW_MONTHS];
   double     decided_year_earlier[JD_OVERVIEW_MONTHS];

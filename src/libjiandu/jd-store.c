@@ -638,9 +638,15 @@ jd_store_is_empty (JdStore *self)
 
 /**
  * jd_store_get_month_range:
- * @first_month: (out): the earliest YYYYMM month with a decided case or a
- *   complaint (read from the rollups: instant at any size)
- * @last_month: (out): the latest such month
+ * @first_month: (out): the earliest YYYYMM month that holds any record: a
+ *   case opened or decided, a complaint received, a lawsuit concluded, a
+ *   reconsideration decided or a case file reviewed (read from the
+ *   rollups, one index lookup each: instant at any size)
+ * @last_month: (out): the latest such month, where the data end
+ *   (DESIGN.md, "Partial periods")
+ *
+ * Leniency items are not records of a month: an item may come into force
+ * long after the list was imported, and must not move the data's end.
  *
  * Returns: %FALSE if there is no dated record at all
  */
@@ -649,22 +655,26 @@ jd_store_get_month_range (JdStore *self,
                           int     *first_month,
                           int     *last_month)
 {
+  static const char * const tables[] = {
+    "roll_cases", "roll_cases_opened", "roll_complaints", "roll_lawsuits",
+    "roll_reconsiderations", "roll_reviews",
+  };
   g_autoptr(JdStoreLocker) locker = NULL;
   g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(GString) sql = g_string_new ("SELECT min (lo), max (hi) FROM (");
   gboolean found = FALSE;
 
   g_return_val_if_fail (JD_IS_STORE (self), FALSE);
 
-  locker = _jd_store_locker_new (self);
   /* One aggregate per subquery, so that each is a single index lookup. */
-  stmt = _jd_store_prepare (self->db,
-                            "SELECT min (lo), max (hi) FROM ("
-                            " SELECT (SELECT min (month) FROM roll_cases) AS lo,"
-                            "        (SELECT max (month) FROM roll_cases) AS hi"
-                            " UNION ALL"
-                            " SELECT (SELECT min (month) FROM roll_complaints),"
-                            "        (SELECT max (month) FROM roll_complaints))",
-                            NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_string_append_printf (sql, "%s SELECT (SELECT min (month) FROM %s) AS lo,"
+                            " (SELECT max (month) FROM %s) AS hi",
+                            i > 0 ? " UNION ALL" : "", tables[i], tables[i]);
+  g_string_append (sql, ")");
+
+  locker = _jd_store_locker_new (self);
+  stmt = _jd_store_prepare (self->db, sql->str, NULL);
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW &&
       sqlite3_column_type (stmt, 0) != SQLITE_NULL)
     {

@@ -449,6 +449,7 @@ jd_warnings_compute (JdStore         *store,
   int silent_months;
   int first_month, last_month, n_period_months;
   int data_since = 0, data_until = 0;
+  JdPeriod covered;
   sqlite3 *db;
 
   g_return_val_if_fail (JD_IS_STORE (store), NULL);
@@ -462,6 +463,16 @@ jd_warnings_compute (JdStore         *store,
   pass_line = jd_settings_get_double (store, "warn_review_pass_rate");
   min_reviewed = (gint64)jd_settings_get_double (store, "warn_review_min_reviewed");
 
+  /* A period the data end inside is judged on the months they reach, as
+   * of the data's last day: a complaint due after that day is not overdue
+   * yet, and an agency is not silent for months nobody has reported.  A
+   * period they do not reach has nothing to warn about. */
+  warnings = g_ptr_array_new_with_free_func ((GDestroyNotify)jd_warning_free);
+  if (!jd_store_get_month_range (store, &data_since, &data_until) ||
+      jd_period_cover (period, data_until, &covered, NULL, NULL) == JD_COVERAGE_NONE)
+    return g_steal_pointer (&warnings);
+  period = &covered;
+
   whole = jd_metrics_compute (store, period, filter, error);
   if (whole == NULL)
     return NULL;
@@ -472,7 +483,6 @@ jd_warnings_compute (JdStore         *store,
   if (where == NULL)
     return NULL;
 
-  warnings = g_ptr_array_new_with_free_func ((GDestroyNotify)jd_warning_free);
   first_month = jd_period_first_month (period);
   last_month = jd_period_last_month (period);
   n_period_months = jd_period_n_months (period);
@@ -486,8 +496,6 @@ jd_warnings_compute (JdStore         *store,
       check_major (warnings, slice->key, slice->label, slice->metrics);
       check_reviews (warnings, slice->key, slice->label, slice->metrics, pass_line, min_reviewed);
     }
-
-  jd_store_get_month_range (store, &data_since, &data_until);
 
   locker = _jd_store_locker_new (store);
   db = _jd_store_get_db (store);
