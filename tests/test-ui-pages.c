@@ -1,0 +1,288 @@
+/* test-ui-pages.c — each cockpit page against the command line
+ *
+ * SPDX-FileCopyrightText: 2026 The Jiandu developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb.  Puts each page on screen on a session of its own over a
+ * demo database, and checks that what it shows is what `jiandu-cli metrics
+ * --json` says for the same period and filter, before and after the filter
+ * changes.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <json-glib/json-glib.h>
+
+#include "jd-agencies-page.h"
+#include "jd-demo.h"
+#include "jd-session.h"
+#include "jd-warnings-page.h"
+#include "jd-test-util.h"
+
+static char *test_dir;
+static char *demo_path;
+static int first_month;
+static int last_month;
+
+static gboolean
+on_timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Spins the main loop until the page has shown what it was loading. */
+static void
+wait_for_page (JdPage *page)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (120, on_timeout_cb, &timed_out);
+
+  for (int i = 0; i < 5; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  while (jd_page_get_loading (page) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+/* `jiandu-cli metrics --db DEMO --period P --json` and the given options. */
+static JsonNode *
+cli_json (const char * const *options)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  int status;
+
+  g_ptr_array_add (argv, (char *)g_getenv ("JIANDU_CLI"));
+  g_assert_nonnull (argv->pdata[0]);
+  g_ptr_array_add (argv, "metrics");
+  g_ptr_array_add (argv, "--db");
+  g_ptr_array_add (argv, demo_path);
+  g_ptr_array_add (argv, "--json");
+  for (guint i = 0; options[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *)options[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static JdSession *
+demo_session (const char *period_text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdStore) store = jd_store_open (demo_path, &error);
+  JdSession *session = jd_session_new ();
+  JdPeriod period;
+
+  g_assert_no_error (error);
+  g_assert_true (jd_period_parse (period_text, &period, &error));
+  g_assert_no_error (error);
+
+  jd_session_set_store (session, store, first_month, last_month);
+  jd_session_set_period (session, &period);
+
+  return session;
+}
+
+static GtkWindow *
+show_page (JdPage *page)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, 1200, 900);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  wait_for_page (page);
+
+  return window;
+}
+
+/* Every agency's figure on the page is the command line's, in its order. */
+static void
+assert_ranking_matches_cli (JdAgenciesPage *page,
+                            const char     *period,
+                            const char     *measure,
+                            const char     *level)
+{
+  g_autoptr(GPtrArray) options = g_ptr_array_new ();
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+  JsonArray *rows;
+  JsonArray *left_out;
+  JdRanking *ranking;
+  GPtrArray *slices;
+  JdMeasure m;
+
+  g_assert_true (jd_measure_from_name (measure, &m));
+
+  g_ptr_array_add (options, "--period");
+  g_ptr_array_add (options, (char *)period);
+  g_ptr_array_add (options, "--rank");
+  g_ptr_array_add (options, (char *)measure);
+  g_ptr_array_add (options, "--top");
+  g_ptr_array_add (options, "0");
+  /* The page ranks the best first: ascending where lower is better. */
+  if (jd_measure_info (m)->better < 0)
+    g_ptr_array_add (options, "--ascending");
+  if (level != NULL)
+    {
+      g_ptr_array_add (options, "--level");
+      g_ptr_array_add (options, (char *)level);
+    }
+  g_ptr_array_add (options, NULL);
+
+  jd_agencies_page_set_measure (page, m);
+  root = cli_json ((const char * const *)options->pdata);
+  object = json_node_get_object (root);
+  rows = json_object_get_array_member (object, "rows");
+  left_out = json_object_get_array_member (object, "left_out");
+
+  ranking = jd_agencies_page_get_ranking (page);
+  slices = jd_agencies_page_get_slices (page);
+  g_assert_nonnull (ranking);
+  g_assert_nonnull (slices);
+
+  g_assert_cmpuint (ranking->rows->len, ==, json_array_get_length (rows));
+  g_assert_cmpuint (ranking->left_out->len, ==, json_array_get_length (left_out));
+  g_assert_cmpuint (slices->len, ==, ranking->rows->len + ranking->left_out->len);
+
+  for (guint i = 0; i < ranking->rows->len; i++)
+    {
+      const JdRankRow *row = g_ptr_array_index (ranking->rows, i);
+      JsonObject *cli = json_array_get_object_element (rows, i);
+
+      g_assert_cmpstr (row->code, ==, json_object_get_string_member (cli, "agency"));
+      g_assert_cmpuint (row->rank, ==, json_object_get_int_member (cli, "rank"));
+      g_assert_cmpint (row->count, ==, json_object_get_int_member (cli, "count"));
+      g_assert_cmpint (row->total, ==, json_object_get_int_member (cli, "total"));
+    }
+}
+
+static void
+test_agencies_page (void)
+{
+  g_autoptr(JdSession) session = demo_session ("2026-09");
+  JdAgenciesPage *page = g_object_new (JD_TYPE_AGENCIES_PAGE, "session", session, NULL);
+  GtkWindow *window = show_page (JD_PAGE (page));
+
+  assert_ranking_matches_cli (page, "2026-09", "cases_decided", NULL);
+  assert_ranking_matches_cli (page, "2026-09", "loss_rate", NULL);
+  assert_ranking_matches_cli (page, "2026-09", "review_pass_rate", NULL);
+
+  /* A filter chip narrows the page to the county agencies. */
+  jd_session_set_filter_field (session, JD_DIMENSION_LEVEL, "county");
+  wait_for_page (JD_PAGE (page));
+  assert_ranking_matches_cli (page, "2026-09", "complaints", "county");
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_warnings_page (void)
+{
+  g_autoptr(JdSession) session = demo_session ("2026-09");
+  JdWarningsPage *page = g_object_new (JD_TYPE_WARNINGS_PAGE, "session", session, NULL);
+  GtkWindow *window = show_page (JD_PAGE (page));
+  const char *options[] = { "--period", "2026-09", "--warnings", NULL };
+  g_autoptr(JsonNode) root = cli_json (options);
+  guint n = json_array_get_length (json_node_get_array (root));
+
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (jd_warnings_page_get_n_warnings (page), ==, n);
+
+  /* Another period: the page follows the session. */
+  {
+    const char *q_options[] = { "--period", "2026Q2", "--warnings", NULL };
+    g_autoptr(JsonNode) q_root = cli_json (q_options);
+    JdPeriod quarter;
+
+    g_assert_true (jd_period_parse ("2026Q2", &quarter, NULL));
+    jd_session_set_period (session, &quarter);
+    wait_for_page (JD_PAGE (page));
+    g_assert_cmpuint (jd_warnings_page_get_n_warnings (page), ==,
+                      json_array_get_length (json_node_get_array (q_root)));
+  }
+
+  gtk_window_destroy (window);
+}
+
+/* A page that is not on screen does not read anything until it is. */
+static void
+test_hidden_page_waits (void)
+{
+  g_autoptr(JdSession) session = demo_session ("2026-09");
+  JdWarningsPage *page = g_object_ref_sink (g_object_new (JD_TYPE_WARNINGS_PAGE, "session", session, NULL));
+  GtkWindow *window;
+  JdPeriod period;
+
+  g_assert_false (jd_page_get_loading (JD_PAGE (page)));
+  g_assert_true (jd_period_parse ("2026-08", &period, NULL));
+  jd_session_set_period (session, &period);
+  g_assert_false (jd_page_get_loading (JD_PAGE (page)));
+  g_assert_cmpuint (jd_warnings_page_get_n_warnings (page), ==, 0);
+
+  window = show_page (JD_PAGE (page));
+  g_assert_false (jd_page_get_loading (JD_PAGE (page)));
+  {
+    const char *options[] = { "--period", "2026-08", "--warnings", NULL };
+    g_autoptr(JsonNode) root = cli_json (options);
+
+    g_assert_cmpuint (jd_warnings_page_get_n_warnings (page), ==,
+                      json_array_get_length (json_node_get_array (root)));
+  }
+
+  gtk_window_destroy (window);
+  g_object_unref (page);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdStore) store = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  test_dir = g_dir_make_tmp ("jiandu-ui-pages-XXXXXX", &error);
+  g_assert_no_error (error);
+  demo_path = g_build_filename (test_dir, "demo.db", NULL);
+
+  store = jd_store_open (demo_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (jd_demo_generate (store, 7, 20000, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (jd_store_get_month_range (store, &first_month, &last_month));
+  g_clear_object (&store);
+
+  g_test_add_func ("/ui/pages/agencies", test_agencies_page);
+  g_test_add_func ("/ui/pages/warnings", test_warnings_page);
+  g_test_add_func ("/ui/pages/hidden-page-waits", test_hidden_page_waits);
+
+  status = g_test_run ();
+
+  jd_test_remove_dir (test_dir);
+
+  return status;
+}
