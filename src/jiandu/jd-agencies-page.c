@@ -15,8 +15,6 @@
 
 #include "jd-agencies-page.h"
 #include "jd-chart-view.h"
-#include "jd-dashboard-charts.h"
-#include "jd-settings.h"
 
 /* How many agencies each of the 红榜 and the 黑榜 names. */
 #define LIST_LENGTH 5
@@ -74,46 +72,6 @@ struct _JdAgenciesPage
 };
 
 G_DEFINE_FINAL_TYPE (JdAgenciesPage, jd_agencies_page, JD_TYPE_PAGE)
-
-typedef struct
-{
-  GPtrArray *slices;
-  gint64     min_total;
-  JdChart   *heat;
-} PageData;
-
-static void
-page_data_free (PageData *data)
-{
-  g_clear_pointer (&data->slices, g_ptr_array_unref);
-  g_clear_pointer (&data->heat, jd_chart_unref);
-  g_free (data);
-}
-
-static gpointer
-load_agencies (JdStore         *store,
-               const JdPeriod  *period,
-               const JdFilter  *filter,
-               GCancellable    *cancellable,
-               GError         **error)
-{
-  PageData *data = g_new0 (PageData, 1);
-
-  data->slices = jd_metrics_breakdown (store, period, filter, JD_DIMENSION_AGENCY, error);
-  if (data->slices == NULL)
-    goto failed;
-
-  data->min_total = (gint64)jd_settings_get_double (store, "rank_min_total");
-  data->heat = jd_dashboard_chart_new (store, "agency-heat", period, filter, error);
-  if (data->heat == NULL)
-    goto failed;
-
-  return data;
-
-failed:
-  page_data_free (data);
-  return NULL;
-}
 
 static void
 on_list_row_activated_cb (JdAgenciesPage *self,
@@ -249,7 +207,7 @@ jd_agencies_page_show (JdPage   *page,
                        gpointer  user_data)
 {
   JdAgenciesPage *self = JD_AGENCIES_PAGE (page);
-  PageData *data = user_data;
+  JdAgenciesData *data = user_data;
 
   g_clear_pointer (&self->slices, g_ptr_array_unref);
   self->slices = g_steal_pointer (&data->slices);
@@ -368,8 +326,7 @@ jd_agencies_page_class_init (JdAgenciesPageClass *klass)
 
   object_class->dispose = jd_agencies_page_dispose;
 
-  page_class->load = load_agencies;
-  page_class->free_data = (GDestroyNotify)page_data_free;
+  page_class->info = jd_cockpit_page ("agencies");
   page_class->show = jd_agencies_page_show;
 
   g_type_ensure (JD_TYPE_CHART_VIEW);

@@ -87,11 +87,11 @@ load_thread (GTask        *task,
   GError *error = NULL;
   gpointer result;
 
-  result = klass->load (data->store, &data->period, &data->filter, cancellable, &error);
+  result = klass->info->load (data->store, &data->period, &data->filter, cancellable, &error);
   if (result == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_pointer (task, result, klass->free_data);
+    g_task_return_pointer (task, result, klass->info->free);
 }
 
 static void
@@ -110,8 +110,8 @@ load_done_cb (GObject      *object,
 
   if (data->generation != priv->generation)
     {
-      if (page_data != NULL && klass->free_data != NULL)
-        klass->free_data (page_data);
+      if (page_data != NULL)
+        klass->info->free (page_data);
       return;
     }
 
@@ -125,8 +125,7 @@ load_done_cb (GObject      *object,
     }
 
   klass->show (self, page_data);
-  if (klass->free_data != NULL)
-    klass->free_data (page_data);
+  klass->info->free (page_data);
 }
 
 static void

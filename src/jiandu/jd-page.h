@@ -8,17 +8,10 @@
 
 #include <gtk/gtk.h>
 
+#include "jd-cockpit.h"
 #include "jd-session.h"
 
 G_BEGIN_DECLS
-
-/* Runs in a worker thread: reads what the page shows for one period and
- * filter.  Returns the page's own data, or %NULL with @error set. */
-typedef gpointer (*JdPageLoadFunc) (JdStore         *store,
-                                    const JdPeriod  *period,
-                                    const JdFilter  *filter,
-                                    GCancellable    *cancellable,
-                                    GError         **error);
 
 #define JD_TYPE_PAGE (jd_page_get_type ())
 
@@ -28,10 +21,8 @@ struct _JdPageClass
 {
   GtkWidgetClass parent_class;
 
-  /* Reads the figures in a worker; the page's data is freed with
-   * free_data when it is shown or of no more use. */
-  JdPageLoadFunc  load;
-  GDestroyNotify  free_data;
+  /* What the page reads, in a worker: one of jd_cockpit_pages(). */
+  const JdCockpitPageInfo *info;
 
   /* On the UI thread: shows what load() read, for the session's period
    * and filter at the time. */

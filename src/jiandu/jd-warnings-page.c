@@ -27,16 +27,6 @@ struct _JdWarningsPage
 
 G_DEFINE_FINAL_TYPE (JdWarningsPage, jd_warnings_page, JD_TYPE_PAGE)
 
-static gpointer
-load_warnings (JdStore         *store,
-               const JdPeriod  *period,
-               const JdFilter  *filter,
-               GCancellable    *cancellable,
-               GError         **error)
-{
-  return jd_warnings_compute (store, period, filter, error);
-}
-
 static void
 on_row_activated_cb (JdWarningsPage *self,
                      AdwActionRow   *row)
@@ -128,8 +118,7 @@ jd_warnings_page_class_init (JdWarningsPageClass *klass)
 
   object_class->dispose = jd_warnings_page_dispose;
 
-  page_class->load = load_warnings;
-  page_class->free_data = (GDestroyNotify)g_ptr_array_unref;
+  page_class->info = jd_cockpit_page ("warnings");
   page_class->show = jd_warnings_page_show;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jiandu/Jiandu/jd-warnings-page.ui");
