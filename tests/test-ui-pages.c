@@ -16,6 +16,7 @@
 
 #include "jd-agencies-page.h"
 #include "jd-demo.h"
+#include "jd-filter-bar.h"
 #include "jd-session.h"
 #include "jd-warnings-page.h"
 #include "jd-test-util.h"
@@ -254,6 +255,81 @@ test_hidden_page_waits (void)
   g_object_unref (page);
 }
 
+static void
+wait_for_filter_bar (JdFilterBar *bar)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (60, on_timeout_cb, &timed_out);
+
+  while (jd_filter_bar_get_loading (bar) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static GtkDropDown *
+bar_dropdown (JdFilterBar *bar,
+              const char  *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (bar), JD_TYPE_FILTER_BAR, name);
+
+  g_assert_nonnull (child);
+  return GTK_DROP_DOWN (child);
+}
+
+/* Chips and drop-downs follow the session; a chip removes its part. */
+static void
+test_filter_bar (void)
+{
+  g_autoptr(JdSession) session = demo_session ("2026-09");
+  JdFilterBar *bar = g_object_new (JD_TYPE_FILTER_BAR, "session", session, NULL);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  g_autofree char *description = NULL;
+  GtkDropDown *agency;
+  GtkStringObject *item;
+  GtkWidget *chip;
+
+  gtk_window_set_child (window, GTK_WIDGET (bar));
+  gtk_window_present (window);
+  wait_for_filter_bar (bar);
+
+  g_assert_cmpuint (jd_filter_bar_get_n_chips (bar), ==, 0);
+  g_assert_null (jd_filter_bar_describe (bar));
+
+  /* A drill-down sets the level in the session: a chip appears, named. */
+  jd_session_set_filter_field (session, JD_DIMENSION_LEVEL, "county");
+  g_assert_cmpuint (jd_filter_bar_get_n_chips (bar), ==, 1);
+  description = jd_filter_bar_describe (bar);
+  g_assert_cmpstr (description, ==, "County");
+  g_assert_cmpuint (gtk_drop_down_get_selected (bar_dropdown (bar, "level_dropdown")), ==, 2);
+
+  /* Choosing an agency by hand filters by its code and names it. */
+  agency = bar_dropdown (bar, "agency_dropdown");
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (agency)), >, 10);
+  gtk_drop_down_set_selected (agency, 1);
+  item = gtk_drop_down_get_selected_item (agency);
+  g_assert_nonnull (jd_session_get_filter (session)->agency);
+  g_assert_cmpuint (jd_filter_bar_get_n_chips (bar), ==, 2);
+  g_clear_pointer (&description, g_free);
+  description = jd_filter_bar_describe (bar);
+  g_assert_true (g_str_has_suffix (description, gtk_string_object_get_string (item)));
+  g_assert_cmpstr (jd_session_get_filter (session)->agency, !=, gtk_string_object_get_string (item));
+
+  /* The first chip (the level) removes the level, and only that. */
+  chip = gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (
+           GTK_FLOW_BOX (gtk_widget_get_template_child (GTK_WIDGET (bar), JD_TYPE_FILTER_BAR, "chips")), 0));
+  g_signal_emit_by_name (chip, "clicked");
+  g_assert_null (jd_session_get_filter (session)->level);
+  g_assert_nonnull (jd_session_get_filter (session)->agency);
+  g_assert_cmpuint (gtk_drop_down_get_selected (bar_dropdown (bar, "level_dropdown")), ==, 0);
+  g_assert_cmpuint (jd_filter_bar_get_n_chips (bar), ==, 1);
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -279,6 +355,7 @@ main (int    argc,
   g_test_add_func ("/ui/pages/agencies", test_agencies_page);
   g_test_add_func ("/ui/pages/warnings", test_warnings_page);
   g_test_add_func ("/ui/pages/hidden-page-waits", test_hidden_page_waits);
+  g_test_add_func ("/ui/pages/filter-bar", test_filter_bar);
 
   status = g_test_run ();
 

@@ -37,9 +37,31 @@ typedef struct
   JdChart   *heat;
 } JdAgenciesData;
 
+/* What a filter can choose from: every agency and every domain. */
+typedef struct
+{
+  char *code;
+  char *name;
+  char *level;    /* agencies: city, county or township; NULL for domains */
+  char *region;   /* agencies: (nullable) */
+} JdFilterChoice;
+
+typedef struct
+{
+  GPtrArray *agencies;   /* (element-type JdFilterChoice), by level and name */
+  GPtrArray *domains;    /* (element-type JdFilterChoice), by code */
+  GStrv      regions;    /* every region an agency names, sorted */
+} JdFilterChoices;
+
 const JdCockpitPageInfo *jd_cockpit_pages      (guint          *n_pages);
 const JdCockpitPageInfo *jd_cockpit_page       (const char     *name);
 
 void                     jd_agencies_data_free (JdAgenciesData *data);
+
+JdFilterChoices         *jd_filter_choices_load (JdStore        *store,
+                                                 GError        **error);
+void                     jd_filter_choices_free (JdFilterChoices *choices);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JdFilterChoices, jd_filter_choices_free)
 
 G_END_DECLS
