@@ -358,6 +358,30 @@ test_error_state (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* `jiandu PATH` with a path that does not exist refuses, says why and
+ * how to make a new database, and creates no file. */
+static void
+test_missing_file (void)
+{
+  JdWindow *window = g_object_new (JD_TYPE_WINDOW, NULL);
+  g_autofree char *path = g_build_filename (test_dir, "mistyped.db", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *description;
+
+  gtk_window_present (GTK_WINDOW (window));
+  jd_window_open_file (window, file);
+  wait_until_idle (window);
+
+  g_assert_cmpstr (visible_page (window), ==, "error");
+  description = adw_status_page_get_description (ADW_STATUS_PAGE (template_child (window, "error_page")));
+  g_assert_nonnull (strstr (description, "mistyped.db"));
+  g_assert_nonnull (strstr (description, "New Empty Database"));
+  g_assert_null (jd_window_get_store (window));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The window size and the database are there again next time. */
 static void
 test_remembers (void)
@@ -415,6 +439,7 @@ main (int    argc,
   g_test_add_func ("/ui/dashboard-matches-cli", test_dashboard_matches_cli);
   g_test_add_func ("/ui/empty-state", test_empty_state);
   g_test_add_func ("/ui/error-state", test_error_state);
+  g_test_add_func ("/ui/missing-file", test_missing_file);
   g_test_add_func ("/ui/remembers", test_remembers);
 
   status = g_test_run ();

@@ -1032,6 +1032,28 @@ jd_window_open_file (JdWindow *self,
       return;
     }
 
+  /* A mistyped path on the command line (`jiandu PATH`) must not leave
+   * an empty database behind: opening never creates one, only “New Empty
+   * Database…” does. */
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_autoptr(GError) error = NULL;
+
+      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no file “%s”. To start a new database there, choose “New Empty Database…” in the main menu."),
+                   display);
+      g_cancellable_cancel (self->open_cancellable);
+      g_cancellable_cancel (self->load_cancellable);
+      g_clear_object (&self->open_task);
+      g_clear_object (&self->store);
+      self->has_period = FALSE;
+      show_error (self, error);
+      set_loading (self, FALSE);
+      update_actions (self);
+      return;
+    }
+
   jd_window_open_path (self, path, FALSE);
 }
 

@@ -19,39 +19,8 @@
 
 #include "jd-dashboard-charts.h"
 #include "jd-enums.h"
+#include "jd-format.h"
 #include "jd-overview.h"
-
-static const JdDashboardChartInfo charts[] = {
-  { "decided-monthly", N_("Cases decided per month, against a year earlier (24 months)"), 900, 360 },
-  /* xgettext:no-c-format */
-  { "loss-rate", N_("First-instance loss rate per month, with the 15% control line (24 months)"), 900, 360 },
-  { "cases-and-loss-rate", N_("First-instance lawsuits concluded and the loss rate, on two axes"), 900, 360 },
-  { "complaints-by-channel", N_("Complaints received by channel (donut)"), 720, 400 },
-  { "cases-by-kind", N_("Cases decided by kind per month, stacked (12 months)"), 900, 400 },
-  { "leniency-by-kind", N_("Leniency cases by kind, against a year earlier"), 720, 400 },
-  { "agencies-decided", N_("Cases decided per agency (horizontal bars)"), 1000, 800 },
-  { "agency-heat", N_("Cases decided per agency and month (heat table, 12 months)"), 1200, 800 },
-  { "agencies-table", N_("The agencies' figures as a table, in pages"), 900, 600 },
-  { "kpi-decided", N_("KPI card: cases decided"), 320, 160 },
-  { "kpi-complaints", N_("KPI card: complaints received"), 320, 160 },
-  { "kpi-loss-rate", N_("KPI card: first-instance loss rate"), 320, 160 },
-};
-
-const JdDashboardChartInfo *
-jd_dashboard_charts (guint *n_charts)
-{
-  *n_charts = G_N_ELEMENTS (charts);
-  return charts;
-}
-
-const JdDashboardChartInfo *
-jd_dashboard_chart_info (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
-    if (g_strcmp0 (charts[i].name, name) == 0)
-      return &charts[i];
-  return NULL;
-}
 
 /* Data */
 
@@ -99,10 +68,11 @@ compare_decided (gconstpointer a,
 /* Charts */
 
 static JdChart *
-decided_monthly (JdStore         *store,
-                 const JdPeriod  *period,
-                 const JdFilter  *filter,
-                 GError         **error)
+decided_monthly (JdStore                    *store,
+                 const JdDashboardChartInfo *info,
+                 const JdPeriod             *period,
+                 const JdFilter             *filter,
+                 GError                    **error)
 {
   int last = jd_period_last_month (period);
   int first = jd_month_add (last, -(JD_OVERVIEW_MONTHS - 1));
@@ -110,7 +80,7 @@ decided_monthly (JdStore         *store,
   g_autoptr(GArray) before = NULL;
   double values[JD_OVERVIEW_MONTHS], earlier[JD_OVERVIEW_MONTHS];
   JdMonthlyChart monthly = {
-    .title = _("Cases decided per month"),
+    .title = _(info->title),
     .value_label = _("Cases decided"),
     .comparison_label = _("A year earlier"),
     .first_month = first,
@@ -135,12 +105,13 @@ decided_monthly (JdStore         *store,
 }
 
 static JdChart *
-loss_rate (JdStore         *store,
-           const JdPeriod  *period,
-           const JdFilter  *filter,
-           gboolean         with_counts,
-           GError         **error)
+loss_rate (JdStore                    *store,
+           const JdDashboardChartInfo *info,
+           const JdPeriod             *period,
+           const JdFilter             *filter,
+           GError                    **error)
 {
+  gboolean with_counts = info->type == JD_CHART_BAR;
   int last = jd_period_last_month (period);
   int first = jd_month_add (last, -(JD_OVERVIEW_MONTHS - 1));
   g_autoptr(GPtrArray) series = monthly (store, filter, jd_month_add (first, -12), last, error);
@@ -163,7 +134,7 @@ loss_rate (JdStore         *store,
   if (!with_counts)
     {
       chart = jd_chart_new (JD_CHART_LINE);
-      jd_chart_set_title (chart, _("First-instance loss rate"));
+      jd_chart_set_title (chart, _(info->title));
       jd_chart_set_format (chart, JD_CHART_FORMAT_PERCENT);
       jd_chart_set_time_axis (chart, JD_CHART_AXIS_MONTH, first, JD_OVERVIEW_MONTHS);
       jd_chart_add_series (chart, _("Loss rate"), rate, JD_OVERVIEW_MONTHS);
@@ -175,7 +146,7 @@ loss_rate (JdStore         *store,
       guint s;
 
       chart = jd_chart_new (JD_CHART_BAR);
-      jd_chart_set_title (chart, _("First-instance lawsuits and the loss rate"));
+      jd_chart_set_title (chart, _(info->title));
       jd_chart_set_time_axis (chart, JD_CHART_AXIS_MONTH, first, JD_OVERVIEW_MONTHS);
       jd_chart_add_series (chart, _("Concluded"), concluded, JD_OVERVIEW_MONTHS);
       s = jd_chart_add_series (chart, _("Loss rate"), rate, JD_OVERVIEW_MONTHS);
@@ -190,10 +161,11 @@ loss_rate (JdStore         *store,
 }
 
 static JdChart *
-complaints_by_channel (JdStore         *store,
-                       const JdPeriod  *period,
-                       const JdFilter  *filter,
-                       GError         **error)
+complaints_by_channel (JdStore                    *store,
+                       const JdDashboardChartInfo *info,
+                       const JdPeriod             *period,
+                       const JdFilter             *filter,
+                       GError                    **error)
 {
   g_autoptr(JdMetrics) m = jd_metrics_compute (store, period, filter, error);
   g_autofree char *when = NULL;
@@ -227,10 +199,11 @@ complaints_by_channel (JdStore         *store,
 }
 
 static JdChart *
-cases_by_kind (JdStore         *store,
-               const JdPeriod  *period,
-               const JdFilter  *filter,
-               GError         **error)
+cases_by_kind (JdStore                    *store,
+               const JdDashboardChartInfo *info,
+               const JdPeriod             *period,
+               const JdFilter             *filter,
+               GError                    **error)
 {
   int last = jd_period_last_month (period);
   int first = jd_month_add (last, -11);
@@ -244,7 +217,7 @@ cases_by_kind (JdStore         *store,
 
   values = jd_enum_values (JD_ENUM_CASE_KIND, &n);
   chart = jd_chart_new (JD_CHART_BAR_STACKED);
-  jd_chart_set_title (chart, _("Cases decided by kind"));
+  jd_chart_set_title (chart, _(info->title));
   jd_chart_set_time_axis (chart, JD_CHART_AXIS_MONTH, first, series->len);
   for (guint k = 0; k < MIN (n, 6); k++)
     {
@@ -259,10 +232,11 @@ cases_by_kind (JdStore         *store,
 }
 
 static JdChart *
-leniency_by_kind (JdStore         *store,
-                  const JdPeriod  *period,
-                  const JdFilter  *filter,
-                  GError         **error)
+leniency_by_kind (JdStore                    *store,
+                  const JdDashboardChartInfo *info,
+                  const JdPeriod             *period,
+                  const JdFilter             *filter,
+                  GError                    **error)
 {
   JdPeriod before = jd_period_year_earlier (period);
   g_autoptr(JdMetrics) now = jd_metrics_compute (store, period, filter, error);
@@ -288,7 +262,7 @@ leniency_by_kind (JdStore         *store,
     }
 
   chart = jd_chart_new (JD_CHART_BAR);
-  jd_chart_set_title (chart, _("Leniency cases by kind"));
+  jd_chart_set_title (chart, _(info->title));
   jd_chart_set_categories (chart, names, 4);
   jd_chart_add_series (chart, then_text, a, 4);
   jd_chart_add_series (chart, now_text, b, 4);
@@ -297,12 +271,13 @@ leniency_by_kind (JdStore         *store,
 }
 
 static JdChart *
-agencies_decided (JdStore         *store,
-                  const JdPeriod  *period,
-                  const JdFilter  *filter,
-                  gboolean         table,
-                  GError         **error)
+agencies_decided (JdStore                    *store,
+                  const JdDashboardChartInfo *info,
+                  const JdPeriod             *period,
+                  const JdFilter             *filter,
+                  GError                    **error)
 {
+  gboolean table = info->type == JD_CHART_TABLE;
   g_autoptr(GPtrArray) slices = agency_slices (store, period, filter, error);
   g_autoptr(GPtrArray) names = NULL;
   g_autofree double *decided = NULL;
@@ -333,7 +308,7 @@ agencies_decided (JdStore         *store,
   when = jd_period_format (period);
   /* Translators: a chart's title: "Cases decided per agency, October 2026" */
   title = g_strdup_printf (table ? _("Agencies, %s") : _("Cases decided per agency, %s"), when);
-  chart = jd_chart_new (table ? JD_CHART_TABLE : JD_CHART_HBAR);
+  chart = jd_chart_new (info->type);
   jd_chart_set_title (chart, title);
   jd_chart_set_categories (chart, (const char * const *) names->pdata, names->len);
   jd_chart_add_series (chart, _("Cases decided"), decided, names->len);
@@ -349,10 +324,11 @@ agencies_decided (JdStore         *store,
 }
 
 static JdChart *
-agency_heat (JdStore         *store,
-             const JdPeriod  *period,
-             const JdFilter  *filter,
-             GError         **error)
+agency_heat (JdStore                    *store,
+             const JdDashboardChartInfo *info,
+             const JdPeriod             *period,
+             const JdFilter             *filter,
+             GError                    **error)
 {
   int last = jd_period_last_month (period);
   int first = jd_month_add (last, -11);
@@ -398,7 +374,7 @@ agency_heat (JdStore         *store,
         }
 
     chart = jd_chart_new (JD_CHART_HEAT_TABLE);
-    jd_chart_set_title (chart, _("Cases decided per agency and month"));
+    jd_chart_set_title (chart, _(info->title));
     jd_chart_set_time_axis (chart, JD_CHART_AXIS_MONTH, first, 12);
     for (guint k = 0; k < first_month->len; k++)
       {
@@ -420,72 +396,255 @@ agency_heat (JdStore         *store,
   return chart;
 }
 
+
+/* KPI cards */
+
+/* @kpi's figure in @m, for the sparkline under its card */
+static double
+kpi_figure (JdKpi            kpi,
+            const JdMetrics *m)
+{
+  switch (kpi)
+    {
+    case JD_KPI_CASES_DECIDED:
+      return m->cases.decided;
+    case JD_KPI_COMPLAINTS_RECEIVED:
+      return m->complaints.received;
+    case JD_KPI_LOSS_RATE:
+      return ratio_or_nan (m->lawsuits.loss);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/**
+ * jd_dashboard_kpi_new:
+ * @current: the period's figures
+ * @previous: the period before's (环比)
+ * @year_earlier: the same period a year before's (同比)
+ * @months: (nullable) (element-type JdMetrics): one a month from
+ *   @first_month, drawn as a sparkline under the figure
+ *
+ * The one KPI card the window, the command line and print all draw: its
+ * title, value, unit, the line under it, 同比 and 环比.
+ *
+ * Returns: (transfer full): a %JD_CHART_KPI chart
+ */
+JdChart *
+jd_dashboard_kpi_new (JdKpi            kpi,
+                      const JdMetrics *current,
+                      const JdMetrics *previous,
+                      const JdMetrics *year_earlier,
+                      const GPtrArray *months,
+                      int              first_month)
+{
+  const JdDashboardChartInfo *info = jd_dashboard_kpi_info (kpi);
+  g_autofree char *note = NULL;
+  JdChart *chart;
+
+  g_return_val_if_fail (info != NULL, NULL);
+  g_return_val_if_fail (current != NULL && previous != NULL && year_earlier != NULL, NULL);
+
+  chart = jd_chart_new (JD_CHART_KPI);
+  jd_chart_set_title (chart, _(info->title));
+
+  if (months != NULL && months->len > 0)
+    {
+      g_autofree double *values = g_new (double, months->len);
+
+      for (guint i = 0; i < months->len; i++)
+        values[i] = kpi_figure (kpi, g_ptr_array_index ((GPtrArray *) months, i));
+      jd_chart_set_time_axis (chart, JD_CHART_AXIS_MONTH, first_month, months->len);
+      jd_chart_add_series (chart, NULL, values, months->len);
+    }
+
+  switch (kpi)
+    {
+    case JD_KPI_CASES_DECIDED:
+      {
+        g_autofree char *fines = jd_format_yuan (current->cases.fines_fen);
+
+        /* Translators: the unit of a count of cases, "件" */
+        jd_chart_set_kpi (chart, current->cases.decided, C_("unit", "cases"), JD_CHART_CHANGE_RELATIVE,
+                          JD_CHART_POLARITY_NEUTRAL,
+                          jd_change_ratio (current->cases.decided, year_earlier->cases.decided),
+                          jd_change_ratio (current->cases.decided, previous->cases.decided));
+        note = g_strdup_printf (_("Fines and confiscations: %s"), fines);
+      }
+      break;
+
+    case JD_KPI_COMPLAINTS_RECEIVED:
+      {
+        g_autofree char *closing = jd_format_rate (jd_ratio_rate (current->complaints.closing));
+
+        /* Translators: the unit of a count of complaints, "件" */
+        jd_chart_set_kpi (chart, current->complaints.received, C_("unit", "complaints"), JD_CHART_CHANGE_RELATIVE,
+                          JD_CHART_POLARITY_UP_IS_BAD,
+                          jd_change_ratio (current->complaints.received, year_earlier->complaints.received),
+                          jd_change_ratio (current->complaints.received, previous->complaints.received));
+        note = g_strdup_printf (_("Closing rate: %s"), closing);
+      }
+      break;
+
+    case JD_KPI_LOSS_RATE:
+      {
+        double rate = ratio_or_nan (current->lawsuits.loss);
+        g_autofree char *lost = jd_format_count (current->lawsuits.loss.count);
+        g_autofree char *concluded = jd_format_count (current->lawsuits.loss.total);
+
+        jd_chart_set_format (chart, JD_CHART_FORMAT_PERCENT);
+        jd_chart_set_kpi (chart, rate, NULL, JD_CHART_CHANGE_POINTS, JD_CHART_POLARITY_UP_IS_BAD,
+                          rate - ratio_or_nan (year_earlier->lawsuits.loss),
+                          rate - ratio_or_nan (previous->lawsuits.loss));
+        /* Translators: under the loss rate, e.g. "3 lost of 41 concluded" */
+        note = g_strdup_printf (_("%s lost of %s concluded"), lost, concluded);
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  jd_chart_set_kpi_note (chart, note);
+  return chart;
+}
+
 static JdChart *
-kpi (JdStore         *store,
-     const JdPeriod  *period,
-     const JdFilter  *filter,
-     const char      *which,
-     GError         **error)
+kpi (JdStore                    *store,
+     const JdDashboardChartInfo *info,
+     const JdPeriod             *period,
+     const JdFilter             *filter,
+     GError                    **error)
 {
   JdPeriod prev_period = jd_period_previous (period);
   JdPeriod year_period = jd_period_year_earlier (period);
+  int first = jd_month_add (jd_period_last_month (period), -11);
   g_autoptr(JdMetrics) now = jd_metrics_compute (store, period, filter, error);
   g_autoptr(JdMetrics) prev = now ? jd_metrics_compute (store, &prev_period, filter, error) : NULL;
   g_autoptr(JdMetrics) year = prev ? jd_metrics_compute (store, &year_period, filter, error) : NULL;
-  JdChart *chart;
-
   g_autoptr(GPtrArray) trend = NULL;
-  double values[12];
 
   if (year == NULL)
     return NULL;
 
   /* the twelve months up to the period's end, as a sparkline under it */
-  trend = monthly (store, filter, jd_month_add (jd_period_last_month (period), -11),
-                   jd_period_last_month (period), error);
+  trend = monthly (store, filter, first, jd_period_last_month (period), error);
   if (trend == NULL)
     return NULL;
-  for (guint i = 0; i < 12 && i < trend->len; i++)
-    {
-      const JdMetrics *m = g_ptr_array_index (trend, i);
 
-      values[i] = g_str_equal (which, "kpi-decided") ? m->cases.decided
-                  : g_str_equal (which, "kpi-complaints") ? m->complaints.received
-                  : ratio_or_nan (m->lawsuits.loss);
-    }
+  return jd_dashboard_kpi_new (info->variant, now, prev, year, trend, first);
+}
 
-  chart = jd_chart_new (JD_CHART_KPI);
-  jd_chart_set_time_axis (chart, JD_CHART_AXIS_MONTH, jd_month_add (jd_period_last_month (period), -11), 12);
-  jd_chart_add_series (chart, NULL, values, MIN (trend->len, 12));
-  if (g_str_equal (which, "kpi-decided"))
-    {
-      jd_chart_set_title (chart, _("Cases decided"));
-      /* Translators: the unit of a count of cases, "件" */
-      jd_chart_set_kpi (chart, now->cases.decided, C_("unit", "cases"), JD_CHART_CHANGE_RELATIVE,
-                        JD_CHART_POLARITY_NEUTRAL,
-                        jd_change_ratio (now->cases.decided, year->cases.decided),
-                        jd_change_ratio (now->cases.decided, prev->cases.decided));
-    }
-  else if (g_str_equal (which, "kpi-complaints"))
-    {
-      jd_chart_set_title (chart, _("Complaints received"));
-      /* Translators: the unit of a count of complaints, "件" */
-      jd_chart_set_kpi (chart, now->complaints.received, C_("unit", "complaints"), JD_CHART_CHANGE_RELATIVE,
-                        JD_CHART_POLARITY_UP_IS_BAD,
-                        jd_change_ratio (now->complaints.received, year->complaints.received),
-                        jd_change_ratio (now->complaints.received, prev->complaints.received));
-    }
-  else
-    {
-      double rate = ratio_or_nan (now->lawsuits.loss);
+/* The catalog */
 
-      jd_chart_set_title (chart, _("First-instance loss rate"));
-      jd_chart_set_format (chart, JD_CHART_FORMAT_PERCENT);
-      jd_chart_set_kpi (chart, rate, NULL, JD_CHART_CHANGE_POINTS, JD_CHART_POLARITY_UP_IS_BAD,
-                        rate - ratio_or_nan (year->lawsuits.loss), rate - ratio_or_nan (prev->lawsuits.loss));
-    }
+#define COMPARED (JD_CHART_NEEDS_PERIOD | JD_CHART_NEEDS_COMPARISONS)
 
-  return chart;
+static const JdDashboardChartInfo charts[] = {
+  { "decided-monthly", N_("Cases decided per month"),
+    N_("Cases decided per month, against a year earlier (24 months)"),
+    JD_CHART_BAR, JD_CHART_NEEDS_MONTHS, 900, 360, decided_monthly, 0 },
+  { "loss-rate", N_("First-instance loss rate"),
+    /* xgettext:no-c-format */
+    N_("First-instance loss rate per month, with the 15% control line (24 months)"),
+    JD_CHART_LINE, JD_CHART_NEEDS_MONTHS, 900, 360, loss_rate, 0 },
+  { "cases-and-loss-rate", N_("First-instance lawsuits and the loss rate"),
+    N_("First-instance lawsuits concluded and the loss rate, on two axes"),
+    JD_CHART_BAR, JD_CHART_NEEDS_MONTHS, 900, 360, loss_rate, 0 },
+  { "complaints-by-channel", N_("Complaints by channel"),
+    N_("Complaints received by channel (donut)"),
+    JD_CHART_DONUT, JD_CHART_NEEDS_PERIOD, 720, 400, complaints_by_channel, 0 },
+  { "cases-by-kind", N_("Cases decided by kind"),
+    N_("Cases decided by kind per month, stacked (12 months)"),
+    JD_CHART_BAR_STACKED, JD_CHART_NEEDS_MONTHS, 900, 400, cases_by_kind, 0 },
+  { "leniency-by-kind", N_("Leniency cases by kind"),
+    N_("Leniency cases by kind, against a year earlier"),
+    JD_CHART_BAR, COMPARED, 720, 400, leniency_by_kind, 0 },
+  { "agencies-decided", N_("Cases decided per agency"),
+    N_("Cases decided per agency (horizontal bars)"),
+    JD_CHART_HBAR, JD_CHART_NEEDS_AGENCIES, 1000, 800, agencies_decided, 0 },
+  { "agency-heat", N_("Cases decided per agency and month"),
+    N_("Cases decided per agency and month (heat table, 12 months)"),
+    JD_CHART_HEAT_TABLE, JD_CHART_NEEDS_AGENCIES | JD_CHART_NEEDS_MONTHS, 1200, 800, agency_heat, 0 },
+  { "agencies-table", N_("Agencies"),
+    N_("The agencies' figures as a table, in pages"),
+    JD_CHART_TABLE, JD_CHART_NEEDS_AGENCIES, 900, 600, agencies_decided, 0 },
+  { "kpi-decided", N_("Cases decided"),
+    N_("KPI card: cases decided"),
+    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 160, kpi, JD_KPI_CASES_DECIDED },
+  { "kpi-complaints", N_("Complaints received"),
+    N_("KPI card: complaints received"),
+    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 160, kpi, JD_KPI_COMPLAINTS_RECEIVED },
+  { "kpi-loss-rate", N_("First-instance loss rate"),
+    N_("KPI card: first-instance loss rate"),
+    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 160, kpi, JD_KPI_LOSS_RATE },
+};
+
+/**
+ * jd_dashboard_charts:
+ * @n_charts: (out): how many
+ *
+ * Returns: (array length=n_charts): every named chart, in the order to list them
+ */
+const JdDashboardChartInfo *
+jd_dashboard_charts (guint *n_charts)
+{
+  *n_charts = G_N_ELEMENTS (charts);
+  return charts;
+}
+
+const JdDashboardChartInfo *
+jd_dashboard_chart_info (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    if (g_strcmp0 (charts[i].name, name) == 0)
+      return &charts[i];
+  return NULL;
+}
+
+/* The catalog's card for @kpi */
+const JdDashboardChartInfo *
+jd_dashboard_kpi_info (JdKpi kpi)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    if (charts[i].type == JD_CHART_KPI && charts[i].variant == (int) kpi)
+      return &charts[i];
+  return NULL;
+}
+
+/* A chart type as --list writes it: "line", "heat-table" */
+const char *
+jd_chart_type_to_string (JdChartType type)
+{
+  static const char * const names[] = {
+    [JD_CHART_BAR] = "bar",
+    [JD_CHART_BAR_STACKED] = "bar-stacked",
+    [JD_CHART_HBAR] = "hbar",
+    [JD_CHART_HBAR_STACKED] = "hbar-stacked",
+    [JD_CHART_LINE] = "line",
+    [JD_CHART_DONUT] = "donut",
+    [JD_CHART_SPARKLINE] = "sparkline",
+    [JD_CHART_KPI] = "kpi",
+    [JD_CHART_HEAT_TABLE] = "heat-table",
+    [JD_CHART_TABLE] = "table",
+  };
+
+  g_return_val_if_fail ((guint) type < G_N_ELEMENTS (names), NULL);
+
+  return names[type];
+}
+
+/* What a chart needs, as --list writes it: "period,comparisons,months" */
+char *
+jd_chart_needs_to_string (JdChartNeeds needs)
+{
+  static const char * const names[] = { "period", "comparisons", "months", "agencies" };
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (needs & (1 << i))
+      g_string_append_printf (out, "%s%s", out->len > 0 ? "," : "", names[i]);
+
+  return g_string_free (out, FALSE);
 }
 
 /**
@@ -503,32 +662,19 @@ jd_dashboard_chart_new (JdStore         *store,
                         const JdFilter  *filter,
                         GError         **error)
 {
+  const JdDashboardChartInfo *info;
+
   g_return_val_if_fail (JD_IS_STORE (store), NULL);
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (period != NULL, NULL);
 
-  if (g_str_equal (name, "decided-monthly"))
-    return decided_monthly (store, period, filter, error);
-  if (g_str_equal (name, "loss-rate"))
-    return loss_rate (store, period, filter, FALSE, error);
-  if (g_str_equal (name, "cases-and-loss-rate"))
-    return loss_rate (store, period, filter, TRUE, error);
-  if (g_str_equal (name, "complaints-by-channel"))
-    return complaints_by_channel (store, period, filter, error);
-  if (g_str_equal (name, "cases-by-kind"))
-    return cases_by_kind (store, period, filter, error);
-  if (g_str_equal (name, "leniency-by-kind"))
-    return leniency_by_kind (store, period, filter, error);
-  if (g_str_equal (name, "agencies-decided"))
-    return agencies_decided (store, period, filter, FALSE, error);
-  if (g_str_equal (name, "agencies-table"))
-    return agencies_decided (store, period, filter, TRUE, error);
-  if (g_str_equal (name, "agency-heat"))
-    return agency_heat (store, period, filter, error);
-  if (g_str_has_prefix (name, "kpi-") && jd_dashboard_chart_info (name) != NULL)
-    return kpi (store, period, filter, name, error);
+  info = jd_dashboard_chart_info (name);
+  if (info == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no chart called “%s”"), name);
+      return NULL;
+    }
 
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-               _("There is no chart called “%s”"), name);
-  return NULL;
+  return info->build (store, info, period, filter, error);
 }
