@@ -11,111 +11,10 @@
 
 #include "config.h"
 
-#include <adwaita.h>
-#include <json-glib/json-glib.h>
-
 #include "jd-agencies-page.h"
-#include "jd-demo.h"
 #include "jd-filter-bar.h"
-#include "jd-session.h"
 #include "jd-warnings-page.h"
-#include "jd-test-util.h"
-
-static char *test_dir;
-static char *demo_path;
-static int first_month;
-static int last_month;
-
-static gboolean
-on_timeout_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Spins the main loop until the page has shown what it was loading. */
-static void
-wait_for_page (JdPage *page)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (120, on_timeout_cb, &timed_out);
-
-  for (int i = 0; i < 5; i++)
-    g_main_context_iteration (NULL, FALSE);
-
-  while (jd_page_get_loading (page) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-/* `jiandu-cli metrics --db DEMO --period P --json` and the given options. */
-static JsonNode *
-cli_json (const char * const *options)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autofree char *out = NULL;
-  int status;
-
-  g_ptr_array_add (argv, (char *)g_getenv ("JIANDU_CLI"));
-  g_assert_nonnull (argv->pdata[0]);
-  g_ptr_array_add (argv, "metrics");
-  g_ptr_array_add (argv, "--db");
-  g_ptr_array_add (argv, demo_path);
-  g_ptr_array_add (argv, "--json");
-  for (guint i = 0; options[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *)options[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &out, NULL, &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, &error));
-  g_assert_no_error (error);
-  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
-  g_assert_no_error (error);
-
-  return json_node_copy (json_parser_get_root (parser));
-}
-
-static JdSession *
-demo_session (const char *period_text)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JdStore) store = jd_store_open (demo_path, &error);
-  JdSession *session = jd_session_new ();
-  JdPeriod period;
-
-  g_assert_no_error (error);
-  g_assert_true (jd_period_parse (period_text, &period, &error));
-  g_assert_no_error (error);
-
-  jd_session_set_store (session, store, first_month, last_month);
-  jd_session_set_period (session, &period);
-
-  return session;
-}
-
-static GtkWindow *
-show_page (JdPage *page)
-{
-  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
-
-  gtk_window_set_default_size (window, 1200, 900);
-  gtk_window_set_child (window, GTK_WIDGET (page));
-  gtk_window_present (window);
-  wait_for_page (page);
-
-  return window;
-}
+#include "jd-test-pages.h"
 
 /* Every agency's figure on the page is the command line's, in its order. */
 static void
@@ -152,7 +51,7 @@ assert_ranking_matches_cli (JdAgenciesPage *page,
   g_ptr_array_add (options, NULL);
 
   jd_agencies_page_set_measure (page, m);
-  root = cli_json ((const char * const *)options->pdata);
+  root = jd_test_cli_json ((const char * const *)options->pdata);
   object = json_node_get_object (root);
   rows = json_object_get_array_member (object, "rows");
   left_out = json_object_get_array_member (object, "left_out");
@@ -181,9 +80,9 @@ assert_ranking_matches_cli (JdAgenciesPage *page,
 static void
 test_agencies_page (void)
 {
-  g_autoptr(JdSession) session = demo_session ("2026-09");
+  g_autoptr(JdSession) session = jd_test_session_new ("2026-09");
   JdAgenciesPage *page = g_object_new (JD_TYPE_AGENCIES_PAGE, "session", session, NULL);
-  GtkWindow *window = show_page (JD_PAGE (page));
+  GtkWindow *window = jd_test_show_page (JD_PAGE (page));
 
   assert_ranking_matches_cli (page, "2026-09", "cases_decided", NULL);
   assert_ranking_matches_cli (page, "2026-09", "loss_rate", NULL);
@@ -191,7 +90,7 @@ test_agencies_page (void)
 
   /* A filter chip narrows the page to the county agencies. */
   jd_session_set_filter_field (session, JD_DIMENSION_LEVEL, "county");
-  wait_for_page (JD_PAGE (page));
+  jd_test_wait_for_page (JD_PAGE (page));
   assert_ranking_matches_cli (page, "2026-09", "complaints", "county");
 
   gtk_window_destroy (window);
@@ -200,11 +99,11 @@ test_agencies_page (void)
 static void
 test_warnings_page (void)
 {
-  g_autoptr(JdSession) session = demo_session ("2026-09");
+  g_autoptr(JdSession) session = jd_test_session_new ("2026-09");
   JdWarningsPage *page = g_object_new (JD_TYPE_WARNINGS_PAGE, "session", session, NULL);
-  GtkWindow *window = show_page (JD_PAGE (page));
+  GtkWindow *window = jd_test_show_page (JD_PAGE (page));
   const char *options[] = { "--period", "2026-09", "--warnings", NULL };
-  g_autoptr(JsonNode) root = cli_json (options);
+  g_autoptr(JsonNode) root = jd_test_cli_json (options);
   guint n = json_array_get_length (json_node_get_array (root));
 
   g_assert_cmpuint (n, >, 0);
@@ -213,12 +112,12 @@ test_warnings_page (void)
   /* Another period: the page follows the session. */
   {
     const char *q_options[] = { "--period", "2026Q2", "--warnings", NULL };
-    g_autoptr(JsonNode) q_root = cli_json (q_options);
+    g_autoptr(JsonNode) q_root = jd_test_cli_json (q_options);
     JdPeriod quarter;
 
     g_assert_true (jd_period_parse ("2026Q2", &quarter, NULL));
     jd_session_set_period (session, &quarter);
-    wait_for_page (JD_PAGE (page));
+    jd_test_wait_for_page (JD_PAGE (page));
     g_assert_cmpuint (jd_warnings_page_get_n_warnings (page), ==,
                       json_array_get_length (json_node_get_array (q_root)));
   }
@@ -230,7 +129,7 @@ test_warnings_page (void)
 static void
 test_hidden_page_waits (void)
 {
-  g_autoptr(JdSession) session = demo_session ("2026-09");
+  g_autoptr(JdSession) session = jd_test_session_new ("2026-09");
   JdWarningsPage *page = g_object_ref_sink (g_object_new (JD_TYPE_WARNINGS_PAGE, "session", session, NULL));
   GtkWindow *window;
   JdPeriod period;
@@ -241,11 +140,11 @@ test_hidden_page_waits (void)
   g_assert_false (jd_page_get_loading (JD_PAGE (page)));
   g_assert_cmpuint (jd_warnings_page_get_n_warnings (page), ==, 0);
 
-  window = show_page (JD_PAGE (page));
+  window = jd_test_show_page (JD_PAGE (page));
   g_assert_false (jd_page_get_loading (JD_PAGE (page)));
   {
     const char *options[] = { "--period", "2026-08", "--warnings", NULL };
-    g_autoptr(JsonNode) root = cli_json (options);
+    g_autoptr(JsonNode) root = jd_test_cli_json (options);
 
     g_assert_cmpuint (jd_warnings_page_get_n_warnings (page), ==,
                       json_array_get_length (json_node_get_array (root)));
@@ -259,7 +158,7 @@ static void
 wait_for_filter_bar (JdFilterBar *bar)
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (60, on_timeout_cb, &timed_out);
+  guint id = g_timeout_add_seconds (60, jd_test_timeout_cb, &timed_out);
 
   while (jd_filter_bar_get_loading (bar) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
@@ -284,7 +183,7 @@ bar_dropdown (JdFilterBar *bar,
 static void
 test_filter_bar (void)
 {
-  g_autoptr(JdSession) session = demo_session ("2026-09");
+  g_autoptr(JdSession) session = jd_test_session_new ("2026-09");
   JdFilterBar *bar = g_object_new (JD_TYPE_FILTER_BAR, "session", session, NULL);
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   g_autofree char *description = NULL;
@@ -334,23 +233,11 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JdStore) store = NULL;
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-
-  test_dir = g_dir_make_tmp ("jiandu-ui-pages-XXXXXX", &error);
-  g_assert_no_error (error);
-  demo_path = g_build_filename (test_dir, "demo.db", NULL);
-
-  store = jd_store_open (demo_path, &error);
-  g_assert_no_error (error);
-  g_assert_true (jd_demo_generate (store, 7, 20000, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (jd_store_get_month_range (store, &first_month, &last_month));
-  g_clear_object (&store);
+  jd_test_demo_setup ();
 
   g_test_add_func ("/ui/pages/agencies", test_agencies_page);
   g_test_add_func ("/ui/pages/warnings", test_warnings_page);
@@ -359,7 +246,7 @@ main (int    argc,
 
   status = g_test_run ();
 
-  jd_test_remove_dir (test_dir);
+  jd_test_demo_teardown ();
 
   return status;
 }
