@@ -74,7 +74,7 @@ show_placeholder (JdKpiCard *self)
   g_autoptr(JdChart) chart = jd_chart_new (JD_CHART_KPI);
 
   jd_chart_set_title (chart, _(info->title));
-  if (self->kpi == JD_KPI_LOSS_RATE)
+  if (jd_kpi_is_rate (self->kpi))
     jd_chart_set_format (chart, JD_CHART_FORMAT_PERCENT);
   jd_chart_set_kpi (chart, NAN, NULL, JD_CHART_CHANGE_RELATIVE, JD_CHART_POLARITY_NEUTRAL, NAN, NAN);
   show_chart (self, chart);
@@ -164,7 +164,7 @@ jd_kpi_card_class_init (JdKpiCardClass *klass)
    * Which headline figure the card shows, a #JdKpi.
    */
   properties[PROP_KPI] =
-    g_param_spec_int ("kpi", NULL, NULL, JD_KPI_CASES_DECIDED, JD_KPI_LOSS_RATE, JD_KPI_CASES_DECIDED,
+    g_param_spec_int ("kpi", NULL, NULL, JD_KPI_CASES_DECIDED, JD_N_KPIS - 1, JD_KPI_CASES_DECIDED,
                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
@@ -258,17 +258,21 @@ jd_kpi_card_get_chart (JdKpiCard *self)
  * @current: the period's figures
  * @previous: the period before's (环比)
  * @year_earlier: the same period a year before's (同比)
+ * @months: (nullable) (element-type JdMetrics): the figures of each month
+ *   from @first_month, drawn as a sparkline
  */
 void
 jd_kpi_card_set_figures (JdKpiCard       *self,
                          const JdMetrics *current,
                          const JdMetrics *previous,
-                         const JdMetrics *year_earlier)
+                         const JdMetrics *year_earlier,
+                         const GPtrArray *months,
+                         int              first_month)
 {
   g_autoptr(JdChart) chart = NULL;
 
   g_return_if_fail (JD_IS_KPI_CARD (self));
 
-  chart = jd_dashboard_kpi_new (self->kpi, current, previous, year_earlier, NULL, 0);
+  chart = jd_dashboard_kpi_new (self->kpi, current, previous, year_earlier, months, first_month);
   show_chart (self, chart);
 }

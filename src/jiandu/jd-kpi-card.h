@@ -25,6 +25,8 @@ JdChart    *jd_kpi_card_get_chart   (JdKpiCard       *self);
 void        jd_kpi_card_set_figures (JdKpiCard       *self,
                                      const JdMetrics *current,
                                      const JdMetrics *previous,
-                                     const JdMetrics *year_earlier);
+                                     const JdMetrics *year_earlier,
+                                     const GPtrArray *months,
+                                     int              first_month);
 
 G_END_DECLS

@@ -348,9 +348,12 @@ show_overview (JdWindow         *self,
                           year_earlier_text, previous_text);
   gtk_label_set_text (self->period_note, note);
 
-  jd_kpi_card_set_figures (self->cases_card, now, prev, last_year);
-  jd_kpi_card_set_figures (self->complaints_card, now, prev, last_year);
-  jd_kpi_card_set_figures (self->loss_rate_card, now, prev, last_year);
+  jd_kpi_card_set_figures (self->cases_card, now, prev, last_year,
+                           overview->spark, overview->first_spark_month);
+  jd_kpi_card_set_figures (self->complaints_card, now, prev, last_year,
+                           overview->spark, overview->first_spark_month);
+  jd_kpi_card_set_figures (self->loss_rate_card, now, prev, last_year,
+                           overview->spark, overview->first_spark_month);
 
   self->chart_first_month = overview->first_month;
   jd_chart_view_set_monthly (self->decided_chart,
