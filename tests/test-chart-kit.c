@@ -889,6 +889,14 @@ test_dashboard_charts (void)
 
       g_assert_no_error (error);
       g_assert_nonnull (chart);
+      /* the catalog says what the builder makes */
+      g_assert_cmpint (jd_chart_get_chart_type (chart), ==, charts[i].type);
+      g_assert_nonnull (charts[i].title);
+      g_assert_nonnull (jd_chart_type_to_string (charts[i].type));
+      g_assert_cmpuint (charts[i].needs, !=, 0);
+      g_assert_true (jd_dashboard_chart_info (charts[i].name) == &charts[i]);
+      if (charts[i].type == JD_CHART_KPI)
+        g_assert_true (jd_dashboard_kpi_info (charts[i].variant) == &charts[i]);
       layout = layout_of (chart, charts[i].width, charts[i].height);
       assert_texts_apart (layout, charts[i].name);
       draw_to_image (chart, charts[i].width, charts[i].height, i % 2);
@@ -903,6 +911,20 @@ test_dashboard_charts (void)
 
     g_assert_cmpfloat (jd_chart_get_value (chart, 0, jd_chart_get_n_points (chart) - 1), ==,
                        (double) metrics->cases.decided);
+  }
+
+  /* a KPI card: the value as drawn, the line under it, and its description */
+  {
+    g_autoptr(JdChart) chart = jd_dashboard_chart_new (store, "kpi-complaints", &period, NULL, NULL);
+    g_autoptr(JdMetrics) metrics = jd_metrics_compute (store, &period, NULL, NULL);
+    g_autofree char *value = jd_chart_format_kpi_value (chart);
+    g_autofree char *expected = g_strdup_printf ("%" G_GINT64_FORMAT, metrics->complaints.received);
+    g_autofree char *text = jd_chart_describe (chart);
+
+    g_assert_cmpstr (value, ==, expected);
+    g_assert_true (g_str_has_prefix (jd_chart_get_kpi_note (chart), "Closing rate: "));
+    g_assert_nonnull (strstr (text, jd_chart_get_kpi_note (chart)));
+    g_assert_cmpstr (jd_chart_get_title (chart), ==, "Complaints received");
   }
 
   g_assert_null (jd_dashboard_chart_new (store, "no-such-chart", &period, NULL, &error));
@@ -935,6 +957,24 @@ test_dashboard_charts (void)
       g_assert_true (g_spawn_sync (NULL, (char **) bad, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
                                    NULL, NULL, NULL, NULL, &status, &error));
       g_assert_false (g_spawn_check_wait_status (status, NULL));
+
+      /* --list prints the catalog: every chart, with its kind */
+      {
+        const char *list[] = { g_getenv ("JIANDU_CLI"), "chart", "--list", NULL };
+        g_autofree char *listed = NULL;
+
+        g_assert_true (g_spawn_sync (NULL, (char **) list, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                     &listed, NULL, &status, &error));
+        g_assert_no_error (error);
+        g_assert_true (g_spawn_check_wait_status (status, NULL));
+        for (guint i = 0; i < n; i++)
+          {
+            g_autofree char *line = g_strdup_printf ("  %-22s %-11s ", charts[i].name,
+                                                     jd_chart_type_to_string (charts[i].type));
+
+            g_assert_nonnull (strstr (listed, line));
+          }
+      }
     }
 
   {

@@ -10,6 +10,7 @@
 
 #include <glib/gstdio.h>
 
+#include "jd-bench.h"
 #include "jd-demo.h"
 #include "jd-store-private.h"
 
@@ -566,6 +567,44 @@ test_cancel (void)
   remove_db (store, "cancel.db");
 }
 
+/* The benchmark's filters pick something real in a demo city, and its
+ * raw-SQL reference agrees with the rollups under each. */
+static void
+test_bench_filters (void)
+{
+  JdStore *store = sanity_store ();
+  g_autoptr(GError) error = NULL;
+  JdBenchFilter filters[JD_BENCH_N_FILTERS];
+  gint64 n_cases, n_complaints;
+  int first, last;
+  JdPeriod period;
+
+  g_assert_true (jd_bench_totals (store, &n_cases, &n_complaints, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (n_cases, ==, query (store, "SELECT count(*) FROM cases WHERE decided_on IS NOT NULL"));
+  g_assert_cmpint (n_complaints, ==, query (store, "SELECT count(*) FROM complaints"));
+
+  g_assert_true (jd_store_get_month_range (store, &first, &last));
+  period = jd_period_containing (JD_PERIOD_YEAR, last);
+  jd_bench_filters_init (store, filters);
+  g_assert_null (filters[0].value);
+  for (guint f = 0; f < JD_BENCH_N_FILTERS; f++)
+    {
+      g_autoptr(JdMetrics) rolled = jd_metrics_compute (store, &period, &filters[f].filter, &error);
+      g_autoptr(JdMetrics) raw = NULL;
+
+      g_assert_no_error (error);
+      raw = jd_bench_compute_raw (store, &period, &filters[f].filter, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (filters[f].name);
+      g_assert_true (f == 0 || filters[f].value != NULL);
+      g_assert_cmpint (rolled->cases.decided, >, 0);
+      g_assert_cmpint (rolled->cases.decided, ==, raw->cases.decided);
+      g_assert_cmpint (rolled->complaints.received, ==, raw->complaints.received);
+    }
+  jd_bench_filters_clear (filters);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -590,6 +629,7 @@ main (int   argc,
   g_test_add_func ("/demo/refuse/sizes", test_refuse_sizes);
   g_test_add_func ("/demo/progress", test_progress);
   g_test_add_func ("/demo/cancel", test_cancel);
+  g_test_add_func ("/demo/bench-filters", test_bench_filters);
 
   result = g_test_run ();
 

@@ -1323,6 +1323,67 @@ test_cli_json (Fixture       *fixture,
   }
 }
 
+/* The core names no option: a row an unknown agency rejects carries a
+ * hint, and an encoding error its code; the command line words both as
+ * its own options (the Import window words them as its controls, tested
+ * in test-ui-import). */
+static void
+test_cli_advice (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  const char *cli = g_getenv ("JIANDU_CLI");
+  g_autofree char *unknown = write_file (fixture, "unknown-agency.csv",
+                                         "执法单位,案件编号,执法类别\n新区城管局,ADV-1,行政处罚\n", -1);
+  g_autofree char *gb_path = g_test_build_filename (G_TEST_DIST, "data", "complaints-gb18030.csv", NULL);
+  JdImportOptions utf8 = { .encoding = "utf-8" };
+  g_autoptr(GPtrArray) results = import_ok (fixture, unknown, NULL);
+  const JdImportRowError *row_error = error_of_row (only_result (results), 2);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_nonnull (row_error);
+  g_assert_cmpint (row_error->hint, ==, JD_IMPORT_HINT_CREATE_AGENCIES);
+  g_assert_nonnull (strstr (row_error->reason, "新区城管局"));
+  g_assert_null (strstr (row_error->reason, "--"));
+
+  g_assert_null (jd_import_file (fixture->store, gb_path, &utf8, NULL, NULL, NULL, &error));
+  g_assert_error (error, JD_TABLE_ERROR, JD_TABLE_ERROR_ENCODING);
+  g_assert_null (strstr (error->message, "--"));
+  g_clear_error (&error);
+
+  if (cli == NULL)
+    {
+      g_test_skip ("JIANDU_CLI is not set");
+      return;
+    }
+
+  g_clear_object (&fixture->store);
+  {
+    const char *argv[] = { cli, "import", "--db", fixture->db_path, unknown, NULL };
+
+    g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_nonnull (strstr (out, "Unknown agency “新区城管局” (give --create-agencies to add it)"));
+
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  {
+    const char *argv[] = { cli, "import", "--db", fixture->db_path, "--encoding", "utf-8", gb_path, NULL };
+
+    g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+    g_assert_no_error (error);
+  }
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_nonnull (strstr (err, "is not valid UTF-8 text"));
+  g_assert_nonnull (strstr (err, "give the file’s encoding with --encoding utf-8 or --encoding gb18030"));
+
+  fixture->store = jd_store_open (fixture->db_path, &error);
+  g_assert_no_error (error);
+}
+
 #define ADD(path, func, data) \
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
 
@@ -1358,6 +1419,7 @@ main (int    argc,
   ADD ("/import/safety/dry-run", test_dry_run, NULL);
   ADD ("/import/safety/kill", test_kill, NULL);
   ADD ("/import/cli/json", test_cli_json, NULL);
+  ADD ("/import/cli/advice", test_cli_advice, NULL);
   g_test_add_func ("/import/safety/undo-after-migration", test_undo_after_migration);
 
   return g_test_run ();

@@ -447,6 +447,117 @@ test_drop (void)
   jd_test_remove_dir (dir);
 }
 
+static guint
+count_descendants (GtkWidget *widget,
+                   GType      type)
+{
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += G_TYPE_CHECK_INSTANCE_TYPE (child, type) + count_descendants (child, type);
+
+  return n;
+}
+
+static void
+import_file (JdImportWindow *window,
+             const char     *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+
+  jd_import_window_open_file (window, file);
+  wait_until_idle (window);
+  g_assert_cmpstr (visible_page (window, JD_TYPE_IMPORT_WINDOW), ==, "preview");
+  gtk_widget_activate_action (GTK_WIDGET (window), "import.run", NULL);
+  wait_until_idle (window);
+  g_assert_cmpstr (visible_page (window, JD_TYPE_IMPORT_WINDOW), ==, "summary");
+}
+
+static const char *
+summary_text (JdImportWindow *window,
+              const char     *name)
+{
+  return gtk_label_get_text (GTK_LABEL (template_child (window, JD_TYPE_IMPORT_WINDOW, name)));
+}
+
+/* What an import that wrote nothing is called, and what it offers; and
+ * the advice for a rejected row or a misread file names this window's
+ * own controls, by their labels, never the command line's options. */
+static void
+test_nothing_written (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("jiandu-ui-import-XXXXXX", &error);
+  g_autofree char *db_path = g_build_filename (dir, "test.db", NULL);
+  g_autofree char *unknown_path = g_build_filename (dir, "unknown.csv", NULL);
+  g_autofree char *good_path = g_build_filename (dir, "good.csv", NULL);
+  g_autofree char *bad_text_path = g_build_filename (dir, "bad-text.csv", NULL);
+  g_autoptr(GString) bad_text = g_string_new ("执法单位,案件编号,执法类别\n");
+  g_autoptr(JdStore) store = NULL;
+  JdImportWindow *window;
+  GtkWidget *errors, *history;
+  const char *reason;
+
+  g_assert_no_error (error);
+  store = jd_store_open (db_path, &error);
+  g_assert_no_error (error);
+  jd_demo_generate (store, 3, 1000, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (unknown_path, "执法单位,案件编号,执法类别\n新区城管局,NW-1,行政处罚\n", -1, &error);
+  g_assert_no_error (error);
+  g_file_set_contents (good_path, "执法单位,案件编号,执法类别\nSJ-SCJG,NW-2,行政处罚\n", -1, &error);
+  g_assert_no_error (error);
+  /* Good UTF-8 for the preview's rows, then a byte that is not */
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (bad_text, "SJ-SCJG,NW-T%u,行政处罚\n", i);
+  g_string_append (bad_text, "SJ-SCJG,NW-\xff,行政处罚\n");
+  g_file_set_contents (bad_text_path, bad_text->str, bad_text->len, &error);
+  g_assert_no_error (error);
+
+  window = jd_import_window_new (NULL, store);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_until_idle (window);
+
+  /* Every row rejected: no rows imported, and the reason names the check box. */
+  import_file (window, unknown_path);
+  g_assert_cmpstr (summary_text (window, "summary_title"), ==, "No Rows Imported");
+  errors = template_child (window, JD_TYPE_IMPORT_WINDOW, "errors_list");
+  g_assert_cmpuint (count_rows (GTK_LIST_BOX (errors)), ==, 1);
+  reason = adw_action_row_get_subtitle (ADW_ACTION_ROW (gtk_list_box_get_row_at_index (GTK_LIST_BOX (errors), 0)));
+  g_assert_cmpstr (reason, ==, "Unknown agency “新区城管局” (turn on “Add unknown agencies and fields” to add it)");
+
+  /* A new row, then the same file again: nothing new. */
+  import_file (window, good_path);
+  g_assert_cmpstr (summary_text (window, "summary_title"), ==, "Imported");
+  import_file (window, good_path);
+  g_assert_cmpstr (summary_text (window, "summary_title"), ==, "Nothing New to Import");
+  g_assert_nonnull (strstr (summary_text (window, "summary_label"), "0 new, 0 updated, 1 unchanged, 0 rejected"));
+
+  /* Three imports in the history; only the one that wrote a row has an Undo. */
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (template_child (window, JD_TYPE_IMPORT_WINDOW, "view_stack")),
+                                         "history");
+  wait_until_idle (window);
+  history = template_child (window, JD_TYPE_IMPORT_WINDOW, "history_list");
+  g_assert_cmpuint (count_rows (GTK_LIST_BOX (history)), ==, 3);
+  g_assert_cmpuint (count_descendants (history, GTK_TYPE_BUTTON), ==, 1);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (template_child (window, JD_TYPE_IMPORT_WINDOW, "view_stack")),
+                                         "import");
+
+  /* Read as UTF-8 as chosen, the file fails: the advice names the drop-down. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (template_child (window, JD_TYPE_IMPORT_WINDOW, "encoding_dropdown")), 1);
+  import_file (window, bad_text_path);
+  screenshot (GTK_WIDGET (window), "import-5-encoding.png");
+  g_assert_cmpstr (summary_text (window, "summary_title"), ==, "Nothing Was Imported");
+  g_assert_nonnull (strstr (summary_text (window, "summary_label"), "is not valid UTF-8 text"));
+  g_assert_nonnull (strstr (summary_text (window, "summary_label"), "choose the file’s encoding under “Encoding”"));
+  g_assert_null (strstr (summary_text (window, "summary_label"), "--"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&store);
+  jd_test_remove_dir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -463,6 +574,7 @@ main (int    argc,
 
   g_test_add_func ("/ui/import/preview-import-undo", test_import_window);
   g_test_add_func ("/ui/import/drop", test_drop);
+  g_test_add_func ("/ui/import/nothing-written", test_nothing_written);
 
   return g_test_run ();
 }

@@ -17,8 +17,7 @@
 
 #include <glib/gi18n.h>
 
-#include "jd-metrics-private.h"
-#include "jd-store-private.h"
+#include "jd-bench.h"
 #include "jd-warnings.h"
 
 #include "jiandu-cli.h"
@@ -65,8 +64,8 @@ load (Overview        *o,
       gboolean         raw,
       GError         **error)
 {
-  ComputeFunc compute = raw ? _jd_metrics_compute_raw : jd_metrics_compute;
-  BreakdownFunc breakdown = raw ? _jd_metrics_breakdown_raw : jd_metrics_breakdown;
+  ComputeFunc compute = raw ? jd_bench_compute_raw : jd_metrics_compute;
+  BreakdownFunc breakdown = raw ? jd_bench_breakdown_raw : jd_metrics_breakdown;
   JdPeriod previous, year_earlier;
   int month;
 
@@ -168,20 +167,6 @@ median (double *values,
   return values[n / 2];
 }
 
-/* The biggest agency, the biggest domain, the county level and a region:
- * filters that exist in any database with data. */
-static char *
-first_value (JdStore    *store,
-             const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = _jd_store_prepare (_jd_store_get_db (store), sql, NULL);
-
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-
-  return NULL;
-}
-
 int
 jd_cli_bench (int    argc,
               char **argv)
@@ -199,10 +184,8 @@ jd_cli_bench (int    argc,
     { "repeat", 0, 0, G_OPTION_ARG_INT, &repeat, N_("Runs of each measurement; the median is shown (default 5)"), "N" },
     { NULL }
   };
-  struct {
-    const char *name;
-    JdFilter filter;
-  } filters[5] = { { N_("all agencies") } };
+  JdBenchFilter filters[JD_BENCH_N_FILTERS];
+  gint64 n_cases, n_complaints;
 
   if (!jd_cli_parse_options ("bench", NULL,
                              _("Times the overview dashboard from the rollups against plain SQL over the raw tables."),
@@ -226,21 +209,14 @@ jd_cli_bench (int    argc,
       return 2;
     }
 
-  filters[1].name = N_("the biggest agency");
-  filters[1].filter.agency = first_value (store, "SELECT a.code FROM roll_cases JOIN agencies AS a ON a.id = agency_id"
-                                                 " GROUP BY agency_id ORDER BY sum (n) DESC LIMIT 1");
-  filters[2].name = N_("the biggest domain");
-  filters[2].filter.domain = first_value (store, "SELECT d.code FROM roll_cases JOIN domains AS d ON d.id = domain_id"
-                                                 " GROUP BY domain_id ORDER BY sum (n) DESC LIMIT 1");
-  filters[3].name = N_("county agencies");
-  filters[3].filter.level = g_strdup ("county");
-  filters[4].name = N_("one region");
-  filters[4].filter.region = first_value (store, "SELECT region FROM agencies WHERE region IS NOT NULL ORDER BY region LIMIT 1");
+  jd_bench_filters_init (store, filters);
+  if (!jd_bench_totals (store, &n_cases, &n_complaints, &error))
+    goto failed;
 
   {
     g_autofree char *label = jd_period_to_string (&period);
-    g_autofree char *cases = first_value (store, "SELECT sum (n) FROM roll_cases");
-    g_autofree char *complaints = first_value (store, "SELECT sum (n) FROM roll_complaints");
+    g_autofree char *cases = g_strdup_printf ("%" G_GINT64_FORMAT, n_cases);
+    g_autofree char *complaints = g_strdup_printf ("%" G_GINT64_FORMAT, n_complaints);
 
     g_print (_("Overview of %s: 3 × all KPIs, 24 months, breakdowns by agency and domain, 4 rankings, warnings\n"),
              label);
@@ -278,13 +254,9 @@ jd_cli_bench (int    argc,
       fast_ms = median (fast, MAX (repeat, 1));
       slow_ms = median (slow, MAX (repeat, 1));
       {
-        g_autofree char *name = g_strdup_printf ("%s%s%s%s", _(filters[f].name),
-                                                 f > 0 ? " (" : "",
-                                                 f == 1 ? filters[f].filter.agency :
-                                                 f == 2 ? filters[f].filter.domain :
-                                                 f == 3 ? filters[f].filter.level :
-                                                 f == 4 ? filters[f].filter.region : "",
-                                                 f > 0 ? ")" : "");
+        g_autofree char *name = filters[f].value != NULL
+                                ? g_strdup_printf ("%s (%s)", _(filters[f].name), filters[f].value)
+                                : g_strdup (_(filters[f].name));
 
         g_print ("%s%*s %14.1f %16.1f %9.0f× %8s\n", name, (int)MAX (0, 34 - (int)jd_cli_display_width (name)), "",
                  fast_ms, slow_ms, slow_ms / MAX (fast_ms, 0.001), same ? _("yes") : _("NO"));
@@ -293,16 +265,16 @@ jd_cli_bench (int    argc,
       if (!same)
         {
           g_printerr (_("jiandu-cli bench: the rollups and the raw tables disagree\n"));
+          jd_bench_filters_clear (filters);
           return 1;
         }
     }
 
-  for (guint f = 0; f < G_N_ELEMENTS (filters); f++)
-    jd_filter_clear (&filters[f].filter);
-
+  jd_bench_filters_clear (filters);
   return 0;
 
 failed:
   g_printerr ("jiandu-cli bench: %s\n", error->message);
+  jd_bench_filters_clear (filters);
   return 1;
 }

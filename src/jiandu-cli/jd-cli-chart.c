@@ -39,6 +39,8 @@ parse_size (const char *text,
   return TRUE;
 }
 
+/* The catalog of named charts: name, kind, what it is built from, its
+ * size, and what it shows. */
 static void
 print_chart_list (void)
 {
@@ -48,7 +50,12 @@ print_chart_list (void)
   charts = jd_dashboard_charts (&n);
   g_print ("%s\n", _("Charts:"));
   for (guint i = 0; i < n; i++)
-    g_print ("  %-22s %s\n", charts[i].name, _(charts[i].summary));
+    {
+      g_autofree char *needs = jd_chart_needs_to_string (charts[i].needs);
+
+      g_print ("  %-22s %-11s %-28s %4.0f×%-4.0f %s\n", charts[i].name, jd_chart_type_to_string (charts[i].type),
+               needs, charts[i].width, charts[i].height, _(charts[i].summary));
+    }
 }
 
 int

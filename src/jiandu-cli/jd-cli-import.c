@@ -14,8 +14,31 @@
 #include <json-glib/json-glib.h>
 
 #include "jd-import.h"
+#include "jd-table-reader.h"
 
 #include "jiandu-cli.h"
+
+/* A rejected row's reason, with what would let it in said as this
+ * command's option. */
+static char *
+row_reason (const JdImportRowError *error)
+{
+  if (error->hint == JD_IMPORT_HINT_CREATE_AGENCIES)
+    /* Translators: a rejected row's reason, then the option that would add the agency */
+    return g_strdup_printf (_("%s (give --create-agencies to add it)"), error->reason);
+  return g_strdup (error->reason);
+}
+
+/* A file's error, with the option that helps with it. */
+static char *
+file_error_message (const GError *error)
+{
+  if (g_error_matches (error, JD_TABLE_ERROR, JD_TABLE_ERROR_ENCODING))
+    /* Translators: an encoding error, then the option that tells the encoding */
+    return g_strdup_printf (_("%s — give the file’s encoding with --encoding utf-8 or --encoding gb18030"),
+                            error->message);
+  return g_strdup (error->message);
+}
 
 static void
 add_result_json (JsonBuilder          *builder,
@@ -49,6 +72,7 @@ add_result_json (JsonBuilder          *builder,
   for (guint i = 0; i < result->errors->len; i++)
     {
       const JdImportRowError *error = &g_array_index (result->errors, JdImportRowError, i);
+      g_autofree char *reason = row_reason (error);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "row");
@@ -59,7 +83,7 @@ add_result_json (JsonBuilder          *builder,
       else
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "reason");
-      json_builder_add_string_value (builder, error->reason);
+      json_builder_add_string_value (builder, reason);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -88,12 +112,13 @@ print_result (const JdImportResult *result,
   for (guint i = 0; i < result->errors->len; i++)
     {
       const JdImportRowError *error = &g_array_index (result->errors, JdImportRowError, i);
+      g_autofree char *reason = row_reason (error);
 
       if (error->column != NULL)
         /* Translators: a rejected row: row number, column header, reason */
-        g_print (_("  row %u, column %s: %s\n"), error->row, error->column, error->reason);
+        g_print (_("  row %u, column %s: %s\n"), error->row, error->column, reason);
       else
-        g_print (_("  row %u: %s\n"), error->row, error->reason);
+        g_print (_("  row %u: %s\n"), error->row, reason);
     }
   if (result->n_errors_dropped > 0)
     g_print (_("  … and %u more\n"), result->n_errors_dropped);
@@ -152,6 +177,7 @@ jd_cli_import (int    argc,
       g_autoptr(GPtrArray) results = NULL;
       g_autoptr(GError) error = NULL;
       g_autofree char *display = g_filename_display_basename (files[i]);
+      g_autofree char *message = NULL;
 
       progress.last_percent = -1;
       results = jd_import_file (store, files[i], &options, jd_cli_progress_cb, &progress, NULL, &error);
@@ -161,17 +187,18 @@ jd_cli_import (int    argc,
       if (results == NULL)
         {
           failed = TRUE;
+          message = file_error_message (error);
           if (json)
             {
               json_builder_begin_object (builder);
               json_builder_set_member_name (builder, "file");
               json_builder_add_string_value (builder, display);
               json_builder_set_member_name (builder, "error");
-              json_builder_add_string_value (builder, error->message);
+              json_builder_add_string_value (builder, message);
               json_builder_end_object (builder);
             }
           else
-            g_printerr ("jiandu-cli import: %s\n", error->message);
+            g_printerr ("jiandu-cli import: %s\n", message);
           continue;
         }
 

@@ -156,17 +156,6 @@ print_series (GPtrArray *series,
     }
 }
 
-static char *
-format_measure (JdMeasure measure,
-                double    value)
-{
-  if (jd_measure_info (measure)->is_rate)
-    return jd_format_rate (value);
-  if (measure == JD_MEASURE_FINES || measure == JD_MEASURE_EXEMPTED)
-    return jd_format_yuan_exact ((gint64)value);
-  return jd_format_count ((gint64)value);
-}
-
 static void
 add_rank_rows (JsonBuilder *builder,
                const char  *name,
@@ -231,7 +220,7 @@ print_ranking (const JdRanking *ranking,
   for (guint i = 0; i < ranking->rows->len && (top == 0 || i < top); i++)
     {
       const JdRankRow *row = g_ptr_array_index (ranking->rows, i);
-      g_autofree char *value = format_measure (ranking->measure, row->value);
+      g_autofree char *value = jd_measure_format (ranking->measure, row->value);
       g_autofree char *note = NULL;
 
       if (info->is_rate)

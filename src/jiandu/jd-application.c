@@ -90,7 +90,8 @@ on_about_cb (GSimpleAction *action,
                          "website", "https://github.com/jiandu/jiandu",
                          "issue-url", "https://github.com/jiandu/jiandu/issues",
                          "license-type", GTK_LICENSE_GPL_3_0,
-                         "copyright", "© 2026 The Jiandu developers",
+                         /* Translators: the About dialog's copyright line */
+                         "copyright", _("© 2026 The Jiandu developers"),
                          /* Translators: your names, one per line */
                          "translator-credits", _("translator-credits"),
                          NULL);

@@ -13,10 +13,13 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "jd-import.h"
 #include "jd-import-window.h"
+#include "jd-table-reader.h"
 
 #define PREVIEW_ROWS 20
 #define MAX_LISTED_ERRORS 500
@@ -45,6 +48,7 @@ struct _JdImportWindow
   GtkStack        *stack;
   GtkButton       *import_button;
   GtkDropDown     *entity_dropdown;
+  GtkLabel        *encoding_label;
   GtkDropDown     *encoding_dropdown;
   GtkCheckButton  *create_agencies_check;
   GtkLabel        *preview_note;
@@ -94,6 +98,62 @@ show_toast (JdImportWindow *self,
             const char     *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* A control's label as the user sees it: "_Encoding" → "Encoding",
+ * "编码(_E)" → "编码". */
+static char *
+visible_name (const char *label)
+{
+  GString *out = g_string_new (NULL);
+  const char *mnemonic = strstr (label, "(_");
+
+  for (const char *p = label; *p != '\0'; p++)
+    {
+      if (p == mnemonic && p[2] != '\0' && p[3] == ')')
+        p += 3;
+      else if (*p != '_')
+        g_string_append_c (out, *p);
+      else if (p[1] == '_')
+        g_string_append_c (out, *++p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+/* A rejected row's reason, with the switch of this window that would let
+ * it in, named as it reads on screen. */
+static char *
+row_reason (JdImportWindow         *self,
+            const JdImportRowError *error)
+{
+  if (error->hint == JD_IMPORT_HINT_CREATE_AGENCIES)
+    {
+      g_autofree char *check = visible_name (gtk_check_button_get_label (self->create_agencies_check));
+
+      /* Translators: a rejected row's reason, then the Import window's
+       * check box that adds unknown agencies, by its label */
+      return g_strdup_printf (_("%s (turn on “%s” to add it)"), error->reason, check);
+    }
+
+  return g_strdup (error->reason);
+}
+
+/* A file's error, with the drop-down of this window that helps with it. */
+static char *
+file_error_message (JdImportWindow *self,
+                    const GError   *error)
+{
+  if (g_error_matches (error, JD_TABLE_ERROR, JD_TABLE_ERROR_ENCODING))
+    {
+      g_autofree char *encoding = visible_name (gtk_label_get_label (self->encoding_label));
+
+      /* Translators: an encoding error, then the Import window's
+       * drop-down of encodings, by its label */
+      return g_strdup_printf (_("%s — choose the file’s encoding under “%s”"), error->message, encoding);
+    }
+
+  return g_strdup (error->message);
 }
 
 static const char *
@@ -290,8 +350,10 @@ preview_done_cb (GObject      *object,
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
+          g_autofree char *message = file_error_message (self, error);
+
           gtk_stack_set_visible_child_name (self->stack, "choose");
-          show_toast (self, error->message);
+          show_toast (self, message);
         }
       update_actions (self);
       return;
@@ -449,7 +511,9 @@ show_summary (JdImportWindow *self,
               const GError   *error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
+  const char *heading;
   guint n_listed = 0;
+  guint n_written = 0;
   guint n_rejected = 0;
   guint n_errors = 0;
   GtkWidget *child;
@@ -459,8 +523,10 @@ show_summary (JdImportWindow *self,
 
   if (error != NULL)
     {
+      g_autofree char *message = file_error_message (self, error);
+
       gtk_label_set_text (self->summary_title, _("Nothing Was Imported"));
-      gtk_label_set_text (self->summary_label, error->message);
+      gtk_label_set_text (self->summary_label, message);
       gtk_widget_set_visible (GTK_WIDGET (self->errors_list), FALSE);
       gtk_stack_set_visible_child_name (self->stack, "summary");
       return;
@@ -478,11 +544,13 @@ show_summary (JdImportWindow *self,
                               where, jd_import_entity_label (result->entity),
                               result->n_new, result->n_updated, result->n_unchanged, result->n_rejected);
       n_rejected += result->n_rejected;
+      n_written += result->n_new + result->n_updated;
       n_errors += result->errors->len + result->n_errors_dropped;
 
       for (guint e = 0; e < result->errors->len && n_listed < MAX_LISTED_ERRORS; e++, n_listed++)
         {
           const JdImportRowError *row_error = &g_array_index (result->errors, JdImportRowError, e);
+          g_autofree char *reason = row_reason (self, row_error);
           g_autofree char *title = NULL;
 
           if (row_error->column != NULL)
@@ -490,7 +558,7 @@ show_summary (JdImportWindow *self,
             title = g_strdup_printf (_("Row %u · %s"), row_error->row, row_error->column);
           else
             title = g_strdup_printf (_("Row %u"), row_error->row);
-          add_error_row (self, title, row_error->reason);
+          add_error_row (self, title, reason);
         }
     }
 
@@ -502,8 +570,17 @@ show_summary (JdImportWindow *self,
       add_error_row (self, more, NULL);
     }
 
-  gtk_label_set_text (self->summary_title,
-                      n_rejected > 0 ? _("Imported, With Rejected Rows") : _("Imported"));
+  /* Rows that were all unchanged, or all rejected, wrote nothing: the
+   * title says so rather than "Imported". */
+  if (n_written == 0 && n_rejected > 0)
+    heading = _("No Rows Imported");
+  else if (n_written == 0)
+    heading = _("Nothing New to Import");
+  else if (n_rejected > 0)
+    heading = _("Imported, With Rejected Rows");
+  else
+    heading = _("Imported");
+  gtk_label_set_text (self->summary_title, heading);
   gtk_label_set_text (self->summary_label, text->str);
   gtk_widget_set_visible (GTK_WIDGET (self->errors_list), n_listed > 0);
   gtk_stack_set_visible_child_name (self->stack, "summary");
@@ -648,7 +725,8 @@ errors_text (JdImportWindow *self,
         {
           const JdImportRowError *row_error = &g_array_index (result->errors, JdImportRowError, e);
           g_autofree char *row = g_strdup_printf ("%u", row_error->row);
-          const char *fields[] = { result->file, result->sheet, row, row_error->column, row_error->reason };
+          g_autofree char *reason = row_reason (self, row_error);
+          const char *fields[] = { result->file, result->sheet, row, row_error->column, reason };
 
           for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
             {
@@ -829,6 +907,11 @@ show_history (JdImportWindow *self,
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_append (self->history_list, row);
+
+      /* An import that wrote no row has nothing to undo. */
+      if (record->n_new + record->n_updated == 0)
+        continue;
 
       button = gtk_button_new_with_mnemonic (_("_Undo"));
       gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
@@ -837,8 +920,6 @@ show_history (JdImportWindow *self,
       g_object_set_data (G_OBJECT (button), "jd-import-id", GSIZE_TO_POINTER ((gsize)record->id));
       g_signal_connect_object (button, "clicked", G_CALLBACK (on_undo_clicked_cb), self, 0);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-
-      gtk_list_box_append (self->history_list, row);
     }
 }
 
@@ -979,6 +1060,7 @@ jd_import_window_class_init (JdImportWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdImportWindow, import_button);
   gtk_widget_class_bind_template_child (widget_class, JdImportWindow, entity_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JdImportWindow, encoding_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, JdImportWindow, encoding_label);
   gtk_widget_class_bind_template_child (widget_class, JdImportWindow, create_agencies_check);
   gtk_widget_class_bind_template_child (widget_class, JdImportWindow, preview_note);
   gtk_widget_class_bind_template_child (widget_class, JdImportWindow, preview_grid);

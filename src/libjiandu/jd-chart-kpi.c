@@ -41,6 +41,49 @@ format_change (const JdChart *chart,
   return jd_format_change (change);
 }
 
+/**
+ * jd_chart_format_kpi_value:
+ *
+ * Returns: (transfer full): a KPI card's value, written exactly as the
+ *   card draws it ("12,345", "15.3%", "—" for none)
+ */
+char *
+jd_chart_format_kpi_value (const JdChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, NULL);
+
+  if (chart->format == JD_CHART_FORMAT_YUAN)
+    return jd_chart_format_value (chart, 0, chart->kpi_value);
+  if (chart->format == JD_CHART_FORMAT_PERCENT)
+    return jd_format_rate (chart->kpi_value);
+  if (isfinite (chart->kpi_value) && chart->kpi_value == floor (chart->kpi_value))
+    return jd_format_count ((gint64) chart->kpi_value);
+  return jd_chart_format_value (chart, 0, chart->kpi_value);
+}
+
+/**
+ * jd_chart_set_kpi_note:
+ * @note: (nullable): a line under a KPI card's value, e.g. "Closing
+ *   rate: 96.1%"
+ */
+void
+jd_chart_set_kpi_note (JdChart    *chart,
+                       const char *note)
+{
+  g_return_if_fail (chart != NULL);
+
+  g_free (chart->kpi_note);
+  chart->kpi_note = g_strdup (note);
+}
+
+const char *
+jd_chart_get_kpi_note (const JdChart *chart)
+{
+  g_return_val_if_fail (chart != NULL, NULL);
+
+  return chart->kpi_note;
+}
+
 void
 _jd_chart_layout_kpi (JdChartLayout      *self,
                       PangoContext       *context,
@@ -79,12 +122,7 @@ _jd_chart_layout_kpi (JdChartLayout      *self,
     }
 
   /* The value and its unit, on one baseline */
-  value = chart->format == JD_CHART_FORMAT_YUAN
-          ? jd_chart_format_value (chart, 0, chart->kpi_value)
-          : chart->format == JD_CHART_FORMAT_PERCENT ? jd_format_rate (chart->kpi_value)
-          : isfinite (chart->kpi_value) && chart->kpi_value == floor (chart->kpi_value)
-          ? jd_format_count ((gint64) chart->kpi_value)
-          : jd_chart_format_value (chart, 0, chart->kpi_value);
+  value = jd_chart_format_kpi_value (chart);
   _jd_chart_add_label (self, context, value_font, value, JD_CHART_INK_FOREGROUND, pad, y);
   label = _jd_chart_last_label (self);
   _jd_chart_text_limit_width (&label->text, inner_w);
@@ -112,6 +150,15 @@ _jd_chart_layout_kpi (JdChartLayout      *self,
       }
     y = value_bottom + small_px * 0.3;
   }
+
+  /* The note under it, "Closing rate: 96.1%" */
+  if (chart->kpi_note != NULL && chart->kpi_note[0] != '\0')
+    {
+      _jd_chart_add_label (self, context, small_font, chart->kpi_note, JD_CHART_INK_DIM, pad, y);
+      label = _jd_chart_last_label (self);
+      _jd_chart_text_limit_width (&label->text, inner_w);
+      y += label->text.rect.height + small_px * 0.3;
+    }
 
   /* 同比 ▲ +12.5%   环比 ▼ −3.0% */
   x = pad;

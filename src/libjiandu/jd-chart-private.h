@@ -52,6 +52,7 @@ struct _JdChart
   JdChartPolarity   kpi_polarity;
   double            kpi_yoy;
   double            kpi_mom;
+  char             *kpi_note;     /* a line under the value: "Closing rate: 96.1%" */
 
   guint            page;         /* JD_CHART_TABLE */
 };

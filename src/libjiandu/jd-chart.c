@@ -182,6 +182,7 @@ jd_chart_unref (JdChart *self)
   g_free (self->title);
   g_free (self->threshold_label);
   g_free (self->kpi_unit);
+  g_free (self->kpi_note);
   g_ptr_array_unref (self->categories);
   g_ptr_array_unref (self->series);
   g_free (self);
@@ -2315,7 +2316,7 @@ jd_chart_describe (const JdChart *chart)
 
   if (chart->type == JD_CHART_KPI)
     {
-      g_autofree char *value = format_with_style (chart->format, chart->kpi_value, FALSE);
+      g_autofree char *value = jd_chart_format_kpi_value (chart);
       g_autofree char *yoy = format_change (chart->kpi_change_kind, chart->kpi_yoy);
       g_autofree char *mom = format_change (chart->kpi_change_kind, chart->kpi_mom);
       g_autofree char *amount = chart->kpi_unit != NULL
@@ -2327,6 +2328,8 @@ jd_chart_describe (const JdChart *chart)
       sentence = g_strdup_printf (_("%s: %s; year on year %s, period on period %s."),
                                   name, amount, yoy, mom);
       append_sentence (out, sentence);
+      if (chart->kpi_note != NULL)
+        append_sentence (out, chart->kpi_note);
       return g_string_free (g_steal_pointer (&out), FALSE);
     }
 

@@ -169,6 +169,10 @@ void        jd_chart_set_kpi          (JdChart          *chart,
                                        JdChartPolarity   polarity,
                                        double            year_on_year,
                                        double            period_on_period);
+void        jd_chart_set_kpi_note     (JdChart          *chart,
+                                       const char       *note);
+const char *jd_chart_get_kpi_note     (const JdChart    *chart);
+char       *jd_chart_format_kpi_value (const JdChart    *chart);
 void        jd_chart_set_page         (JdChart          *chart,
                                        guint             page);
 guint       jd_chart_get_n_pages      (const JdChart    *chart,

@@ -127,7 +127,7 @@ decode_raw (CsvReader  *self,
             break;   /* a character cut by the chunk end: wait for the rest */
 
           g_set_error (error, JD_TABLE_ERROR, JD_TABLE_ERROR_ENCODING,
-                       _("The file is not valid %s text after row %u; give the file’s encoding (e.g. --encoding utf-8 or gb18030)"),
+                       _("The file is not valid %s text after row %u"),
                        self->encoding, self->row);
           return FALSE;
         }
@@ -185,7 +185,7 @@ push_field (CsvReader  *self,
   if (!g_utf8_validate_len (self->field->str, self->field->len, NULL))
     {
       g_set_error (error, JD_TABLE_ERROR, JD_TABLE_ERROR_ENCODING,
-                   _("Row %u is not valid %s text; give the file’s encoding (e.g. --encoding utf-8 or gb18030)"),
+                   _("Row %u is not valid %s text"),
                    self->row, self->encoding);
       return FALSE;
     }

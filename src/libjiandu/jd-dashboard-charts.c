@@ -19,42 +19,11 @@
 
 #include "jd-dashboard-charts.h"
 #include "jd-enums.h"
+#include "jd-format.h"
 #include "jd-overview.h"
 
 /* What a period after the data is compared with: no figures, so no change. */
 static const JdMetrics no_figures = { 0 };
-
-static const JdDashboardChartInfo charts[] = {
-  { "decided-monthly", N_("Cases decided per month, against a year earlier (24 months)"), 900, 360 },
-  /* xgettext:no-c-format */
-  { "loss-rate", N_("First-instance loss rate per month, with the 15% control line (24 months)"), 900, 360 },
-  { "cases-and-loss-rate", N_("First-instance lawsuits concluded and the loss rate, on two axes"), 900, 360 },
-  { "complaints-by-channel", N_("Complaints received by channel (donut)"), 720, 400 },
-  { "cases-by-kind", N_("Cases decided by kind per month, stacked (12 months)"), 900, 400 },
-  { "leniency-by-kind", N_("Leniency cases by kind, against a year earlier"), 720, 400 },
-  { "agencies-decided", N_("Cases decided per agency (horizontal bars)"), 1000, 800 },
-  { "agency-heat", N_("Cases decided per agency and month (heat table, 12 months)"), 1200, 800 },
-  { "agencies-table", N_("The agencies' figures as a table, in pages"), 900, 600 },
-  { "kpi-decided", N_("KPI card: cases decided"), 320, 160 },
-  { "kpi-complaints", N_("KPI card: complaints received"), 320, 160 },
-  { "kpi-loss-rate", N_("KPI card: first-instance loss rate"), 320, 160 },
-};
-
-const JdDashboardChartInfo *
-jd_dashboard_charts (guint *n_charts)
-{
-  *n_charts = G_N_ELEMENTS (charts);
-  return charts;
-}
-
-const JdDashboardChartInfo *
-jd_dashboard_chart_info (const char *name)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
-    if (g_strcmp0 (charts[i].name, name) == 0)
-      return &charts[i];
-  return NULL;
-}
 
 /* Data */
 
@@ -102,10 +71,11 @@ compare_decided (gconstpointer a,
 /* Charts */
 
 static JdChart *
-decided_monthly (JdStore         *store,
-                 const JdPeriod  *period,
-                 const JdFilter  *filter,
-                 GError         **error)
+decided_monthly (JdStore                    *store,
+                 const JdDashboardChartInfo *info,
+                 const JdPeriod             *period,
+                 const JdFilter             *filter,
+                 GError                    **error)
 {
   int last = jd_period_last_month (period);
   int first = jd_month_add (last, -(JD_OVERVIEW_MONTHS - 1));
@@ -113,7 +83,7 @@ decided_monthly (JdStore         *store,
   g_autoptr(GArray) before = NULL;
   double values[JD_OVERVIEW_MONTHS], earlier[JD_OVERVIEW_MONTHS];
   JdMonthlyChart monthly = {
-    .title = _("Cases decided per month"),
+    .title = _(info->title),
     .value_label = _("Cases decided"),
     .comparison_label = _("A year earlier"),
     .first_month = first,
@@ -138,12 +108,13 @@ decided_monthly (JdStore         *store,
 }
 
 static JdChart *
-loss_rate (JdStore         *store,
-           const JdPeriod  *period,
-           const JdFilter  *filter,
-           gboolean         with_counts,
-           GError         **error)
+loss_rate (JdStore                    *store,
+           const JdDashboardChartInfo *info,
+           const JdPeriod             *period,
+           const JdFilter             *filter,
+           GError                    **error)
 {
+  gboolean with_counts = info->type == JD_CHART_BAR;
   int last = jd_period_last_month (period);
   int first = jd_month_add (last, -(JD_OVERVIEW_MONTHS - 1));
   g_autoptr(GPtrArray) series = monthly (store, filter, jd_month_add (first, -12), last, error);
@@ -166,7 +137,7 @@ loss_rate (JdStore         *store,
   if (!with_counts)
     {
       chart = jd_chart_new (JD_CHART_LINE);
-      jd_chart_set_title (chart, _("First-instance loss rate"));
+      jd_chart_set_title (chart, _(info->title));
       jd_chart_set_format (chart, JD_CHART_FORMAT_PERCENT);
       jd_chart_set_time_axis (chart, JD_CHART_AXIS_MONTH, first, JD_OVERVIEW_MONTHS);
       jd_chart_add_series (chart, _("Loss rate"), rate, JD_OVERVIEW_MONTHS);
@@ -178,7 +149,7 @@ loss_rate (JdStore         *store,
       guint s;
 
       chart = jd_chart_new (JD_CHART_BAR);
-      jd_chart_set_title (chart, _("First-instance lawsuits and the loss rate"));
+      jd_chart_set_title (chart, _(info->title));
       jd_chart_set_time_axis (chart, JD_CHART_AXIS_MONTH, first, JD_OVERVIEW_MONTHS);
       jd_chart_add_series (chart, _("Concluded"), concluded, JD_OVERVIEW_MONTHS);
       s = jd_chart_add_series (chart, _("Loss rate"), rate, JD_OVERVIEW_MONTHS);
@@ -193,10 +164,11 @@ loss_rate (JdStore         *store,
 }
 
 static JdChart *
-complaints_by_channel (JdStore         *store,
-                       const JdPeriod  *period,
-                       const JdFilter  *filter,
-                       GError         **error)
+complaints_by_channel (JdStore                    *store,
+                       const JdDashboardChartInfo *info,
+                       const JdPeriod             *period,
+                       const JdFilter             *filter,
+                       GError                    **error)
 {
   g_autoptr(JdMetrics) m = jd_metrics_compute (store, period, filter, error);
   g_autofree char *when = NULL;
@@ -230,10 +202,11 @@ complaints_by_channel (JdStore         *store,
 }
 
 static JdChart *
-cases_by_kind (JdStore         *store,
-               const JdPeriod  *period,
-               const JdFilter  *filter,
-               GError         **error)
+cases_by_kind (JdStore                    *store,
+               const JdDashboardChartInfo *info,
+               const JdPeriod             *period,
+               const JdFilter             *filter,
+               GError                    **error)
 {
   int last = jd_period_last_month (period);
   int first = jd_month_add (last, -11);
@@ -247,7 +220,7 @@ cases_by_kind (JdStore         *store,
 
   values = jd_enum_values (JD_ENUM_CASE_KIND, &n);
   chart = jd_chart_new (JD_CHART_BAR_STACKED);
-  jd_chart_set_title (chart, _("Cases decided by kind"));
+  jd_chart_set_title (chart, _(info->title));
   jd_chart_set_time_axis (chart, JD_CHART_AXIS_MONTH, first, series->len);
   for (guint k = 0; k < MIN (n, 6); k++)
     {
@@ -262,10 +235,11 @@ cases_by_kind (JdStore         *store,
 }
 
 static JdChart *
-leniency_by_kind (JdStore         *store,
-                  const JdPeriod  *period,
-                  const JdFilter  *filter,
-                  GError         **error)
+leniency_by_kind (JdStore                    *store,
+                  const JdDashboardChartInfo *info,
+                  const JdPeriod             *period,
+                  const JdFilter             *filter,
+                  GError                    **error)
 {
   g_autoptr(JdMetrics) now = jd_metrics_compute (store, period, filter, error);
   g_autoptr(JdMetrics) previous = NULL;
@@ -303,7 +277,7 @@ leniency_by_kind (JdStore         *store,
     }
 
   chart = jd_chart_new (JD_CHART_BAR);
-  jd_chart_set_title (chart, _("Leniency cases by kind"));
+  jd_chart_set_title (chart, _(info->title));
   jd_chart_set_categories (chart, names, 4);
   jd_chart_add_series (chart, then_text, a, 4);
   jd_chart_add_series (chart, now_text, b, 4);
@@ -312,12 +286,13 @@ leniency_by_kind (JdStore         *store,
 }
 
 static JdChart *
-agencies_decided (JdStore         *store,
-                  const JdPeriod  *period,
-                  const JdFilter  *filter,
-                  gboolean         table,
-                  GError         **error)
+agencies_decided (JdStore                    *store,
+                  const JdDashboardChartInfo *info,
+                  const JdPeriod             *period,
+                  const JdFilter             *filter,
+                  GError                    **error)
 {
+  gboolean table = info->type == JD_CHART_TABLE;
   g_autoptr(GPtrArray) slices = agency_slices (store, period, filter, error);
   g_autoptr(GPtrArray) names = NULL;
   g_autofree double *decided = NULL;
@@ -348,7 +323,7 @@ agencies_decided (JdStore         *store,
   when = jd_period_format (period);
   /* Translators: a chart's title: "Cases decided per agency, October 2026" */
   title = g_strdup_printf (table ? _("Agencies, %s") : _("Cases decided per agency, %s"), when);
-  chart = jd_chart_new (table ? JD_CHART_TABLE : JD_CHART_HBAR);
+  chart = jd_chart_new (info->type);
   jd_chart_set_title (chart, title);
   jd_chart_set_categories (chart, (const char * const *) names->pdata, names->len);
   jd_chart_add_series (chart, _("Cases decided"), decided, names->len);
@@ -364,10 +339,11 @@ agencies_decided (JdStore         *store,
 }
 
 static JdChart *
-agency_heat (JdStore         *store,
-             const JdPeriod  *period,
-             const JdFilter  *filter,
-             GError         **error)
+agency_heat (JdStore                    *store,
+             const JdDashboardChartInfo *info,
+             const JdPeriod             *period,
+             const JdFilter             *filter,
+             GError                    **error)
 {
   int last = jd_period_last_month (period);
   int first = jd_month_add (last, -11);
@@ -413,7 +389,7 @@ agency_heat (JdStore         *store,
         }
 
     chart = jd_chart_new (JD_CHART_HEAT_TABLE);
-    jd_chart_set_title (chart, _("Cases decided per agency and month"));
+    jd_chart_set_title (chart, _(info->title));
     jd_chart_set_time_axis (chart, JD_CHART_AXIS_MONTH, first, 12);
     for (guint k = 0; k < first_month->len; k++)
       {
@@ -435,78 +411,336 @@ agency_heat (JdStore         *store,
   return chart;
 }
 
+
+/* KPI cards */
+
+/* @kpi's figure in @m, for the sparkline under its card */
+static double
+kpi_figure (JdKpi            kpi,
+            const JdMetrics *m)
+{
+  switch (kpi)
+    {
+    case JD_KPI_CASES_DECIDED:
+      return m->cases.decided;
+    case JD_KPI_COMPLAINTS_RECEIVED:
+      return m->complaints.received;
+    case JD_KPI_LOSS_RATE:
+      return ratio_or_nan (m->lawsuits.loss);
+    case JD_KPI_CORRECTION_RATE:
+      return ratio_or_nan (m->reconsiderations.correction);
+    case JD_KPI_LENIENCY_CASES:
+      return m->leniency.cases;
+    case JD_KPI_REVIEW_PASS_RATE:
+      return ratio_or_nan (m->reviews.pass);
+    case JD_N_KPIS:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Whether @kpi is a rate (drawn as a percentage, compared in points). */
+gboolean
+jd_kpi_is_rate (JdKpi kpi)
+{
+  return kpi == JD_KPI_LOSS_RATE || kpi == JD_KPI_CORRECTION_RATE || kpi == JD_KPI_REVIEW_PASS_RATE;
+}
+
+/* A rate with 同比 and 环比 in percentage points. */
+static void
+set_rate_kpi (JdChart         *chart,
+              JdRatio          now,
+              JdRatio          previous,
+              JdRatio          year_earlier,
+              JdChartPolarity  polarity)
+{
+  double rate = ratio_or_nan (now);
+
+  jd_chart_set_format (chart, JD_CHART_FORMAT_PERCENT);
+  jd_chart_set_kpi (chart, rate, NULL, JD_CHART_CHANGE_POINTS, polarity,
+                    rate - ratio_or_nan (year_earlier), rate - ratio_or_nan (previous));
+}
+
+/**
+ * jd_dashboard_kpi_new:
+ * @current: the period's figures
+ * @previous: the period before's (环比)
+ * @year_earlier: the same period a year before's (同比)
+ * @months: (nullable) (element-type JdMetrics): one a month from
+ *   @first_month, drawn as a sparkline under the figure
+ *
+ * The one KPI card the window, the command line and print all draw: its
+ * title, value, unit, the line under it, 同比 and 环比.
+ *
+ * Returns: (transfer full): a %JD_CHART_KPI chart
+ */
+JdChart *
+jd_dashboard_kpi_new (JdKpi            kpi,
+                      const JdMetrics *current,
+                      const JdMetrics *previous,
+                      const JdMetrics *year_earlier,
+                      const GPtrArray *months,
+                      int              first_month)
+{
+  const JdDashboardChartInfo *info = jd_dashboard_kpi_info (kpi);
+  g_autofree char *note = NULL;
+  JdChart *chart;
+
+  g_return_val_if_fail (info != NULL, NULL);
+  g_return_val_if_fail (current != NULL && previous != NULL && year_earlier != NULL, NULL);
+
+  chart = jd_chart_new (JD_CHART_KPI);
+  jd_chart_set_title (chart, _(info->title));
+
+  if (months != NULL && months->len > 0)
+    {
+      g_autofree double *values = g_new (double, months->len);
+
+      for (guint i = 0; i < months->len; i++)
+        values[i] = kpi_figure (kpi, g_ptr_array_index ((GPtrArray *) months, i));
+      jd_chart_set_time_axis (chart, JD_CHART_AXIS_MONTH, first_month, months->len);
+      jd_chart_add_series (chart, NULL, values, months->len);
+    }
+
+  switch (kpi)
+    {
+    case JD_KPI_CASES_DECIDED:
+      {
+        g_autofree char *fines = jd_format_yuan (current->cases.fines_fen);
+
+        /* Translators: the unit of a count of cases, "件" */
+        jd_chart_set_kpi (chart, current->cases.decided, C_("unit", "cases"), JD_CHART_CHANGE_RELATIVE,
+                          JD_CHART_POLARITY_NEUTRAL,
+                          jd_change_ratio (current->cases.decided, year_earlier->cases.decided),
+                          jd_change_ratio (current->cases.decided, previous->cases.decided));
+        note = g_strdup_printf (_("Fines and confiscations: %s"), fines);
+      }
+      break;
+
+    case JD_KPI_COMPLAINTS_RECEIVED:
+      {
+        g_autofree char *closing = jd_format_rate (jd_ratio_rate (current->complaints.closing));
+
+        /* Translators: the unit of a count of complaints, "件" */
+        jd_chart_set_kpi (chart, current->complaints.received, C_("unit", "complaints"), JD_CHART_CHANGE_RELATIVE,
+                          JD_CHART_POLARITY_UP_IS_BAD,
+                          jd_change_ratio (current->complaints.received, year_earlier->complaints.received),
+                          jd_change_ratio (current->complaints.received, previous->complaints.received));
+        note = g_strdup_printf (_("Closing rate: %s"), closing);
+      }
+      break;
+
+    case JD_KPI_LOSS_RATE:
+      {
+        g_autofree char *lost = jd_format_count (current->lawsuits.loss.count);
+        g_autofree char *concluded = jd_format_count (current->lawsuits.loss.total);
+
+        set_rate_kpi (chart, current->lawsuits.loss, previous->lawsuits.loss, year_earlier->lawsuits.loss,
+                      JD_CHART_POLARITY_UP_IS_BAD);
+        /* Translators: under the loss rate, e.g. "3 lost of 41 concluded" */
+        note = g_strdup_printf (_("%s lost of %s concluded"), lost, concluded);
+      }
+      break;
+
+    case JD_KPI_CORRECTION_RATE:
+      {
+        g_autofree char *corrected = jd_format_count (current->reconsiderations.correction.count);
+        g_autofree char *decided = jd_format_count (current->reconsiderations.correction.total);
+
+        set_rate_kpi (chart, current->reconsiderations.correction, previous->reconsiderations.correction,
+                      year_earlier->reconsiderations.correction, JD_CHART_POLARITY_UP_IS_BAD);
+        /* Translators: under the reconsideration correction rate, "2 corrected of 30 decided" */
+        note = g_strdup_printf (_("%s corrected of %s decided"), corrected, decided);
+      }
+      break;
+
+    case JD_KPI_LENIENCY_CASES:
+      {
+        g_autofree char *exempted = jd_format_yuan (current->leniency.exempted_fen);
+
+        /* Translators: the unit of a count of cases, "件" */
+        jd_chart_set_kpi (chart, current->leniency.cases, C_("unit", "cases"), JD_CHART_CHANGE_RELATIVE,
+                          JD_CHART_POLARITY_NEUTRAL,
+                          jd_change_ratio (current->leniency.cases, year_earlier->leniency.cases),
+                          jd_change_ratio (current->leniency.cases, previous->leniency.cases));
+        /* Translators: under the leniency cases, the fines not imposed (免罚金额) */
+        note = g_strdup_printf (_("Amount exempted: %s"), exempted);
+      }
+      break;
+
+    case JD_KPI_REVIEW_PASS_RATE:
+      {
+        g_autofree char *passed = jd_format_count (current->reviews.pass.count);
+        g_autofree char *reviewed = jd_format_count (current->reviews.pass.total);
+
+        set_rate_kpi (chart, current->reviews.pass, previous->reviews.pass, year_earlier->reviews.pass,
+                      JD_CHART_POLARITY_UP_IS_GOOD);
+        /* Translators: under the review pass rate, "28 passed of 30 files reviewed" */
+        note = g_strdup_printf (_("%s passed of %s files reviewed"), passed, reviewed);
+      }
+      break;
+
+    case JD_N_KPIS:
+    default:
+      g_assert_not_reached ();
+    }
+
+  jd_chart_set_kpi_note (chart, note);
+  return chart;
+}
+
 static JdChart *
-kpi (JdStore         *store,
-     const JdPeriod  *period,
-     const JdFilter  *filter,
-     const char      *which,
-     GError         **error)
+kpi (JdStore                    *store,
+     const JdDashboardChartInfo *info,
+     const JdPeriod             *period,
+     const JdFilter             *filter,
+     GError                    **error)
 {
   g_autoptr(JdMetrics) now = jd_metrics_compute (store, period, filter, error);
   g_autoptr(JdMetrics) previous = NULL;
   g_autoptr(JdMetrics) year_earlier = NULL;
-  const JdMetrics *prev, *year;
-  JdPeriod covered;
-  JdChart *chart;
-
   g_autoptr(GPtrArray) trend = NULL;
-  double values[12];
+  JdPeriod covered;
+  int first;
 
   /* 环比 and 同比 of the same months when the data end inside the
    * period; nothing to compare with after the data. */
   if (now == NULL || !jd_metrics_compare (store, now, filter, &previous, &year_earlier, error))
     return NULL;
-  prev = previous != NULL ? previous : &no_figures;
-  year = year_earlier != NULL ? year_earlier : &no_figures;
 
   /* the twelve months up to the period's end (or the data's, inside
    * it), as a sparkline under it */
   jd_period_cover (period, now->data_end, &covered, NULL, NULL);
-  trend = monthly (store, filter, jd_month_add (jd_period_last_month (&covered), -11),
-                   jd_period_last_month (&covered), error);
+  first = jd_month_add (jd_period_last_month (&covered), -11);
+  trend = monthly (store, filter, first, jd_period_last_month (&covered), error);
   if (trend == NULL)
     return NULL;
-  for (guint i = 0; i < 12 && i < trend->len; i++)
-    {
-      const JdMetrics *m = g_ptr_array_index (trend, i);
 
-      values[i] = g_str_equal (which, "kpi-decided") ? m->cases.decided
-                  : g_str_equal (which, "kpi-complaints") ? m->complaints.received
-                  : ratio_or_nan (m->lawsuits.loss);
-    }
+  return jd_dashboard_kpi_new (info->variant, now,
+                               previous != NULL ? previous : &no_figures,
+                               year_earlier != NULL ? year_earlier : &no_figures,
+                               trend, first);
+}
 
-  chart = jd_chart_new (JD_CHART_KPI);
-  jd_chart_set_time_axis (chart, JD_CHART_AXIS_MONTH, jd_month_add (jd_period_last_month (&covered), -11), 12);
-  jd_chart_add_series (chart, NULL, values, MIN (trend->len, 12));
-  if (g_str_equal (which, "kpi-decided"))
-    {
-      jd_chart_set_title (chart, _("Cases decided"));
-      /* Translators: the unit of a count of cases, "件" */
-      jd_chart_set_kpi (chart, now->cases.decided, C_("unit", "cases"), JD_CHART_CHANGE_RELATIVE,
-                        JD_CHART_POLARITY_NEUTRAL,
-                        jd_change_ratio (now->cases.decided, year->cases.decided),
-                        jd_change_ratio (now->cases.decided, prev->cases.decided));
-    }
-  else if (g_str_equal (which, "kpi-complaints"))
-    {
-      jd_chart_set_title (chart, _("Complaints received"));
-      /* Translators: the unit of a count of complaints, "件" */
-      jd_chart_set_kpi (chart, now->complaints.received, C_("unit", "complaints"), JD_CHART_CHANGE_RELATIVE,
-                        JD_CHART_POLARITY_UP_IS_BAD,
-                        jd_change_ratio (now->complaints.received, year->complaints.received),
-                        jd_change_ratio (now->complaints.received, prev->complaints.received));
-    }
-  else
-    {
-      double rate = ratio_or_nan (now->lawsuits.loss);
+/* The catalog */
 
-      jd_chart_set_title (chart, _("First-instance loss rate"));
-      jd_chart_set_format (chart, JD_CHART_FORMAT_PERCENT);
-      jd_chart_set_kpi (chart, rate, NULL, JD_CHART_CHANGE_POINTS, JD_CHART_POLARITY_UP_IS_BAD,
-                        rate - ratio_or_nan (year->lawsuits.loss), rate - ratio_or_nan (prev->lawsuits.loss));
-    }
+#define COMPARED (JD_CHART_NEEDS_PERIOD | JD_CHART_NEEDS_COMPARISONS)
 
-  return chart;
+static const JdDashboardChartInfo charts[] = {
+  { "decided-monthly", N_("Cases decided per month"),
+    N_("Cases decided per month, against a year earlier (24 months)"),
+    JD_CHART_BAR, JD_CHART_NEEDS_MONTHS, 900, 360, decided_monthly, 0 },
+  { "loss-rate", N_("First-instance loss rate"),
+    /* xgettext:no-c-format */
+    N_("First-instance loss rate per month, with the 15% control line (24 months)"),
+    JD_CHART_LINE, JD_CHART_NEEDS_MONTHS, 900, 360, loss_rate, 0 },
+  { "cases-and-loss-rate", N_("First-instance lawsuits and the loss rate"),
+    N_("First-instance lawsuits concluded and the loss rate, on two axes"),
+    JD_CHART_BAR, JD_CHART_NEEDS_MONTHS, 900, 360, loss_rate, 0 },
+  { "complaints-by-channel", N_("Complaints by channel"),
+    N_("Complaints received by channel (donut)"),
+    JD_CHART_DONUT, JD_CHART_NEEDS_PERIOD, 720, 400, complaints_by_channel, 0 },
+  { "cases-by-kind", N_("Cases decided by kind"),
+    N_("Cases decided by kind per month, stacked (12 months)"),
+    JD_CHART_BAR_STACKED, JD_CHART_NEEDS_MONTHS, 900, 400, cases_by_kind, 0 },
+  { "leniency-by-kind", N_("Leniency cases by kind"),
+    N_("Leniency cases by kind, against a year earlier"),
+    JD_CHART_BAR, COMPARED, 720, 400, leniency_by_kind, 0 },
+  { "agencies-decided", N_("Cases decided per agency"),
+    N_("Cases decided per agency (horizontal bars)"),
+    JD_CHART_HBAR, JD_CHART_NEEDS_AGENCIES, 1000, 800, agencies_decided, 0 },
+  { "agency-heat", N_("Cases decided per agency and month"),
+    N_("Cases decided per agency and month (heat table, 12 months)"),
+    JD_CHART_HEAT_TABLE, JD_CHART_NEEDS_AGENCIES | JD_CHART_NEEDS_MONTHS, 1200, 800, agency_heat, 0 },
+  { "agencies-table", N_("Agencies"),
+    N_("The agencies' figures as a table, in pages"),
+    JD_CHART_TABLE, JD_CHART_NEEDS_AGENCIES, 900, 600, agencies_decided, 0 },
+  { "kpi-decided", N_("Cases decided"),
+    N_("KPI card: cases decided"),
+    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, kpi, JD_KPI_CASES_DECIDED },
+  { "kpi-complaints", N_("Complaints received"),
+    N_("KPI card: complaints received"),
+    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, kpi, JD_KPI_COMPLAINTS_RECEIVED },
+  { "kpi-loss-rate", N_("First-instance loss rate"),
+    N_("KPI card: first-instance loss rate"),
+    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, kpi, JD_KPI_LOSS_RATE },
+  { "kpi-correction-rate", N_("Reconsideration correction rate"),
+    N_("KPI card: reconsideration correction rate"),
+    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, kpi, JD_KPI_CORRECTION_RATE },
+  { "kpi-leniency", N_("Leniency cases"),
+    N_("KPI card: leniency cases (免罚)"),
+    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, kpi, JD_KPI_LENIENCY_CASES },
+  { "kpi-review-pass-rate", N_("Review pass rate"),
+    N_("KPI card: case-file review pass rate"),
+    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, kpi, JD_KPI_REVIEW_PASS_RATE },
+};
+
+/**
+ * jd_dashboard_charts:
+ * @n_charts: (out): how many
+ *
+ * Returns: (array length=n_charts): every named chart, in the order to list them
+ */
+const JdDashboardChartInfo *
+jd_dashboard_charts (guint *n_charts)
+{
+  *n_charts = G_N_ELEMENTS (charts);
+  return charts;
+}
+
+const JdDashboardChartInfo *
+jd_dashboard_chart_info (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    if (g_strcmp0 (charts[i].name, name) == 0)
+      return &charts[i];
+  return NULL;
+}
+
+/* The catalog's card for @kpi */
+const JdDashboardChartInfo *
+jd_dashboard_kpi_info (JdKpi kpi)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    if (charts[i].type == JD_CHART_KPI && charts[i].variant == (int) kpi)
+      return &charts[i];
+  return NULL;
+}
+
+/* A chart type as --list writes it: "line", "heat-table" */
+const char *
+jd_chart_type_to_string (JdChartType type)
+{
+  static const char * const names[] = {
+    [JD_CHART_BAR] = "bar",
+    [JD_CHART_BAR_STACKED] = "bar-stacked",
+    [JD_CHART_HBAR] = "hbar",
+    [JD_CHART_HBAR_STACKED] = "hbar-stacked",
+    [JD_CHART_LINE] = "line",
+    [JD_CHART_DONUT] = "donut",
+    [JD_CHART_SPARKLINE] = "sparkline",
+    [JD_CHART_KPI] = "kpi",
+    [JD_CHART_HEAT_TABLE] = "heat-table",
+    [JD_CHART_TABLE] = "table",
+  };
+
+  g_return_val_if_fail ((guint) type < G_N_ELEMENTS (names), NULL);
+
+  return names[type];
+}
+
+/* What a chart needs, as --list writes it: "period,comparisons,months" */
+char *
+jd_chart_needs_to_string (JdChartNeeds needs)
+{
+  static const char * const names[] = { "period", "comparisons", "months", "agencies" };
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (needs & (1 << i))
+      g_string_append_printf (out, "%s%s", out->len > 0 ? "," : "", names[i]);
+
+  return g_string_free (out, FALSE);
 }
 
 /**
@@ -524,32 +758,19 @@ jd_dashboard_chart_new (JdStore         *store,
                         const JdFilter  *filter,
                         GError         **error)
 {
+  const JdDashboardChartInfo *info;
+
   g_return_val_if_fail (JD_IS_STORE (store), NULL);
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (period != NULL, NULL);
 
-  if (g_str_equal (name, "decided-monthly"))
-    return decided_monthly (store, period, filter, error);
-  if (g_str_equal (name, "loss-rate"))
-    return loss_rate (store, period, filter, FALSE, error);
-  if (g_str_equal (name, "cases-and-loss-rate"))
-    return loss_rate (store, period, filter, TRUE, error);
-  if (g_str_equal (name, "complaints-by-channel"))
-    return complaints_by_channel (store, period, filter, error);
-  if (g_str_equal (name, "cases-by-kind"))
-    return cases_by_kind (store, period, filter, error);
-  if (g_str_equal (name, "leniency-by-kind"))
-    return leniency_by_kind (store, period, filter, error);
-  if (g_str_equal (name, "agencies-decided"))
-    return agencies_decided (store, period, filter, FALSE, error);
-  if (g_str_equal (name, "agencies-table"))
-    return agencies_decided (store, period, filter, TRUE, error);
-  if (g_str_equal (name, "agency-heat"))
-    return agency_heat (store, period, filter, error);
-  if (g_str_has_prefix (name, "kpi-") && jd_dashboard_chart_info (name) != NULL)
-    return kpi (store, period, filter, name, error);
+  info = jd_dashboard_chart_info (name);
+  if (info == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("There is no chart called “%s”"), name);
+      return NULL;
+    }
 
-  g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-               _("There is no chart called “%s”"), name);
-  return NULL;
+  return info->build (store, info, period, filter, error);
 }

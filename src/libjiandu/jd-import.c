@@ -297,9 +297,10 @@ typedef struct
 /* A reason a row is wrong, while it is being imported. */
 typedef struct
 {
-  guint  index;    /* the row's place in its batch */
-  int    column;
-  char  *reason;
+  guint         index;    /* the row's place in its batch */
+  int           column;
+  char         *reason;
+  JdImportHint  hint;
 } BatchError;
 
 typedef struct
@@ -1069,10 +1070,11 @@ load_names (sqlite3    *db,
 }
 
 static void
-add_error (Table      *table,
-           guint       row,
-           int         column,
-           char       *reason)
+add_error (Table        *table,
+           guint         row,
+           int           column,
+           char         *reason,
+           JdImportHint  hint)
 {
   JdImportRowError error;
 
@@ -1086,6 +1088,7 @@ add_error (Table      *table,
   error.row = row;
   error.column = column >= 0 ? g_strdup (table->headers->pdata[column]) : NULL;
   error.reason = reason;
+  error.hint = hint;
   g_array_append_val (table->result->errors, error);
 }
 
@@ -1243,7 +1246,7 @@ value_equals_column (const Value  *value,
     }
 }
 
-/* With --create-agencies, an agency or a field of enforcement the
+/* With create_agencies, an agency or a field of enforcement the
  * database does not know is added, carrying the import's id for undo. */
 static gint64
 create_reference (Context     *ctx,
@@ -1469,7 +1472,7 @@ write_row (Context      *ctx,
     {
       if ((rc & 0xff) == SQLITE_CONSTRAINT)
         {
-          add_error (table, row, -1, g_strdup (sqlite3_errmsg (ctx->db)));
+          add_error (table, row, -1, g_strdup (sqlite3_errmsg (ctx->db)), JD_IMPORT_HINT_NONE);
           result->n_rejected++;
           return TRUE;
         }
@@ -1520,7 +1523,8 @@ write_row (Context      *ctx,
     if (sqlite3_column_int64 (select, 1) == table->import_id || rc == SQLITE_ROW)
       {
         sqlite3_reset (select);
-        add_error (table, row, -1, g_strdup (_("Repeats the key of an earlier row of this file")));
+        add_error (table, row, -1, g_strdup (_("Repeats the key of an earlier row of this file")),
+                   JD_IMPORT_HINT_NONE);
         result->n_rejected++;
         return TRUE;
       }
@@ -1564,7 +1568,7 @@ write_row (Context      *ctx,
     if (rc != SQLITE_DONE && (rc & 0xff) == SQLITE_CONSTRAINT)
       {
         /* The journal entry stays: undoing restores values that did not change. */
-        add_error (table, row, -1, g_strdup (sqlite3_errmsg (ctx->db)));
+        add_error (table, row, -1, g_strdup (sqlite3_errmsg (ctx->db)), JD_IMPORT_HINT_NONE);
         result->n_rejected++;
       }
     else if (rc != SQLITE_DONE)
@@ -1585,7 +1589,7 @@ failed:
 }
 
 /* Looks up, with what the writing thread knows now, the agencies, fields
- * and leniency items the parser did not know; with --create-agencies,
+ * and leniency items the parser did not know; with create_agencies,
  * notes which agencies and fields are to be created (@missing).  Returns
  * the reasons for the ones that cannot be had, as row errors. */
 static void
@@ -1616,11 +1620,12 @@ resolve_references (Context  *ctx,
         reason.reason = g_strdup_printf (_("Unknown leniency list item “%s”"), value->s);
       else if (ctx->options->create_agencies)
         (*missing)++;
-      else if (type == T_AGENCY)
-        reason.reason = g_strdup_printf (_("Unknown agency “%s” (give --create-agencies to add it)"), value->s);
       else
-        reason.reason = g_strdup_printf (_("Unknown field of enforcement “%s” (give --create-agencies to add it)"),
-                                         value->s);
+        {
+          reason.reason = type == T_AGENCY ? g_strdup_printf (_("Unknown agency “%s”"), value->s)
+                                           : g_strdup_printf (_("Unknown field of enforcement “%s”"), value->s);
+          reason.hint = JD_IMPORT_HINT_CREATE_AGENCIES;
+        }
       if (reason.reason != NULL)
         g_array_append_val (reasons, reason);
     }
@@ -1654,7 +1659,8 @@ import_row (Context    *ctx,
       g_array_sort (reasons, compare_errors);
       for (guint i = 0; i < reasons->len; i++)
         add_error (table, row, g_array_index (reasons, BatchError, i).column,
-                   g_steal_pointer (&g_array_index (reasons, BatchError, i).reason));
+                   g_steal_pointer (&g_array_index (reasons, BatchError, i).reason),
+                   g_array_index (reasons, BatchError, i).hint);
       g_array_set_size (reasons, 0);
       table->result->n_rejected++;
       return TRUE;

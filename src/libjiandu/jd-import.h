@@ -33,11 +33,21 @@ typedef struct
   GHashTable *mapping;          /* (nullable): header text → field name, "" ignores the column */
 } JdImportOptions;
 
+/* What would have let a rejected row in.  The core names no control of
+ * its own: the command line and the Import window each word the advice
+ * for their option or switch. */
+typedef enum
+{
+  JD_IMPORT_HINT_NONE,
+  JD_IMPORT_HINT_CREATE_AGENCIES,  /* JdImportOptions.create_agencies would have added it */
+} JdImportHint;
+
 typedef struct
 {
-  guint  row;                   /* as a spreadsheet program numbers it */
-  char  *column;                /* the header as the file writes it; NULL for the row as a whole */
-  char  *reason;                /* translated */
+  guint         row;            /* as a spreadsheet program numbers it */
+  char         *column;         /* the header as the file writes it; NULL for the row as a whole */
+  char         *reason;         /* translated */
+  JdImportHint  hint;
 } JdImportRowError;
 
 /* What became of one table (a CSV file, or one sheet of a workbook). */

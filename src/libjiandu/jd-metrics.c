@@ -13,6 +13,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "jd-format.h"
 #include "jd-metrics.h"
 #include "jd-metrics-private.h"
 #include "jd-settings.h"
@@ -56,6 +57,44 @@ jd_filter_is_empty (const JdFilter *self)
   return self == NULL ||
          (self->agency == NULL && self->domain == NULL &&
           self->level == NULL && self->region == NULL);
+}
+
+/**
+ * jd_filter_copy:
+ * @dest: a filter, cleared first
+ * @src: (nullable): the filter to copy; %NULL copies the empty filter
+ */
+void
+jd_filter_copy (JdFilter       *dest,
+                const JdFilter *src)
+{
+  g_return_if_fail (dest != NULL);
+
+  if (dest == src)
+    return;
+
+  jd_filter_clear (dest);
+  if (src == NULL)
+    return;
+
+  dest->agency = g_strdup (src->agency);
+  dest->domain = g_strdup (src->domain);
+  dest->level = g_strdup (src->level);
+  dest->region = g_strdup (src->region);
+}
+
+/* NULL and the empty filter are equal: both restrict nothing. */
+gboolean
+jd_filter_equal (const JdFilter *a,
+                 const JdFilter *b)
+{
+  if (jd_filter_is_empty (a) || jd_filter_is_empty (b))
+    return jd_filter_is_empty (a) && jd_filter_is_empty (b);
+
+  return g_strcmp0 (a->agency, b->agency) == 0 &&
+         g_strcmp0 (a->domain, b->domain) == 0 &&
+         g_strcmp0 (a->level, b->level) == 0 &&
+         g_strcmp0 (a->region, b->region) == 0;
 }
 
 double
@@ -906,22 +945,22 @@ _jd_metrics_breakdown_raw (JdStore         *store,
 }
 
 static const JdMeasureInfo measures[JD_N_MEASURES] = {
-  [JD_MEASURE_CASES_DECIDED] = { "cases_decided", N_("Cases decided"), FALSE },
-  [JD_MEASURE_CASES_OPENED] = { "cases_opened", N_("Cases opened"), FALSE },
-  [JD_MEASURE_FINES] = { "fines", N_("Fines and confiscations"), FALSE },
-  [JD_MEASURE_COMPLAINTS] = { "complaints", N_("Complaints received"), FALSE },
-  [JD_MEASURE_CLOSING_RATE] = { "closing_rate", N_("Closing rate"), TRUE },
-  [JD_MEASURE_ON_TIME_RATE] = { "on_time_rate", N_("On-time rate"), TRUE },
-  [JD_MEASURE_SUBSTANTIATED_RATE] = { "substantiated_rate", N_("Substantiated rate"), TRUE },
-  [JD_MEASURE_SATISFACTION_RATE] = { "satisfaction_rate", N_("Satisfaction rate"), TRUE },
-  [JD_MEASURE_LOSS_RATE] = { "loss_rate", N_("First-instance loss rate"), TRUE },
-  [JD_MEASURE_WITHDRAWAL_RATE] = { "withdrawal_rate", N_("Withdrawal rate"), TRUE },
-  [JD_MEASURE_HEAD_APPEARANCE_RATE] = { "head_appearance_rate", N_("Head appearance rate"), TRUE },
-  [JD_MEASURE_CORRECTION_RATE] = { "correction_rate", N_("Correction rate"), TRUE },
-  [JD_MEASURE_LENIENCY_CASES] = { "leniency_cases", N_("Leniency cases"), FALSE },
-  [JD_MEASURE_EXEMPTED] = { "exempted", N_("Amount exempted"), FALSE },
-  [JD_MEASURE_LENIENCY_SHARE] = { "leniency_share", N_("Share of penalty cases"), TRUE },
-  [JD_MEASURE_REVIEW_PASS_RATE] = { "review_pass_rate", N_("Review pass rate"), TRUE },
+  [JD_MEASURE_CASES_DECIDED] = { "cases_decided", N_("Cases decided"), FALSE, 0 },
+  [JD_MEASURE_CASES_OPENED] = { "cases_opened", N_("Cases opened"), FALSE, 0 },
+  [JD_MEASURE_FINES] = { "fines", N_("Fines and confiscations"), FALSE, 0 },
+  [JD_MEASURE_COMPLAINTS] = { "complaints", N_("Complaints received"), FALSE, -1 },
+  [JD_MEASURE_CLOSING_RATE] = { "closing_rate", N_("Closing rate"), TRUE, +1 },
+  [JD_MEASURE_ON_TIME_RATE] = { "on_time_rate", N_("On-time rate"), TRUE, +1 },
+  [JD_MEASURE_SUBSTANTIATED_RATE] = { "substantiated_rate", N_("Substantiated rate"), TRUE, -1 },
+  [JD_MEASURE_SATISFACTION_RATE] = { "satisfaction_rate", N_("Satisfaction rate"), TRUE, +1 },
+  [JD_MEASURE_LOSS_RATE] = { "loss_rate", N_("First-instance loss rate"), TRUE, -1 },
+  [JD_MEASURE_WITHDRAWAL_RATE] = { "withdrawal_rate", N_("Withdrawal rate"), TRUE, 0 },
+  [JD_MEASURE_HEAD_APPEARANCE_RATE] = { "head_appearance_rate", N_("Head appearance rate"), TRUE, +1 },
+  [JD_MEASURE_CORRECTION_RATE] = { "correction_rate", N_("Correction rate"), TRUE, -1 },
+  [JD_MEASURE_LENIENCY_CASES] = { "leniency_cases", N_("Leniency cases"), FALSE, 0 },
+  [JD_MEASURE_EXEMPTED] = { "exempted", N_("Amount exempted"), FALSE, 0 },
+  [JD_MEASURE_LENIENCY_SHARE] = { "leniency_share", N_("Share of penalty cases"), TRUE, 0 },
+  [JD_MEASURE_REVIEW_PASS_RATE] = { "review_pass_rate", N_("Review pass rate"), TRUE, +1 },
 };
 
 const JdMeasureInfo *
@@ -944,6 +983,26 @@ jd_measure_from_name (const char *name,
       }
 
   return FALSE;
+}
+
+/**
+ * jd_measure_format:
+ * @value: a value of @measure, as jd_metrics_get_measure() gives it
+ *
+ * Returns: (transfer full): the value as every table shows it: a rate as
+ *   a percentage, money to the fen, a count with separators
+ */
+char *
+jd_measure_format (JdMeasure measure,
+                   double    value)
+{
+  g_return_val_if_fail (measure < JD_N_MEASURES, NULL);
+
+  if (jd_measure_info (measure)->is_rate)
+    return jd_format_rate (value);
+  if (measure == JD_MEASURE_FINES || measure == JD_MEASURE_EXEMPTED)
+    return jd_format_yuan_exact ((gint64)value);
+  return jd_format_count ((gint64)value);
 }
 
 /**

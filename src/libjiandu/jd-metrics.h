@@ -36,6 +36,10 @@ struct _JdFilter
 
 void      jd_filter_clear        (JdFilter       *self);
 gboolean  jd_filter_is_empty     (const JdFilter *self);
+void      jd_filter_copy         (JdFilter       *dest,
+                                  const JdFilter *src);
+gboolean  jd_filter_equal        (const JdFilter *a,
+                                  const JdFilter *b);
 
 /* A count out of a total; the rate is NaN (JSON null) when total is 0. */
 typedef struct
@@ -160,6 +164,7 @@ typedef struct
   const char *name;       /* for the command line and JSON: "loss_rate" */
   const char *label;      /* translatable (N_) */
   gboolean    is_rate;
+  int         better;     /* +1: higher is better, −1: lower is better, 0: neither */
 } JdMeasureInfo;
 
 /* One agency in a ranking. */
@@ -209,6 +214,8 @@ void        jd_slice_free             (JdSlice        *slice);
 const JdMeasureInfo *jd_measure_info  (JdMeasure       measure);
 gboolean    jd_measure_from_name      (const char     *name,
                                        JdMeasure      *measure);
+char       *jd_measure_format         (JdMeasure       measure,
+                                       double          value);
 void        jd_metrics_get_measure    (const JdMetrics *self,
                                        JdMeasure       measure,
                                        double         *value,

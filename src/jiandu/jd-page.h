@@ -1,0 +1,43 @@
+/* jd-page.h — one page of the cockpit: reads the session's figures off the UI thread
+ *
+ * SPDX-FileCopyrightText: 2026 The Jiandu developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "jd-cockpit.h"
+#include "jd-session.h"
+
+G_BEGIN_DECLS
+
+#define JD_TYPE_PAGE (jd_page_get_type ())
+
+G_DECLARE_DERIVABLE_TYPE (JdPage, jd_page, JD, PAGE, GtkWidget)
+
+struct _JdPageClass
+{
+  GtkWidgetClass parent_class;
+
+  /* What the page reads, in a worker: one of jd_cockpit_pages(). */
+  const JdCockpitPageInfo *info;
+
+  /* On the UI thread: shows what load() read, for the session's period
+   * and filter at the time. */
+  void          (*show) (JdPage   *self,
+                         gpointer  data);
+};
+
+JdSession  *jd_page_get_session   (JdPage     *self);
+void        jd_page_set_session   (JdPage     *self,
+                                   JdSession  *session);
+const char *jd_page_get_title     (JdPage     *self);
+const char *jd_page_get_icon_name (JdPage     *self);
+gboolean    jd_page_get_loading   (JdPage     *self);
+void        jd_page_reload        (JdPage     *self);
+void        jd_page_open_agency   (JdPage     *self,
+                                   const char *code);
+
+G_END_DECLS

@@ -1,0 +1,146 @@
+/* jd-test-pages.h — what the page tests share: a demo database, a session
+ * over it, a page on screen, and the command line's figures to compare with
+ *
+ * SPDX-FileCopyrightText: 2026 The Jiandu developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+#include <json-glib/json-glib.h>
+
+#include "jd-demo.h"
+#include "jd-page.h"
+#include "jd-session.h"
+#include "jd-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *path;          /* the demo database */
+  int   first_month;   /* of its data */
+  int   last_month;
+} JdTestDemo;
+
+static JdTestDemo jd_test_demo;
+
+/* Builds the demo city (seed 7, 20,000 cases) in a temporary folder. */
+static inline void
+jd_test_demo_setup (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdStore) store = NULL;
+
+  jd_test_demo.dir = g_dir_make_tmp ("jiandu-ui-pages-XXXXXX", &error);
+  g_assert_no_error (error);
+  jd_test_demo.path = g_build_filename (jd_test_demo.dir, "demo.db", NULL);
+
+  store = jd_store_open (jd_test_demo.path, &error);
+  g_assert_no_error (error);
+  g_assert_true (jd_demo_generate (store, 7, 20000, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (jd_store_get_month_range (store, &jd_test_demo.first_month, &jd_test_demo.last_month));
+}
+
+static inline void
+jd_test_demo_teardown (void)
+{
+  jd_test_remove_dir (jd_test_demo.dir);
+  g_clear_pointer (&jd_test_demo.dir, g_free);
+  g_clear_pointer (&jd_test_demo.path, g_free);
+}
+
+static inline gboolean
+jd_test_timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Spins the main loop until @page has shown what it was loading. */
+static inline void
+jd_test_wait_for_page (JdPage *page)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (120, jd_test_timeout_cb, &timed_out);
+
+  for (int i = 0; i < 5; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  while (jd_page_get_loading (page) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+/* `jiandu-cli metrics --db DEMO --json OPTIONS…`, parsed. */
+static inline JsonNode *
+jd_test_cli_json (const char * const *options)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *out = NULL;
+  int status;
+
+  g_ptr_array_add (argv, (char *)g_getenv ("JIANDU_CLI"));
+  g_assert_nonnull (argv->pdata[0]);
+  g_ptr_array_add (argv, "metrics");
+  g_ptr_array_add (argv, "--db");
+  g_ptr_array_add (argv, jd_test_demo.path);
+  g_ptr_array_add (argv, "--json");
+  for (guint i = 0; options[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *)options[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* A session over the demo database, on @period_text ("2026-09"). */
+static inline JdSession *
+jd_test_session_new (const char *period_text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdStore) store = jd_store_open (jd_test_demo.path, &error);
+  JdSession *session = jd_session_new ();
+  JdPeriod period;
+
+  g_assert_no_error (error);
+  g_assert_true (jd_period_parse (period_text, &period, &error));
+  g_assert_no_error (error);
+
+  jd_session_set_store (session, store, jd_test_demo.first_month, jd_test_demo.last_month);
+  jd_session_set_period (session, &period);
+
+  return session;
+}
+
+/* Puts @page in a window of its own and waits for its figures; destroy
+ * the window with gtk_window_destroy(). */
+static inline GtkWindow *
+jd_test_show_page (JdPage *page)
+{
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+
+  gtk_window_set_default_size (window, 1200, 900);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  jd_test_wait_for_page (page);
+
+  return window;
+}

@@ -1,0 +1,252 @@
+/* test-ui-pages.c — each cockpit page against the command line
+ *
+ * SPDX-FileCopyrightText: 2026 The Jiandu developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Runs under Xvfb.  Puts each page on screen on a session of its own over a
+ * demo database, and checks that what it shows is what `jiandu-cli metrics
+ * --json` says for the same period and filter, before and after the filter
+ * changes.
+ */
+
+#include "config.h"
+
+#include "jd-agencies-page.h"
+#include "jd-filter-bar.h"
+#include "jd-warnings-page.h"
+#include "jd-test-pages.h"
+
+/* Every agency's figure on the page is the command line's, in its order. */
+static void
+assert_ranking_matches_cli (JdAgenciesPage *page,
+                            const char     *period,
+                            const char     *measure,
+                            const char     *level)
+{
+  g_autoptr(GPtrArray) options = g_ptr_array_new ();
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+  JsonArray *rows;
+  JsonArray *left_out;
+  JdRanking *ranking;
+  GPtrArray *slices;
+  JdMeasure m;
+
+  g_assert_true (jd_measure_from_name (measure, &m));
+
+  g_ptr_array_add (options, "--period");
+  g_ptr_array_add (options, (char *)period);
+  g_ptr_array_add (options, "--rank");
+  g_ptr_array_add (options, (char *)measure);
+  g_ptr_array_add (options, "--top");
+  g_ptr_array_add (options, "0");
+  /* The page ranks the best first: ascending where lower is better. */
+  if (jd_measure_info (m)->better < 0)
+    g_ptr_array_add (options, "--ascending");
+  if (level != NULL)
+    {
+      g_ptr_array_add (options, "--level");
+      g_ptr_array_add (options, (char *)level);
+    }
+  g_ptr_array_add (options, NULL);
+
+  jd_agencies_page_set_measure (page, m);
+  root = jd_test_cli_json ((const char * const *)options->pdata);
+  object = json_node_get_object (root);
+  rows = json_object_get_array_member (object, "rows");
+  left_out = json_object_get_array_member (object, "left_out");
+
+  ranking = jd_agencies_page_get_ranking (page);
+  slices = jd_agencies_page_get_slices (page);
+  g_assert_nonnull (ranking);
+  g_assert_nonnull (slices);
+
+  g_assert_cmpuint (ranking->rows->len, ==, json_array_get_length (rows));
+  g_assert_cmpuint (ranking->left_out->len, ==, json_array_get_length (left_out));
+  g_assert_cmpuint (slices->len, ==, ranking->rows->len + ranking->left_out->len);
+
+  for (guint i = 0; i < ranking->rows->len; i++)
+    {
+      const JdRankRow *row = g_ptr_array_index (ranking->rows, i);
+      JsonObject *cli = json_array_get_object_element (rows, i);
+
+      g_assert_cmpstr (row->code, ==, json_object_get_string_member (cli, "agency"));
+      g_assert_cmpuint (row->rank, ==, json_object_get_int_member (cli, "rank"));
+      g_assert_cmpint (row->count, ==, json_object_get_int_member (cli, "count"));
+      g_assert_cmpint (row->total, ==, json_object_get_int_member (cli, "total"));
+    }
+}
+
+static void
+test_agencies_page (void)
+{
+  g_autoptr(JdSession) session = jd_test_session_new ("2026-09");
+  JdAgenciesPage *page = g_object_new (JD_TYPE_AGENCIES_PAGE, "session", session, NULL);
+  GtkWindow *window = jd_test_show_page (JD_PAGE (page));
+
+  assert_ranking_matches_cli (page, "2026-09", "cases_decided", NULL);
+  assert_ranking_matches_cli (page, "2026-09", "loss_rate", NULL);
+  assert_ranking_matches_cli (page, "2026-09", "review_pass_rate", NULL);
+
+  /* A filter chip narrows the page to the county agencies. */
+  jd_session_set_filter_field (session, JD_DIMENSION_LEVEL, "county");
+  jd_test_wait_for_page (JD_PAGE (page));
+  assert_ranking_matches_cli (page, "2026-09", "complaints", "county");
+
+  gtk_window_destroy (window);
+}
+
+static void
+test_warnings_page (void)
+{
+  g_autoptr(JdSession) session = jd_test_session_new ("2026-09");
+  JdWarningsPage *page = g_object_new (JD_TYPE_WARNINGS_PAGE, "session", session, NULL);
+  GtkWindow *window = jd_test_show_page (JD_PAGE (page));
+  const char *options[] = { "--period", "2026-09", "--warnings", NULL };
+  g_autoptr(JsonNode) root = jd_test_cli_json (options);
+  guint n = json_array_get_length (json_node_get_array (root));
+
+  g_assert_cmpuint (n, >, 0);
+  g_assert_cmpuint (jd_warnings_page_get_n_warnings (page), ==, n);
+
+  /* Another period: the page follows the session. */
+  {
+    const char *q_options[] = { "--period", "2026Q2", "--warnings", NULL };
+    g_autoptr(JsonNode) q_root = jd_test_cli_json (q_options);
+    JdPeriod quarter;
+
+    g_assert_true (jd_period_parse ("2026Q2", &quarter, NULL));
+    jd_session_set_period (session, &quarter);
+    jd_test_wait_for_page (JD_PAGE (page));
+    g_assert_cmpuint (jd_warnings_page_get_n_warnings (page), ==,
+                      json_array_get_length (json_node_get_array (q_root)));
+  }
+
+  gtk_window_destroy (window);
+}
+
+/* A page that is not on screen does not read anything until it is. */
+static void
+test_hidden_page_waits (void)
+{
+  g_autoptr(JdSession) session = jd_test_session_new ("2026-09");
+  JdWarningsPage *page = g_object_ref_sink (g_object_new (JD_TYPE_WARNINGS_PAGE, "session", session, NULL));
+  GtkWindow *window;
+  JdPeriod period;
+
+  g_assert_false (jd_page_get_loading (JD_PAGE (page)));
+  g_assert_true (jd_period_parse ("2026-08", &period, NULL));
+  jd_session_set_period (session, &period);
+  g_assert_false (jd_page_get_loading (JD_PAGE (page)));
+  g_assert_cmpuint (jd_warnings_page_get_n_warnings (page), ==, 0);
+
+  window = jd_test_show_page (JD_PAGE (page));
+  g_assert_false (jd_page_get_loading (JD_PAGE (page)));
+  {
+    const char *options[] = { "--period", "2026-08", "--warnings", NULL };
+    g_autoptr(JsonNode) root = jd_test_cli_json (options);
+
+    g_assert_cmpuint (jd_warnings_page_get_n_warnings (page), ==,
+                      json_array_get_length (json_node_get_array (root)));
+  }
+
+  gtk_window_destroy (window);
+  g_object_unref (page);
+}
+
+static void
+wait_for_filter_bar (JdFilterBar *bar)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (60, jd_test_timeout_cb, &timed_out);
+
+  while (jd_filter_bar_get_loading (bar) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+
+  g_assert_false (timed_out);
+  g_source_remove (id);
+}
+
+static GtkDropDown *
+bar_dropdown (JdFilterBar *bar,
+              const char  *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (bar), JD_TYPE_FILTER_BAR, name);
+
+  g_assert_nonnull (child);
+  return GTK_DROP_DOWN (child);
+}
+
+/* Chips and drop-downs follow the session; a chip removes its part. */
+static void
+test_filter_bar (void)
+{
+  g_autoptr(JdSession) session = jd_test_session_new ("2026-09");
+  JdFilterBar *bar = g_object_new (JD_TYPE_FILTER_BAR, "session", session, NULL);
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  g_autofree char *description = NULL;
+  GtkDropDown *agency;
+  GtkStringObject *item;
+  GtkWidget *chip;
+
+  gtk_window_set_child (window, GTK_WIDGET (bar));
+  gtk_window_present (window);
+  wait_for_filter_bar (bar);
+
+  g_assert_cmpuint (jd_filter_bar_get_n_chips (bar), ==, 0);
+  g_assert_null (jd_filter_bar_describe (bar));
+
+  /* A drill-down sets the level in the session: a chip appears, named. */
+  jd_session_set_filter_field (session, JD_DIMENSION_LEVEL, "county");
+  g_assert_cmpuint (jd_filter_bar_get_n_chips (bar), ==, 1);
+  description = jd_filter_bar_describe (bar);
+  g_assert_cmpstr (description, ==, "County");
+  g_assert_cmpuint (gtk_drop_down_get_selected (bar_dropdown (bar, "level_dropdown")), ==, 2);
+
+  /* Choosing an agency by hand filters by its code and names it. */
+  agency = bar_dropdown (bar, "agency_dropdown");
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (agency)), >, 10);
+  gtk_drop_down_set_selected (agency, 1);
+  item = gtk_drop_down_get_selected_item (agency);
+  g_assert_nonnull (jd_session_get_filter (session)->agency);
+  g_assert_cmpuint (jd_filter_bar_get_n_chips (bar), ==, 2);
+  g_clear_pointer (&description, g_free);
+  description = jd_filter_bar_describe (bar);
+  g_assert_true (g_str_has_suffix (description, gtk_string_object_get_string (item)));
+  g_assert_cmpstr (jd_session_get_filter (session)->agency, !=, gtk_string_object_get_string (item));
+
+  /* The first chip (the level) removes the level, and only that. */
+  chip = gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (
+           GTK_FLOW_BOX (gtk_widget_get_template_child (GTK_WIDGET (bar), JD_TYPE_FILTER_BAR, "chips")), 0));
+  g_signal_emit_by_name (chip, "clicked");
+  g_assert_null (jd_session_get_filter (session)->level);
+  g_assert_nonnull (jd_session_get_filter (session)->agency);
+  g_assert_cmpuint (gtk_drop_down_get_selected (bar_dropdown (bar, "level_dropdown")), ==, 0);
+  g_assert_cmpuint (jd_filter_bar_get_n_chips (bar), ==, 1);
+
+  gtk_window_destroy (window);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  jd_test_demo_setup ();
+
+  g_test_add_func ("/ui/pages/agencies", test_agencies_page);
+  g_test_add_func ("/ui/pages/warnings", test_warnings_page);
+  g_test_add_func ("/ui/pages/hidden-page-waits", test_hidden_page_waits);
+  g_test_add_func ("/ui/pages/filter-bar", test_filter_bar);
+
+  status = g_test_run ();
+
+  jd_test_demo_teardown ();
+
+  return status;
+}
