@@ -570,13 +570,13 @@ static const JdDashboardChartInfo charts[] = {
     JD_CHART_TABLE, JD_CHART_NEEDS_AGENCIES, 900, 600, agencies_decided, 0 },
   { "kpi-decided", N_("Cases decided"),
     N_("KPI card: cases decided"),
-    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 160, kpi, JD_KPI_CASES_DECIDED },
+    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, kpi, JD_KPI_CASES_DECIDED },
   { "kpi-complaints", N_("Complaints received"),
     N_("KPI card: complaints received"),
-    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 160, kpi, JD_KPI_COMPLAINTS_RECEIVED },
+    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, kpi, JD_KPI_COMPLAINTS_RECEIVED },
   { "kpi-loss-rate", N_("First-instance loss rate"),
     N_("KPI card: first-instance loss rate"),
-    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 160, kpi, JD_KPI_LOSS_RATE },
+    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, kpi, JD_KPI_LOSS_RATE },
 };
 
 /**
