@@ -496,7 +496,7 @@ test_nothing_written (void)
   g_autoptr(GString) bad_text = g_string_new ("执法单位,案件编号,执法类别\n");
   g_autoptr(JdStore) store = NULL;
   JdImportWindow *window;
-  GtkWidget *errors, *history;
+  GtkWidget *errors, *history, *encoding;
   const char *reason;
 
   g_assert_no_error (error);
@@ -544,14 +544,43 @@ test_nothing_written (void)
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (template_child (window, JD_TYPE_IMPORT_WINDOW, "view_stack")),
                                          "import");
 
-  /* Read as UTF-8 as chosen, the file fails: the advice names the drop-down. */
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (template_child (window, JD_TYPE_IMPORT_WINDOW, "encoding_dropdown")), 1);
-  import_file (window, bad_text_path);
+  /* Read as UTF-8 as chosen, the file fails: back on the preview, the
+   * advice names the drop-down, which is right there. */
+  encoding = template_child (window, JD_TYPE_IMPORT_WINDOW, "encoding_dropdown");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (encoding), 1);
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (bad_text_path);
+
+    jd_import_window_open_file (window, file);
+    wait_until_idle (window);
+    gtk_widget_activate_action (GTK_WIDGET (window), "import.run", NULL);
+    wait_until_idle (window);
+  }
   screenshot (GTK_WIDGET (window), "import-5-encoding.png");
-  g_assert_cmpstr (summary_text (window, "summary_title"), ==, "Nothing Was Imported");
-  g_assert_nonnull (strstr (summary_text (window, "summary_label"), "is not valid UTF-8 text"));
-  g_assert_nonnull (strstr (summary_text (window, "summary_label"), "choose the file’s encoding under “Encoding”"));
-  g_assert_null (strstr (summary_text (window, "summary_label"), "--"));
+  g_assert_cmpstr (visible_page (window, JD_TYPE_IMPORT_WINDOW), ==, "preview");
+  g_assert_true (gtk_widget_get_mapped (encoding));
+  g_assert_nonnull (strstr (summary_text (window, "preview_note"), "is not valid UTF-8 text"));
+  g_assert_nonnull (strstr (summary_text (window, "preview_note"), "choose the file’s encoding under “Encoding”"));
+  g_assert_null (strstr (summary_text (window, "preview_note"), "--"));
+
+  /* A file that cannot even be previewed as UTF-8: the same page and
+   * advice, and choosing GB18030 there previews it. */
+  {
+    g_autofree char *gb_path = g_test_build_filename (G_TEST_DIST, "data", "complaints-gb18030.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (gb_path);
+
+    jd_import_window_open_file (window, file);
+    wait_until_idle (window);
+    g_assert_cmpstr (visible_page (window, JD_TYPE_IMPORT_WINDOW), ==, "preview");
+    g_assert_nonnull (strstr (summary_text (window, "preview_note"), "choose the file’s encoding under “Encoding”"));
+    g_assert_false (gtk_widget_activate_action (GTK_WIDGET (window), "import.run", NULL) &&
+                    jd_import_window_get_busy (window));
+
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (encoding), 2);
+    wait_until_idle (window);
+    g_assert_cmpstr (visible_page (window, JD_TYPE_IMPORT_WINDOW), ==, "preview");
+    g_assert_nonnull (strstr (summary_text (window, "preview_note"), "the headers are in row"));
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);

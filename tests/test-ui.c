@@ -10,12 +10,15 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
 
 #include <adwaita.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "jd-application.h"
 #include "jd-demo.h"
 #include "jd-kpi-card.h"
 #include "jd-window.h"
@@ -504,6 +507,84 @@ test_missing_file (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The first open window of @type, or NULL */
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* The About dialog speaks the user's language, its copyright line too:
+ * with the Chinese translation compiled from po/, every line of it is
+ * translated. */
+static void
+test_about_translated (void)
+{
+  g_autofree char *msgfmt = g_find_program_in_path ("msgfmt");
+  g_autofree char *po = g_test_build_filename (G_TEST_DIST, "..", "po", "zh_CN.po", NULL);
+  g_autofree char *locale_dir = g_build_filename (test_dir, "locale", NULL);
+  g_autofree char *mo_dir = g_build_filename (locale_dir, "zh_CN", "LC_MESSAGES", NULL);
+  g_autofree char *mo = g_build_filename (mo_dir, GETTEXT_PACKAGE ".mo", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdApplication) app = NULL;
+  g_autofree char *copyright = NULL;
+  g_autofree char *developer = NULL;
+  g_autofree char *saved_locale = NULL;
+  AdwAboutWindow *about;
+  int status;
+
+  if (msgfmt == NULL)
+    {
+      g_test_skip ("msgfmt is not installed");
+      return;
+    }
+
+  g_assert_cmpint (g_mkdir_with_parents (mo_dir, 0700), ==, 0);
+  {
+    const char *argv[] = { msgfmt, "-o", mo, po, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 NULL, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  /* gtk_test_init() leaves the "C" locale, where gettext ignores LANGUAGE */
+  saved_locale = g_strdup (setlocale (LC_MESSAGES, NULL));
+  if (setlocale (LC_MESSAGES, "C.UTF-8") == NULL)
+    {
+      g_test_skip ("no C.UTF-8 locale");
+      return;
+    }
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+
+  app = jd_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  g_assert_no_error (error);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_object_get (about, "copyright", &copyright, "developer-name", &developer, NULL);
+  g_assert_cmpstr (developer, ==, "监督开发者");
+  g_assert_cmpstr (copyright, ==, "© 2026 监督开发者");
+
+  gtk_window_destroy (GTK_WINDOW (about));
+  g_setenv ("LANGUAGE", "en", TRUE);
+  setlocale (LC_MESSAGES, saved_locale);
+}
+
 /* The window size and the database are there again next time. */
 static void
 test_remembers (void)
@@ -562,6 +643,7 @@ main (int    argc,
   g_test_add_func ("/ui/empty-state", test_empty_state);
   g_test_add_func ("/ui/error-state", test_error_state);
   g_test_add_func ("/ui/missing-file", test_missing_file);
+  g_test_add_func ("/ui/about-translated", test_about_translated);
   g_test_add_func ("/ui/remembers", test_remembers);
   g_test_add_func ("/ui/periods", test_periods);
 

@@ -244,6 +244,7 @@ fill_preview (JdImportWindow *self)
 
   self->filling = TRUE;
   clear_grid (self->preview_grid);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->preview_note), "error");
 
   self->table = NULL;
   for (guint i = 0; i < self->tables->len && self->table == NULL; i++)
@@ -331,6 +332,19 @@ preview_thread (GTask        *task,
     g_task_return_pointer (task, tables, (GDestroyNotify)g_ptr_array_unref);
 }
 
+/* A file misread in the encoding chosen: the preview page, whose
+ * Encoding drop-down the message names, says so. */
+static void
+show_encoding_error (JdImportWindow *self,
+                     const GError   *error)
+{
+  g_autofree char *message = file_error_message (self, error);
+
+  gtk_label_set_text (self->preview_note, message);
+  gtk_widget_add_css_class (GTK_WIDGET (self->preview_note), "error");
+  gtk_stack_set_visible_child_name (self->stack, "preview");
+}
+
 static void
 preview_done_cb (GObject      *object,
                  GAsyncResult *result,
@@ -348,12 +362,21 @@ preview_done_cb (GObject      *object,
   tables = g_task_propagate_pointer (G_TASK (result), &error);
   if (tables == NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (error, JD_TABLE_ERROR, JD_TABLE_ERROR_ENCODING))
         {
-          g_autofree char *message = file_error_message (self, error);
-
+          /* Nothing to preview, but the Encoding drop-down the message
+           * names is on this page: choosing there previews again. */
+          self->filling = TRUE;
+          clear_grid (self->preview_grid);
+          self->filling = FALSE;
+          self->table = NULL;
+          g_clear_pointer (&self->tables, g_ptr_array_unref);
+          show_encoding_error (self, error);
+        }
+      else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
           gtk_stack_set_visible_child_name (self->stack, "choose");
-          show_toast (self, message);
+          show_toast (self, error->message);
         }
       update_actions (self);
       return;
@@ -523,10 +546,8 @@ show_summary (JdImportWindow *self,
 
   if (error != NULL)
     {
-      g_autofree char *message = file_error_message (self, error);
-
       gtk_label_set_text (self->summary_title, _("Nothing Was Imported"));
-      gtk_label_set_text (self->summary_label, message);
+      gtk_label_set_text (self->summary_label, error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->errors_list), FALSE);
       gtk_stack_set_visible_child_name (self->stack, "summary");
       return;
@@ -613,7 +634,13 @@ import_done_cb (GObject      *object,
       return;
     }
 
-  show_summary (self, error);
+  if (g_error_matches (error, JD_TABLE_ERROR, JD_TABLE_ERROR_ENCODING))
+    {
+      show_encoding_error (self, error);
+      show_toast (self, _("Nothing was imported"));
+    }
+  else
+    show_summary (self, error);
   update_actions (self);
 
   if (results != NULL)
