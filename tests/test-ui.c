@@ -18,9 +18,11 @@
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
+#include "jd-agencies-page.h"
 #include "jd-application.h"
 #include "jd-demo.h"
 #include "jd-kpi-card.h"
+#include "jd-overview-page.h"
 #include "jd-window.h"
 #include "jd-test-util.h"
 
@@ -63,12 +65,25 @@ wait_until_idle (JdWindow *window)
   g_source_remove (id);
 }
 
+/* A widget of the window's template or, for the dashboard's figures, of
+ * its overview page's. */
 static GtkWidget *
 template_child (JdWindow   *window,
                 const char *name)
 {
   GObject *child = gtk_widget_get_template_child (GTK_WIDGET (window), JD_TYPE_WINDOW, name);
 
+  if (child == NULL)
+    {
+      JdOverviewPage *page = JD_OVERVIEW_PAGE (jd_window_get_page (window, "overview"));
+      const char * const cards[] = { "cases_card", "complaints_card", "loss_rate_card",
+                                     "correction_rate_card", "leniency_card", "review_card" };
+
+      child = gtk_widget_get_template_child (GTK_WIDGET (page), JD_TYPE_OVERVIEW_PAGE, name);
+      for (guint kpi = 0; child == NULL && kpi < G_N_ELEMENTS (cards); kpi++)
+        if (g_str_equal (name, cards[kpi]))
+          child = G_OBJECT (jd_overview_page_get_card (page, kpi));
+    }
   g_assert_nonnull (child);
   return GTK_WIDGET (child);
 }
@@ -79,14 +94,17 @@ visible_page (JdWindow *window)
   return gtk_stack_get_visible_child_name (GTK_STACK (template_child (window, "stack")));
 }
 
+/* `jiandu-cli metrics --json` for @period, of one agency or (NULL) all. */
 static JsonObject *
 cli_metrics (const char *period,
+             const char *agency,
              JsonParser *parser)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *out = NULL;
   const char *argv[] = { g_getenv ("JIANDU_CLI"), "metrics", "--db", demo_path,
-                         "--period", period, "--json", NULL };
+                         "--period", period, "--json",
+                         agency != NULL ? "--agency" : NULL, agency, NULL };
   int status;
 
   g_assert_nonnull (argv[0]);
@@ -121,37 +139,57 @@ card_count (JdWindow   *window,
   return g_ascii_strtoll (digits->str, NULL, 10);
 }
 
+/* A rate card shows the CLI's rate to one decimal, or "—" for null. */
 static void
-assert_cards_match_cli (JdWindow *window)
+assert_rate_card (JdWindow   *window,
+                  const char *card,
+                  JsonObject *object,
+                  const char *member)
+{
+  const char *text = jd_kpi_card_get_value (JD_KPI_CARD (template_child (window, card)));
+
+  if (json_object_get_null_member (object, member))
+    g_assert_cmpstr (text, ==, "—");
+  else
+    {
+      double rate = json_object_get_double_member (object, member);
+      g_autofree char *expected = g_strdup_printf ("%.1f%%", floor (rate * 1000.0 + 0.5) / 10.0);
+
+      g_assert_cmpstr (text, ==, expected);
+    }
+}
+
+/* All six cards say what `jiandu-cli metrics --json` says. */
+static void
+assert_cards_match_filtered_cli (JdWindow   *window,
+                                 const char *agency)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autofree char *period_text = NULL;
   JsonObject *root;
-  JsonObject *lawsuits;
-  const char *loss_text;
   JdPeriod period;
 
   g_assert_true (jd_window_get_period (window, &period));
   period_text = jd_period_to_string (&period);
-  root = cli_metrics (period_text, parser);
+  root = cli_metrics (period_text, agency, parser);
   g_test_message ("comparing the cards with jiandu-cli for %s", period_text);
 
   g_assert_cmpint (card_count (window, "cases_card"), ==,
                    json_object_get_int_member (json_object_get_object_member (root, "cases"), "decided"));
   g_assert_cmpint (card_count (window, "complaints_card"), ==,
                    json_object_get_int_member (json_object_get_object_member (root, "complaints"), "received"));
+  g_assert_cmpint (card_count (window, "leniency_card"), ==,
+                   json_object_get_int_member (json_object_get_object_member (root, "leniency"), "cases"));
+  assert_rate_card (window, "loss_rate_card", json_object_get_object_member (root, "lawsuits"), "loss_rate");
+  assert_rate_card (window, "correction_rate_card",
+                    json_object_get_object_member (root, "reconsiderations"), "correction_rate");
+  assert_rate_card (window, "review_card", json_object_get_object_member (root, "reviews"), "pass_rate");
+}
 
-  lawsuits = json_object_get_object_member (root, "lawsuits");
-  loss_text = jd_kpi_card_get_value (JD_KPI_CARD (template_child (window, "loss_rate_card")));
-  if (json_object_get_null_member (lawsuits, "loss_rate"))
-    g_assert_cmpstr (loss_text, ==, "—");
-  else
-    {
-      double rate = json_object_get_double_member (lawsuits, "loss_rate");
-      g_autofree char *expected = g_strdup_printf ("%.1f%%", floor (rate * 1000.0 + 0.5) / 10.0);
-
-      g_assert_cmpstr (loss_text, ==, expected);
-    }
+static void
+assert_cards_match_cli (JdWindow *window)
+{
+  assert_cards_match_filtered_cli (window, NULL);
 }
 
 static guint
@@ -585,6 +623,53 @@ test_about_translated (void)
   setlocale (LC_MESSAGES, saved_locale);
 }
 
+/* The pages of the cockpit: one shortcut a page, a drill-down to an
+ * agency that every page and the subtitle follow, and a reload that keeps
+ * the page and the filter the user was on. */
+static void
+test_cockpit (void)
+{
+  JdWindow *window = g_object_new (JD_TYPE_WINDOW, NULL);
+  GtkStack *pages;
+  JdSession *session;
+  const char *subtitle;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  jd_window_open_path (window, demo_path, FALSE);
+  wait_until_idle (window);
+  g_assert_cmpstr (visible_page (window), ==, "dashboard");
+
+  pages = GTK_STACK (template_child (window, "pages"));
+  session = jd_window_get_session (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "overview");
+
+  /* Ctrl+2 shows the agencies, Ctrl+3 the warnings. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "agencies"));
+  wait_until_idle (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "agencies");
+  g_assert_nonnull (jd_agencies_page_get_slices (JD_AGENCIES_PAGE (jd_window_get_page (window, "agencies"))));
+
+  /* A click on an agency narrows every page to it, and the subtitle says so. */
+  g_signal_emit_by_name (jd_window_get_page (window, "agencies"), "open-agency", "SJ-GAJ");
+  wait_until_idle (window);
+  g_assert_cmpstr (jd_session_get_filter (session)->agency, ==, "SJ-GAJ");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "overview");
+  subtitle = adw_window_title_get_subtitle (ADW_WINDOW_TITLE (template_child (window, "window_title")));
+  g_assert_nonnull (strstr (subtitle, "demo.db"));
+  g_assert_nonnull (strstr (subtitle, "市公安局"));
+  assert_cards_match_filtered_cli (window, "SJ-GAJ");
+
+  /* Reload keeps the page and the filter. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "warnings"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  wait_until_idle (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "warnings");
+  g_assert_cmpstr (jd_session_get_filter (session)->agency, ==, "SJ-GAJ");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* The window size and the database are there again next time. */
 static void
 test_remembers (void)
@@ -646,6 +731,7 @@ main (int    argc,
   g_test_add_func ("/ui/about-translated", test_about_translated);
   g_test_add_func ("/ui/remembers", test_remembers);
   g_test_add_func ("/ui/periods", test_periods);
+  g_test_add_func ("/ui/cockpit", test_cockpit);
 
   status = g_test_run ();
 

@@ -508,6 +508,15 @@ jd_filter_bar_describe (JdFilterBar *self)
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
+/* Opens the drop-downs, as the Filter button and Ctrl+Shift+F do. */
+void
+jd_filter_bar_popup (JdFilterBar *self)
+{
+  g_return_if_fail (JD_IS_FILTER_BAR (self));
+
+  gtk_menu_button_popup (self->filter_button);
+}
+
 /* How many filter chips the bar shows. */
 guint
 jd_filter_bar_get_n_chips (JdFilterBar *self)

@@ -20,6 +20,7 @@ JdSession *jd_filter_bar_get_session  (JdFilterBar *self);
 void       jd_filter_bar_set_session  (JdFilterBar *self,
                                        JdSession   *session);
 char      *jd_filter_bar_describe     (JdFilterBar *self);
+void       jd_filter_bar_popup        (JdFilterBar *self);
 guint      jd_filter_bar_get_n_chips  (JdFilterBar *self);
 gboolean   jd_filter_bar_get_loading  (JdFilterBar *self);
 

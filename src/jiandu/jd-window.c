@@ -15,14 +15,14 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "jd-agencies-page.h"
 #include "jd-application.h"
-#include "jd-chart-view.h"
 #include "jd-demo.h"
-#include "jd-format.h"
+#include "jd-filter-bar.h"
 #include "jd-import-window.h"
-#include "jd-kpi-card.h"
-#include "jd-overview.h"
-#include "jd-warnings.h"
+#include "jd-overview-page.h"
+#include "jd-session.h"
+#include "jd-warnings-page.h"
 #include "jd-window.h"
 
 struct _JdWindow
@@ -31,21 +31,16 @@ struct _JdWindow
 
   GSettings            *settings;
 
-  /* The database on show, and what we know of it. */
-  JdStore              *store;
-  int                   first_month;
-  int                   last_month;
-  gboolean              has_period;
-  JdPeriod              period;
+  /* The database, period and filter every page shows. */
+  JdSession            *session;
 
-  /* Work under way: opening (and maybe filling) a database, or loading
-   * the figures of a period.  Each has its own cancellable, replaced when
-   * newer work makes the old result useless. */
+  /* Opening (and maybe filling) a database; a newer open makes an older
+   * one's result useless.  The pages load their own figures. */
   GTask                *open_task;
   GCancellable         *open_cancellable;
-  GCancellable         *load_cancellable;
   guint                 progress_source;
-  gboolean              loading;
+  gboolean              opening;
+  gboolean              loading;        /* opening, or the page on show is loading */
 
   /* Template widgets */
   AdwWindowTitle       *window_title;
@@ -55,18 +50,11 @@ struct _JdWindow
   AdwStatusPage        *loading_page;
   GtkProgressBar       *progress_bar;
   AdwStatusPage        *error_page;
-  GtkLabel             *period_label;
-  GtkLabel             *period_note;
-  JdKpiCard            *cases_card;
-  JdKpiCard            *complaints_card;
-  JdKpiCard            *loss_rate_card;
-  JdChartView          *decided_chart;
-  GtkLabel             *warnings_heading;
-  GtkListBox           *warnings_list;
-
-  GPtrArray            *warnings;          /* of the period on show */
-  int                   chart_first_month; /* of the monthly chart on show */
-  gboolean              all_warnings;      /* the user asked to see them all */
+  GtkButton            *pages_button;
+  JdFilterBar          *filter_bar;
+  AdwLeaflet           *leaflet;
+  GtkWidget            *sidebar;
+  GtkStack             *pages;
 };
 
 G_DEFINE_FINAL_TYPE (JdWindow, jd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -93,7 +81,17 @@ typedef struct
   int       last_month;
 } OpenData;
 
-static void load_overview (JdWindow *self);
+/* The pages of the cockpit, in the sidebar's order; their names are what
+ * win.show-page and jd_window_get_page() take. */
+static const struct {
+  const char *name;
+  GType     (*get_type) (void);
+} page_types[] = {
+  { "overview", jd_overview_page_get_type },
+  { "agencies", jd_agencies_page_get_type },
+  { "warnings", jd_warnings_page_get_type },
+};
+
 static gboolean step_period (JdWindow *self,
                              int       direction,
                              JdPeriod *out);
@@ -106,10 +104,24 @@ open_data_free (OpenData *data)
   g_free (data);
 }
 
-static void
-set_loading (JdWindow *self,
-             gboolean  loading)
+static JdPage *
+visible_page (JdWindow *self)
 {
+  GtkWidget *page = gtk_stack_get_visible_child (self->pages);
+
+  return page != NULL ? JD_PAGE (page) : NULL;
+}
+
+/* The window is loading while it opens a database, and while the page on
+ * show reads its figures. */
+static void
+update_loading (JdWindow *self)
+{
+  JdPage *page = visible_page (self);
+  gboolean loading = self->opening ||
+                     (page != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "dashboard") == 0 &&
+                      jd_page_get_loading (page));
+
   if (self->loading == loading)
     return;
 
@@ -118,17 +130,26 @@ set_loading (JdWindow *self,
 }
 
 static void
+set_opening (JdWindow *self,
+             gboolean  opening)
+{
+  self->opening = opening;
+  update_loading (self);
+}
+
+static void
 update_actions (JdWindow *self)
 {
-  gboolean ready = self->store != NULL && self->has_period;
+  JdStore *store = jd_session_get_store (self->session);
+  gboolean ready = jd_session_is_ready (self->session);
   JdPeriod other;
   gboolean can_previous = ready && step_period (self, -1, &other);
   gboolean can_next = ready && step_period (self, 1, &other);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-period", can_previous);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-period", can_next);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", self->store != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", self->store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", store != NULL);
   gtk_widget_set_sensitive (GTK_WIDGET (self->kind_dropdown), ready);
 }
 
@@ -145,6 +166,26 @@ show_toast (JdWindow   *self,
             const char *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* The subtitle names the database and, when the pages are filtered, what
+ * they are filtered to: a leader must never take a county's figures for
+ * the city's. */
+static void
+update_title (JdWindow *self)
+{
+  JdStore *store = jd_session_get_store (self->session);
+  g_autofree char *basename = store != NULL ? g_filename_display_basename (jd_store_get_path (store)) : NULL;
+  g_autofree char *filter = jd_filter_bar_describe (self->filter_bar);
+  g_autofree char *subtitle = NULL;
+
+  if (basename != NULL && filter != NULL)
+    /* Translators: the window's subtitle: the database, then the filter */
+    subtitle = g_strdup_printf (_("%s — only %s"), basename, filter);
+  else
+    subtitle = g_strdup (basename);
+
+  adw_window_title_set_subtitle (self->window_title, subtitle);
 }
 
 static gboolean
@@ -256,8 +297,8 @@ open_done_cb (GObject      *object,
 {
   g_autoptr(JdWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *basename = NULL;
   OpenData *data = g_task_get_task_data (G_TASK (result));
+  JdStore *old_store;
   gboolean same_database;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -269,7 +310,7 @@ open_done_cb (GObject      *object,
         {
           g_clear_object (&self->open_task);
           show_error (self, error);
-          set_loading (self, FALSE);
+          set_opening (self, FALSE);
           update_actions (self);
         }
       return;
@@ -281,40 +322,29 @@ open_done_cb (GObject      *object,
   g_clear_object (&self->open_task);
 
   /* Reload, import and undo open the same database again: the user stays
-   * on the period they were looking at. */
-  same_database = self->store != NULL && self->has_period &&
-                  g_strcmp0 (jd_store_get_path (self->store), data->path) == 0;
-  g_set_object (&self->store, data->store);
+   * on the period, the filter and the page they were looking at. */
+  old_store = jd_session_get_store (self->session);
+  same_database = old_store != NULL && jd_session_get_period (self->session, NULL) &&
+                  g_strcmp0 (jd_store_get_path (old_store), data->path) == 0;
   g_settings_set_string (self->settings, "last-database", data->path);
 
-  basename = g_filename_display_basename (data->path);
-  adw_window_title_set_subtitle (self->window_title, basename);
-
   if (!same_database)
-    self->has_period = FALSE;
-  if (data->has_range)
+    jd_session_set_filter (self->session, NULL);
+  if (data->has_range && !same_database)
     {
-      self->first_month = data->first_month;
-      self->last_month = data->last_month;
-      if (!same_database)
-        {
-          self->period = last_complete_period (gtk_drop_down_get_selected (self->kind_dropdown),
-                                               data->last_month);
-          self->has_period = TRUE;
-        }
-    }
-  else
-    self->has_period = FALSE;
+      JdPeriod period = last_complete_period (gtk_drop_down_get_selected (self->kind_dropdown),
+                                              data->last_month);
 
-  if (data->empty || !data->has_range)
-    {
-      gtk_stack_set_visible_child_name (self->stack, "empty");
-      set_loading (self, FALSE);
-      update_actions (self);
-      return;
+      jd_session_set_period (self->session, &period);
     }
+  jd_session_set_store (self->session, data->store,
+                        data->has_range ? data->first_month : 0,
+                        data->has_range ? data->last_month : 0);
+  update_title (self);
 
-  load_overview (self);
+  gtk_stack_set_visible_child_name (self->stack, data->empty || !data->has_range ? "empty" : "dashboard");
+  set_opening (self, FALSE);
+  update_actions (self);
 }
 
 void
@@ -327,7 +357,6 @@ jd_window_open_path (JdWindow   *self,
   g_return_if_fail (JD_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
 
-  g_cancellable_cancel (self->load_cancellable);
   g_cancellable_cancel (self->open_cancellable);
   g_clear_object (&self->open_cancellable);
   self->open_cancellable = g_cancellable_new ();
@@ -349,208 +378,8 @@ jd_window_open_path (JdWindow   *self,
   if (self->progress_source == 0)
     self->progress_source = g_timeout_add (100, update_progress_cb, self);
 
-  set_loading (self, TRUE);
+  set_opening (self, TRUE);
   update_actions (self);
-}
-
-static void
-show_overview (JdWindow         *self,
-               const JdOverview *overview)
-{
-  const JdMetrics *now = overview->current;
-  /* A period after the data has nothing to compare with: all zeros give
-   * no change to show. */
-  static const JdMetrics nothing = { 0 };
-  const JdMetrics *prev = overview->previous != NULL ? overview->previous : &nothing;
-  const JdMetrics *last_year = overview->year_earlier != NULL ? overview->year_earlier : &nothing;
-  g_autofree char *period_text = jd_metrics_format_period (overview->current);
-  g_autofree char *previous_text = NULL;
-  g_autofree char *year_earlier_text = NULL;
-  g_autofree char *note = NULL;
-
-  gtk_label_set_text (self->period_label, period_text);
-
-  if (overview->previous != NULL)
-    {
-      /* For a partial period these are the same months of the earlier
-       * periods (jd_period_cover()), and the note says which. */
-      previous_text = jd_period_format (&overview->previous->period);
-      year_earlier_text = jd_period_format (&overview->year_earlier->period);
-      /* Translators: under the period heading; the first %s is the same
-       * period a year earlier (同比), the second the period before (环比) */
-      note = g_strdup_printf (_("Year on year: compared with %s. Period on period: compared with %s."),
-                              year_earlier_text, previous_text);
-    }
-  else
-    {
-      g_autofree char *data_end = NULL;
-      JdPeriod month = jd_period_containing (JD_PERIOD_MONTH, now->data_end);
-
-      data_end = now->data_end != 0 ? jd_period_format (&month) : NULL;
-      note = data_end != NULL
-             /* Translators: under a period after the data; %s is their last month */
-             ? g_strdup_printf (_("No records reach this period yet: the data end with %s, so there is nothing to compare."), data_end)
-             : g_strdup (_("No records reach this period yet, so there is nothing to compare."));
-    }
-  gtk_label_set_text (self->period_note, note);
-
-  jd_kpi_card_set_figures (self->cases_card, now, prev, last_year,
-                           overview->spark, overview->first_spark_month);
-  jd_kpi_card_set_figures (self->complaints_card, now, prev, last_year,
-                           overview->spark, overview->first_spark_month);
-  jd_kpi_card_set_figures (self->loss_rate_card, now, prev, last_year,
-                           overview->spark, overview->first_spark_month);
-
-  self->chart_first_month = overview->first_month;
-  jd_chart_view_set_monthly (self->decided_chart,
-                             _(jd_dashboard_chart_info ("decided-monthly")->title),
-                             _("Cases decided"),
-                             _("A year earlier"),
-                             overview->first_month,
-                             JD_OVERVIEW_MONTHS,
-                             overview->decided,
-                             overview->decided_year_earlier);
-}
-
-/* The most the list shows before a row offers the rest. */
-#define MAX_WARNING_ROWS 8
-
-static void show_warnings (JdWindow *self);
-
-static void
-on_more_warnings_cb (JdWindow      *self,
-                     AdwActionRow  *row)
-{
-  self->all_warnings = TRUE;
-  show_warnings (self);
-}
-
-/* The warnings come by rule, the worst first; a leader reading the top of
- * the list should see the worst of every rule, so take them in turns. */
-static GPtrArray *
-interleave_rules (GPtrArray *warnings)
-{
-  GPtrArray *order = g_ptr_array_sized_new (warnings->len);
-  guint first[JD_N_WARNING_RULES + 1] = { 0 };
-
-  for (guint rule = 0, i = 0; rule <= JD_N_WARNING_RULES; rule++)
-    {
-      while (i < warnings->len && ((JdWarning *)g_ptr_array_index (warnings, i))->rule < rule)
-        i++;
-      first[rule] = i;
-    }
-
-  for (guint round = 0; order->len < warnings->len; round++)
-    for (guint rule = 0; rule < JD_N_WARNING_RULES; rule++)
-      if (first[rule] + round < first[rule + 1])
-        g_ptr_array_add (order, g_ptr_array_index (warnings, first[rule] + round));
-
-  return order;
-}
-
-static void
-show_warnings (JdWindow *self)
-{
-  g_autofree char *heading = NULL;
-  g_autoptr(GPtrArray) warnings = interleave_rules (self->warnings);
-  guint limit = self->all_warnings ? G_MAXUINT : MAX_WARNING_ROWS;
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->warnings_list))) != NULL)
-    gtk_list_box_remove (self->warnings_list, child);
-
-  /* Translators: the heading of the list of warnings (预警), with their number */
-  heading = g_strdup_printf (_("Warnings (%u)"), warnings->len);
-  gtk_label_set_text (self->warnings_heading, heading);
-
-  if (warnings->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No warnings in this period"));
-      gtk_widget_add_css_class (row, "dim-label");
-      gtk_list_box_append (self->warnings_list, row);
-      return;
-    }
-
-  for (guint i = 0; i < warnings->len && i < limit; i++)
-    {
-      const JdWarning *warning = g_ptr_array_index (warnings, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-      gtk_widget_add_css_class (icon, "warning");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), jd_warning_rule_label (warning->rule));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), warning->message);
-      gtk_list_box_append (self->warnings_list, row);
-    }
-
-  if (warnings->len > limit)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      g_autofree char *more = NULL;
-      guint n = warnings->len - limit;
-
-      more = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Show %u More Warning", "Show %u More Warnings", n), n);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), more);
-      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-      g_signal_connect_object (row, "activated", G_CALLBACK (on_more_warnings_cb), self, G_CONNECT_SWAPPED);
-      gtk_widget_add_css_class (row, "accent");
-      gtk_list_box_append (self->warnings_list, row);
-    }
-}
-
-static void
-load_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(JdWindow) self = user_data;
-  g_autoptr(JdOverview) overview = NULL;
-  g_autoptr(GError) error = NULL;
-
-  overview = jd_overview_load_finish (JD_STORE (object), result, &error);
-  if (overview == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          show_error (self, error);
-          set_loading (self, FALSE);
-        }
-      return;
-    }
-
-  /* An answer for a period the user has already left is of no use. */
-  if (!self->has_period || !jd_period_equal (&overview->period, &self->period) ||
-      JD_STORE (object) != self->store)
-    return;
-
-  show_overview (self, overview);
-  g_clear_pointer (&self->warnings, g_ptr_array_unref);
-  self->warnings = g_ptr_array_ref (overview->warnings);
-  self->all_warnings = FALSE;
-  show_warnings (self);
-  gtk_stack_set_visible_child_name (self->stack, "dashboard");
-  set_loading (self, FALSE);
-  update_actions (self);
-}
-
-static void
-load_overview (JdWindow *self)
-{
-  g_return_if_fail (self->store != NULL);
-  g_return_if_fail (self->has_period);
-
-  g_cancellable_cancel (self->load_cancellable);
-  g_clear_object (&self->load_cancellable);
-  self->load_cancellable = g_cancellable_new ();
-
-  update_actions (self);
-  set_loading (self, TRUE);
-  jd_overview_load_async (self->store, &self->period, NULL, self->load_cancellable,
-                          load_done_cb, g_object_ref (self));
 }
 
 static void
@@ -560,20 +389,22 @@ on_kind_selected_cb (JdWindow    *self,
 {
   JdPeriodKind kind = gtk_drop_down_get_selected (dropdown);
   const char * const names[] = { "month", "quarter", "year", "year-to-date" };
+  JdPeriod period;
+  int last_month;
 
   if (kind > JD_PERIOD_RANGE)
     return;
 
   g_settings_set_string (self->settings, "period-kind", names[kind]);
 
-  if (!self->has_period || self->period.kind == kind)
+  if (!jd_session_get_period (self->session, &period) || period.kind == kind)
     return;
 
   /* Keep the latest month in view: from 2024-08, Quarter shows 2024Q3 and
    * Year to Date 2024-01..2024-08. */
-  self->period = jd_period_containing (kind, MIN (jd_period_last_month (&self->period),
-                                                  self->last_month));
-  load_overview (self);
+  jd_session_get_month_range (self->session, NULL, &last_month);
+  period = jd_period_containing (kind, MIN (jd_period_last_month (&period), last_month));
+  jd_window_set_period (self, &period);
 }
 
 /* After an import or an undo, the dashboard shows the new figures. */
@@ -581,22 +412,25 @@ static void
 on_imported_cb (JdImportWindow *import_window,
                 JdWindow       *self)
 {
-  if (self->store != NULL)
-    jd_window_open_path (self, jd_store_get_path (self->store), FALSE);
+  JdStore *store = jd_session_get_store (self->session);
+
+  if (store != NULL)
+    jd_window_open_path (self, jd_store_get_path (store), FALSE);
 }
 
 static JdImportWindow *
 show_import_window (JdWindow *self)
 {
+  JdStore *store = jd_session_get_store (self->session);
   JdImportWindow *import_window;
 
-  if (self->store == NULL)
+  if (store == NULL)
     {
       show_toast (self, _("Open a database first, then import into it"));
       return NULL;
     }
 
-  import_window = jd_import_window_new (GTK_WINDOW (self), self->store);
+  import_window = jd_import_window_new (GTK_WINDOW (self), store);
   g_signal_connect_object (import_window, "imported", G_CALLBACK (on_imported_cb), self, 0);
   gtk_window_present (GTK_WINDOW (import_window));
 
@@ -635,22 +469,6 @@ is_database_file (GFile *file)
   return stream != NULL &&
          g_input_stream_read_all (G_INPUT_STREAM (stream), header, sizeof header, &n, NULL, NULL) &&
          n == sizeof header && memcmp (header, "SQLite format 3", sizeof header) == 0;
-}
-
-/* A click on a month of the chart shows that month. */
-static void
-on_chart_point_activated_cb (JdWindow    *self,
-                             int          series,
-                             int          index,
-                             JdChartView *chart)
-{
-  JdPeriod month;
-
-  if (self->chart_first_month == 0 || index < 0)
-    return;
-
-  month = jd_period_containing (JD_PERIOD_MONTH, jd_month_add (self->chart_first_month, index));
-  jd_window_set_period (self, &month);
 }
 
 static gboolean
@@ -702,21 +520,25 @@ step_period (JdWindow *self,
              int       direction,
              JdPeriod *out)
 {
-  if (!self->has_period)
+  JdPeriod period;
+  int first_month, last_month;
+
+  if (!jd_session_get_period (self->session, &period) ||
+      !jd_session_get_month_range (self->session, &first_month, &last_month))
     return FALSE;
 
-  if (jd_period_is_year_to_date (&self->period))
-    *out = jd_period_containing (JD_PERIOD_RANGE, jd_month_add (jd_period_last_month (&self->period), direction));
+  if (jd_period_is_year_to_date (&period))
+    *out = jd_period_containing (JD_PERIOD_RANGE, jd_month_add (jd_period_last_month (&period), direction));
   else if (direction < 0)
-    *out = jd_period_previous (&self->period);
+    *out = jd_period_previous (&period);
   else
-    *out = jd_period_next (&self->period);
+    *out = jd_period_next (&period);
 
   /* Forward only while months with data lie ahead, back while the step
    * still reaches some. */
   if (direction > 0)
-    return jd_period_last_month (&self->period) < self->last_month;
-  return jd_period_last_month (out) >= self->first_month;
+    return jd_period_last_month (&period) < last_month;
+  return jd_period_last_month (out) >= first_month;
 }
 
 /* Alt+← and Alt+→: one period back or forward, at the same granularity. */
@@ -738,9 +560,10 @@ reload_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   JdWindow *self = JD_WINDOW (widget);
+  JdStore *store = jd_session_get_store (self->session);
 
-  if (self->store != NULL)
-    jd_window_open_path (self, jd_store_get_path (self->store), FALSE);
+  if (store != NULL)
+    jd_window_open_path (self, jd_store_get_path (store), FALSE);
 }
 
 static GtkFileFilter *
@@ -860,9 +683,132 @@ fill_demo_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   JdWindow *self = JD_WINDOW (widget);
+  JdStore *store = jd_session_get_store (self->session);
 
-  if (self->store != NULL)
-    jd_window_open_path (self, jd_store_get_path (self->store), TRUE);
+  if (store != NULL)
+    jd_window_open_path (self, jd_store_get_path (store), TRUE);
+}
+
+static void
+on_session_changed_cb (JdWindow  *self,
+                       guint      what,
+                       JdSession *session)
+{
+  JdPeriod period;
+
+  /* A drill-down (a month of a chart) may change the kind of period. */
+  if ((what & JD_SESSION_CHANGED_PERIOD) && jd_session_get_period (session, &period) &&
+      gtk_drop_down_get_selected (self->kind_dropdown) != (guint)period.kind)
+    gtk_drop_down_set_selected (self->kind_dropdown, period.kind);
+
+  if (what & JD_SESSION_CHANGED_FILTER)
+    update_title (self);
+
+  update_actions (self);
+}
+
+static void
+on_page_changed_cb (JdWindow   *self,
+                    GParamSpec *pspec,
+                    GtkStack   *pages)
+{
+  update_loading (self);
+}
+
+static void
+on_folded_cb (JdWindow   *self,
+              GParamSpec *pspec,
+              AdwLeaflet *leaflet)
+{
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gboolean folded = adw_leaflet_get_folded (leaflet);
+
+  /* Folded (a narrow window), the pages take the whole width and the
+   * sidebar is one button away. */
+  if (folded)
+    adw_leaflet_set_visible_child (leaflet, GTK_WIDGET (self->pages));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_widget_set_visible (GTK_WIDGET (self->pages_button), folded);
+}
+
+static void
+on_page_loading_cb (JdWindow   *self,
+                    GParamSpec *pspec,
+                    JdPage     *page)
+{
+  update_loading (self);
+}
+
+static void
+on_page_failed_cb (JdWindow     *self,
+                   const GError *error,
+                   JdPage       *page)
+{
+  show_error (self, error);
+}
+
+/* A click on an agency anywhere (a row, a bar, a warning) narrows every
+ * page to that agency; the chip in the filter bar takes it back. */
+static void
+on_page_open_agency_cb (JdWindow   *self,
+                        const char *code,
+                        JdPage     *page)
+{
+  jd_session_set_filter_field (self->session, JD_DIMENSION_AGENCY, code);
+  jd_window_show_page (self, "overview");
+}
+
+static void
+add_pages (JdWindow *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_types); i++)
+    {
+      JdPage *page = g_object_new (page_types[i].get_type (), "session", self->session, NULL);
+      GtkStackPage *stack_page;
+
+      stack_page = gtk_stack_add_titled (self->pages, GTK_WIDGET (page), page_types[i].name,
+                                         jd_page_get_title (page));
+      gtk_stack_page_set_icon_name (stack_page, jd_page_get_icon_name (page));
+      g_signal_connect_object (page, "notify::loading", G_CALLBACK (on_page_loading_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (page, "failed", G_CALLBACK (on_page_failed_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (page, "open-agency", G_CALLBACK (on_page_open_agency_cb), self, G_CONNECT_SWAPPED);
+    }
+}
+
+/* Ctrl+1 … Ctrl+8 */
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  jd_window_show_page (JD_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* F9, and the button of a narrow window: back to the list of pages. */
+static void
+show_pages_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  JdWindow *self = JD_WINDOW (widget);
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_widget_grab_focus (self->sidebar);
+}
+
+/* Ctrl+Shift+F */
+static void
+filter_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  JdWindow *self = JD_WINDOW (widget);
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "dashboard") == 0)
+    jd_filter_bar_popup (self->filter_bar);
 }
 
 static gboolean
@@ -880,7 +826,6 @@ jd_window_close_request (GtkWindow *window)
     }
 
   g_cancellable_cancel (self->open_cancellable);
-  g_cancellable_cancel (self->load_cancellable);
 
   return GTK_WINDOW_CLASS (jd_window_parent_class)->close_request (window);
 }
@@ -891,8 +836,9 @@ jd_window_dispose (GObject *object)
   JdWindow *self = (JdWindow *)object;
 
   g_cancellable_cancel (self->open_cancellable);
-  g_cancellable_cancel (self->load_cancellable);
   g_clear_handle_id (&self->progress_source, g_source_remove);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_WINDOW);
 
@@ -906,10 +852,8 @@ jd_window_finalize (GObject *object)
 
   g_clear_object (&self->open_task);
   g_clear_object (&self->open_cancellable);
-  g_clear_object (&self->load_cancellable);
-  g_clear_object (&self->store);
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->warnings, g_ptr_array_unref);
 
   G_OBJECT_CLASS (jd_window_parent_class)->finalize (object);
 }
@@ -956,8 +900,7 @@ jd_window_class_init (JdWindowClass *klass)
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (JD_TYPE_KPI_CARD);
-  g_type_ensure (JD_TYPE_CHART_VIEW);
+  g_type_ensure (JD_TYPE_FILTER_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jiandu/Jiandu/jd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JdWindow, window_title);
@@ -967,15 +910,14 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, JdWindow, period_label);
-  gtk_widget_class_bind_template_child (widget_class, JdWindow, period_note);
-  gtk_widget_class_bind_template_child (widget_class, JdWindow, cases_card);
-  gtk_widget_class_bind_template_child (widget_class, JdWindow, complaints_card);
-  gtk_widget_class_bind_template_child (widget_class, JdWindow, loss_rate_card);
-  gtk_widget_class_bind_template_child (widget_class, JdWindow, decided_chart);
-  gtk_widget_class_bind_template_child (widget_class, JdWindow, warnings_heading);
-  gtk_widget_class_bind_template_child (widget_class, JdWindow, warnings_list);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, pages_button);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, filter_bar);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, pages);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_page_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_folded_cb);
 
   gtk_widget_class_install_action (widget_class, "win.previous-period", NULL, step_period_action);
   gtk_widget_class_install_action (widget_class, "win.next-period", NULL, step_period_action);
@@ -985,11 +927,20 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.fill-demo", NULL, fill_demo_action);
   gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.show-pages", NULL, show_pages_action);
+  gtk_widget_class_install_action (widget_class, "win.filter", NULL, filter_action);
 
   /* Without a GtkApplication (as in tests) the same keys still work. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.previous-period", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "win.next-period", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-pages", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.filter", NULL);
+  /* Ctrl+1 … Ctrl+8: the pages, in the sidebar's order. */
+  for (guint i = 0; i < G_N_ELEMENTS (page_types) && i < 9; i++)
+    gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
+                                         "win.show-page", "s", page_types[i].name);
 }
 
 static void
@@ -997,6 +948,9 @@ jd_window_init (JdWindow *self)
 {
   g_autofree char *kind = NULL;
   GtkDropTarget *target;
+
+  /* First: the template's signal handlers may ask it for the period. */
+  self->session = jd_session_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1013,8 +967,9 @@ jd_window_init (JdWindow *self)
                               g_str_equal (kind, "year") ? JD_PERIOD_YEAR :
                               g_str_equal (kind, "quarter") ? JD_PERIOD_QUARTER : JD_PERIOD_MONTH);
 
-  g_signal_connect_object (self->decided_chart, "point-activated",
-                           G_CALLBACK (on_chart_point_activated_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "changed", G_CALLBACK (on_session_changed_cb), self, G_CONNECT_SWAPPED);
+  jd_filter_bar_set_session (self->filter_bar, self->session);
+  add_pages (self);
 
   /* Dropping a database file on the window opens it. */
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
@@ -1075,12 +1030,10 @@ jd_window_open_file (JdWindow *self,
                    _("There is no file “%s”. To start a new database there, choose “New Empty Database…” in the main menu."),
                    display);
       g_cancellable_cancel (self->open_cancellable);
-      g_cancellable_cancel (self->load_cancellable);
       g_clear_object (&self->open_task);
-      g_clear_object (&self->store);
-      self->has_period = FALSE;
+      jd_session_set_store (self->session, NULL, 0, 0);
       show_error (self, error);
-      set_loading (self, FALSE);
+      set_opening (self, FALSE);
       update_actions (self);
       return;
     }
@@ -1093,7 +1046,7 @@ jd_window_get_store (JdWindow *self)
 {
   g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
 
-  return self->store;
+  return jd_session_get_store (self->session);
 }
 
 gboolean
@@ -1116,10 +1069,7 @@ jd_window_get_period (JdWindow *self,
 {
   g_return_val_if_fail (JD_IS_WINDOW (self), FALSE);
 
-  if (self->has_period)
-    *period = self->period;
-
-  return self->has_period;
+  return jd_session_get_period (self->session, period);
 }
 
 void
@@ -1129,16 +1079,60 @@ jd_window_set_period (JdWindow       *self,
   g_return_if_fail (JD_IS_WINDOW (self));
   g_return_if_fail (period != NULL);
 
-  if (self->store == NULL)
+  if (jd_session_get_store (self->session) == NULL)
     return;
 
-  if (self->has_period && jd_period_equal (period, &self->period))
+  jd_session_set_period (self->session, period);
+}
+
+/**
+ * jd_window_get_session:
+ *
+ * Returns: (transfer none): the store, period and filter the pages show
+ */
+JdSession *
+jd_window_get_session (JdWindow *self)
+{
+  g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
+
+  return self->session;
+}
+
+/**
+ * jd_window_get_page:
+ * @name: "overview", "agencies", "warnings"…
+ *
+ * Returns: (transfer none) (nullable): the page called @name
+ */
+JdPage *
+jd_window_get_page (JdWindow   *self,
+                    const char *name)
+{
+  GtkWidget *page;
+
+  g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  page = gtk_stack_get_child_by_name (self->pages, name);
+  return page != NULL ? JD_PAGE (page) : NULL;
+}
+
+/**
+ * jd_window_show_page:
+ * @name: the page to show, as jd_window_get_page() names it
+ */
+void
+jd_window_show_page (JdWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (JD_IS_WINDOW (self));
+
+  if (jd_window_get_page (self, name) == NULL)
     return;
 
-  self->period = *period;
-  self->has_period = TRUE;
-  if (gtk_drop_down_get_selected (self->kind_dropdown) != (guint)period->kind)
-    gtk_drop_down_set_selected (self->kind_dropdown, period->kind);
-
-  load_overview (self);
+  gtk_stack_set_visible_child_name (self->pages, name);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->pages));
+  G_GNUC_END_IGNORE_DEPRECATIONS
 }

@@ -8,7 +8,9 @@
 
 #include <adwaita.h>
 
+#include "jd-page.h"
 #include "jd-period.h"
+#include "jd-session.h"
 #include "jd-store.h"
 
 G_BEGIN_DECLS
@@ -29,5 +31,10 @@ gboolean  jd_window_get_period  (JdWindow       *self,
                                  JdPeriod       *period);
 void      jd_window_set_period  (JdWindow       *self,
                                  const JdPeriod *period);
+JdSession *jd_window_get_session (JdWindow      *self);
+JdPage   *jd_window_get_page    (JdWindow       *self,
+                                 const char     *name);
+void      jd_window_show_page   (JdWindow       *self,
+                                 const char     *name);
 
 G_END_DECLS
