@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -18,6 +19,7 @@
 
 #include "jd-rollup-private.h"
 #include "jd-store-private.h"
+#include "jd-test-hooks-private.h"
 
 struct _JdStore
 {
@@ -165,6 +167,30 @@ query_int (sqlite3    *db,
   return value;
 }
 
+static char *
+query_text (sqlite3    *db,
+            const char *sql,
+            int        *out_rc)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  char *value = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+          rc = SQLITE_OK;
+        }
+    }
+
+  *out_rc = rc;
+  return value != NULL ? value : g_strdup ("");
+}
+
 gboolean
 _jd_store_migrate (sqlite3  *db,
                    int       from_version,
@@ -230,6 +256,7 @@ init_sqlite (void)
   if (g_once_init_enter (&done))
     {
       sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      _jd_test_hooks_init ();
       g_once_init_leave (&done, 1);
     }
 }
@@ -299,30 +326,13 @@ check_file (const char  *path,
           return FALSE;
         }
 
-      /* A copy that stopped half-way (a full USB stick, a dropped network
-       * share) is shorter than its header says: refuse it before SQLite
-       * reads past the end.  The header's page count is only meaningful
-       * while its "valid-for" counter matches the change counter. */
-      if (n_read == sizeof header)
-        {
-          guint32 page_size = (header[16] << 8) | header[17];
-          guint32 change_counter = GUINT32_FROM_BE (*(guint32 *)(gpointer)(header + 24));
-          guint32 n_pages = GUINT32_FROM_BE (*(guint32 *)(gpointer)(header + 28));
-          guint32 valid_for = GUINT32_FROM_BE (*(guint32 *)(gpointer)(header + 92));
-
-          if (page_size == 1)
-            page_size = 65536;
-
-          if (valid_for == change_counter && n_pages > 0 &&
-              (guint64)n_pages * page_size > (guint64)st.st_size)
-            {
-              g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_CORRUPT,
-                           _("“%s” is damaged: the file is shorter than the database it holds (an incomplete copy?)"),
-                           display);
-              return FALSE;
-            }
-        }
-      else
+      /* A header cut short is damage no journal can mend.  A file shorter
+       * than the page count its header gives is not, by itself: that is
+       * what a kill or a power cut leaves while a commit or a checkpoint
+       * writes pages, with the -journal or -wal beside it that SQLite
+       * mends it from on the first read.  SQLite checks the page count
+       * itself, after that (see open_failed()). */
+      if (n_read < sizeof header)
         {
           g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_CORRUPT,
                        _("“%s” is damaged and cannot be read"), display);
@@ -343,6 +353,95 @@ check_file (const char  *path,
       return FALSE;
     }
 
+  return TRUE;
+}
+
+/* After SQLite has found the file damaged (it has rolled back any hot
+ * journal by then, and counts the pages of a WAL), tells a copy that
+ * stopped half-way (a full USB stick, a dropped network share) from other
+ * damage: without a WAL beside it, it is shorter than its header says. */
+static gboolean
+is_incomplete_copy (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  guchar header[100];
+  GStatBuf st;
+  FILE *fp;
+  size_t n_read;
+  guint32 page_size;
+  guint32 n_pages;
+
+  if (g_file_test (wal, G_FILE_TEST_EXISTS) || g_stat (path, &st) != 0 ||
+      (fp = g_fopen (path, "rb")) == NULL)
+    return FALSE;
+  n_read = fread (header, 1, sizeof header, fp);
+  fclose (fp);
+  if (n_read < sizeof header)
+    return FALSE;
+
+  /* The header's page count is only meaningful while its "valid-for"
+   * counter matches the change counter. */
+  if (memcmp (header + 24, header + 92, 4) != 0)
+    return FALSE;
+  page_size = (header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  n_pages = GUINT32_FROM_BE (*(guint32 *)(gpointer)(header + 28));
+
+  return (guint64)n_pages * page_size > (guint64)st.st_size;
+}
+
+static void
+set_read_error (GError     **error,
+                sqlite3     *db,
+                int          rc,
+                const char  *path)
+{
+  g_autofree char *display = g_filename_display_name (path);
+
+  if ((rc & 0xff) == SQLITE_NOTADB)
+    g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_NOT_JIANDU,
+                 _("“%s” is not a Jiandu database"), display);
+  else if ((rc & 0xff) == SQLITE_CORRUPT && is_incomplete_copy (path))
+    g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_CORRUPT,
+                 _("“%s” is damaged: the file is shorter than the database it holds (an incomplete copy?)"),
+                 display);
+  else if ((rc & 0xff) == SQLITE_CORRUPT)
+    g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_CORRUPT,
+                 _("“%s” is damaged and cannot be read"), display);
+  else
+    _jd_store_set_error (error, db, rc, _("Could not read the database"));
+}
+
+/* A new database holds party identifiers and complaint records: it is
+ * created readable by its owner only, whatever the umask.  SQLite gives
+ * its -journal, -wal and -shm the database's own mode. */
+static gboolean
+create_private_file (const char  *path,
+                     GError     **error)
+{
+  int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+
+  /* Someone else created it meanwhile: SQLite opens theirs. */
+  if (fd < 0 && errno == EEXIST)
+    return TRUE;
+
+  if (fd < 0 || fchmod (fd, 0600) != 0)
+    {
+      int saved_errno = errno;
+      g_autofree char *display = g_filename_display_name (path);
+
+      if (fd >= 0)
+        {
+          close (fd);
+          g_unlink (path);
+        }
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Could not create “%s”: %s"), display, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  close (fd);
   return TRUE;
 }
 
@@ -396,6 +495,7 @@ jd_store_open (const char  *path,
   int application_id;
   int version;
   int n_objects;
+  g_autofree char *journal_mode = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -407,7 +507,9 @@ jd_store_open (const char  *path,
   self->path = g_strdup (path);
 
   init_sqlite ();
-  flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (exists ? 0 : SQLITE_OPEN_CREATE);
+  if (!exists && !create_private_file (path, error))
+    return NULL;
+  flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
   rc = sqlite3_open_v2 (path, &self->db, flags, NULL);
   if (rc != SQLITE_OK)
     {
@@ -415,10 +517,12 @@ jd_store_open (const char  *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, JD_STORE_BUSY_TIMEOUT_MS);
 
   /* Reading these touches the header and the schema page: a damaged file
-   * fails here, before anything is written. */
+   * fails here, before anything is written.  A -journal left by a process
+   * killed while it committed is rolled back first, and the pages of a
+   * -wal are read, as SQLite always does. */
   application_id = query_int (self->db, "PRAGMA application_id", &rc);
   if (rc == SQLITE_OK)
     version = query_int (self->db, "PRAGMA user_version", &rc);
@@ -426,14 +530,7 @@ jd_store_open (const char  *path,
     n_objects = query_int (self->db, "SELECT count(*) FROM sqlite_master", &rc);
   if (rc != SQLITE_OK)
     {
-      if ((rc & 0xff) == SQLITE_NOTADB)
-        g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_NOT_JIANDU,
-                     _("“%s” is not a Jiandu database"), display);
-      else if ((rc & 0xff) == SQLITE_CORRUPT)
-        g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_CORRUPT,
-                     _("“%s” is damaged and cannot be read"), display);
-      else
-        _jd_store_set_error (error, self->db, rc, _("Could not read the database"));
+      set_read_error (error, self->db, rc, path);
       return NULL;
     }
 
@@ -460,11 +557,21 @@ jd_store_open (const char  *path,
    * with jd_store_verify(), which reads every page: too slow to do on every
    * open of a database of millions of cases. */
 
-  if (!_jd_store_exec (self->db,
-                       "PRAGMA foreign_keys = ON;"
-                       "PRAGMA journal_mode = WAL;"
-                       "PRAGMA synchronous = NORMAL;",
-                       error))
+  if (!_jd_store_exec (self->db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;", error))
+    return NULL;
+
+  /* Every Jiandu database is in WAL mode, where readers never wait for a
+   * writer.  Changing the mode needs the file to itself, so it is only
+   * asked for when needed (a new file, or one an older Jiandu left in
+   * rollback-journal mode), not on every open while an import runs. */
+  journal_mode = query_text (self->db, "PRAGMA journal_mode", &rc);
+  if (rc != SQLITE_OK)
+    {
+      set_read_error (error, self->db, rc, path);
+      return NULL;
+    }
+  if (g_ascii_strcasecmp (journal_mode, "wal") != 0 &&
+      !_jd_store_exec (self->db, "PRAGMA journal_mode = WAL;", error))
     return NULL;
 
   if (!_jd_store_migrate (self->db, version, JD_STORE_SCHEMA_VERSION, error))
@@ -509,6 +616,78 @@ void
 _jd_store_unlock (JdStore *self)
 {
   g_rec_mutex_unlock (&self->lock);
+}
+
+typedef struct
+{
+  JdProgressFunc  progress;
+  gpointer        user_data;
+  GCancellable   *cancellable;
+  gboolean        told;
+} WaitTurn;
+
+static int
+wait_turn_cb (gpointer user_data,
+              int      n_calls)
+{
+  WaitTurn *wait = user_data;
+
+  if (g_cancellable_is_cancelled (wait->cancellable))
+    return 0;
+
+  if (!wait->told && wait->progress != NULL)
+    wait->progress (JD_PROGRESS_WAITING, wait->user_data);
+  wait->told = TRUE;
+  g_usleep (n_calls < 50 ? 2000 : 50000);
+
+  return 1;
+}
+
+/**
+ * _jd_store_begin_write:
+ * @progress: (nullable): told JD_PROGRESS_WAITING, once, when another
+ *   program holds the write lock
+ *
+ * Begins a write transaction (BEGIN IMMEDIATE), waiting as long as it
+ * takes for another program's (an import's) to end, or until
+ * @cancellable is cancelled.  Readers are not held up meanwhile.
+ */
+gboolean
+_jd_store_begin_write (JdStore        *self,
+                       JdProgressFunc  progress,
+                       gpointer        user_data,
+                       GCancellable   *cancellable,
+                       GError        **error)
+{
+  WaitTurn wait = { progress, user_data, cancellable, FALSE };
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  sqlite3_busy_handler (self->db, wait_turn_cb, &wait);
+  ok = _jd_store_exec (self->db, "BEGIN IMMEDIATE", &local_error);
+  sqlite3_busy_timeout (self->db, JD_STORE_BUSY_TIMEOUT_MS);
+
+  if (!ok && !g_cancellable_set_error_if_cancelled (cancellable, error))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return ok;
+}
+
+/**
+ * _jd_store_checkpoint:
+ *
+ * Copies what the WAL holds into the database and empties the WAL, after
+ * a bulk write that turned automatic checkpoints off (PRAGMA
+ * wal_autocheckpoint = 0): one pass instead of one per thousand pages, and
+ * the disk space of the WAL given back.  When a reader holds on to the
+ * WAL past the busy timeout, the next commit's automatic checkpoint does it
+ * instead; nothing is lost either way.
+ */
+void
+_jd_store_checkpoint (JdStore *self)
+{
+  _jd_test_point ("checkpoint");
+  sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
 }
 
 static void
