@@ -42,6 +42,17 @@ gboolean  _jd_store_begin_write   (JdStore        *self,
                                    GError        **error);
 void      _jd_store_checkpoint    (JdStore     *self);
 
+/* jd-store-file.c */
+gboolean  _jd_store_check_file    (const char  *path,
+                                   gboolean    *out_exists,
+                                   GError     **error);
+gboolean  _jd_store_create_private (const char *path,
+                                   GError     **error);
+void      _jd_store_set_read_error (GError    **error,
+                                   sqlite3     *db,
+                                   int          rc,
+                                   const char  *path);
+
 void      _jd_store_lock          (JdStore     *self);
 void      _jd_store_unlock        (JdStore     *self);
 
