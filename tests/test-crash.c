@@ -80,16 +80,6 @@ copy_database (const char *from,
 }
 
 static char *
-file_checksum (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
-}
-
-static char *
 write_cases (Fixture    *fixture,
              const char *name,
              const char *prefix,
@@ -107,17 +97,6 @@ write_cases (Fixture    *fixture,
   g_string_free (csv, TRUE);
 
   return g_steal_pointer (&path);
-}
-
-static gint64
-query_int (JdStore    *store,
-           const char *sql)
-{
-  g_autoptr(sqlite3_stmt) stmt = _jd_store_prepare (_jd_store_get_db (store), sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
 }
 
 /* What a store holds, as the app shows it: the counts of every table and
@@ -140,7 +119,7 @@ store_state (JdStore *store)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
 
-      g_string_append_printf (state, "%s %" G_GINT64_FORMAT "\n", tables[i], query_int (store, sql));
+      g_string_append_printf (state, "%s %" G_GINT64_FORMAT "\n", tables[i], jd_test_query_int (store, sql));
     }
 
   g_assert_true (jd_period_parse ("2024", &year, NULL));
@@ -548,9 +527,19 @@ read_until (int         fd,
   return strstr (got->str, text) != NULL;
 }
 
+/* Gives up as soon as the import says it waits for another. */
+static void
+cancel_when_waiting_cb (double   fraction,
+                        gpointer user_data)
+{
+  if (fraction == JD_PROGRESS_WAITING)
+    g_cancellable_cancel (user_data);
+}
+
 /* While an import holds the database (paused before its commit), another
  * program opens it and reads its figures, and a second import waits for
- * its turn instead of failing; then both imports are there. */
+ * its turn instead of failing (a third, cancelled while it waits, gives
+ * up); then both imports are there. */
 static void
 test_readers_and_second_import (void)
 {
@@ -587,7 +576,7 @@ test_readers_and_second_import (void)
   g_assert_no_error (error);
   state = store_state (store);
   g_assert_cmpstr (state, ==, fixture.before);
-  n_cases = query_int (store, "SELECT count(*) FROM cases");
+  n_cases = jd_test_query_int (store, "SELECT count(*) FROM cases");
   metrics_args[2] = fixture.db_path;
   status = run_cli (metrics_args, NULL, &err);
   g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
@@ -596,6 +585,19 @@ test_readers_and_second_import (void)
   second = spawn_import (fixture.db_path, second_csv, NULL, &second_err);
   g_assert_true (read_until (second_err, "Waiting for another import into this database to finish"));
 
+  /* The library says so through the progress callback, and can be
+   * cancelled while it waits. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GPtrArray) results = NULL;
+
+    results = jd_import_file (store, second_csv, NULL, cancel_when_waiting_cb, cancellable,
+                              cancellable, &error);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_null (results);
+    g_clear_error (&error);
+  }
+
   g_file_set_contents (go, "", 0, &error);
   g_assert_no_error (error);
   assert_exit_ok (first);
@@ -603,8 +605,8 @@ test_readers_and_second_import (void)
   close (second_err);
 
   /* The reader, open all along, sees both imports. */
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM cases"), ==, n_cases + N_ROWS + 40);
-  g_assert_cmpint (query_int (store, "SELECT count(*) FROM imports"), ==, 2);
+  g_assert_cmpint (jd_test_query_int (store, "SELECT count(*) FROM cases"), ==, n_cases + N_ROWS + 40);
+  g_assert_cmpint (jd_test_query_int (store, "SELECT count(*) FROM imports"), ==, 2);
   g_assert_true (jd_store_verify (store, NULL, &error));
   g_assert_no_error (error);
   g_clear_object (&store);
@@ -627,7 +629,7 @@ test_failed_import_untouched (void)
     return;
   fixture_init (&fixture);
   copy_database (fixture.template, fixture.db_path);
-  checksum = file_checksum (fixture.db_path);
+  checksum = jd_test_file_checksum (fixture.db_path);
   refused_csv = build_path (&fixture, "refused.csv");
   g_file_set_contents (refused_csv, "执法单位,案件编号,决定日期\nSJ-SCJG,R-1,2024-01-02\n", -1, &error);
   g_assert_no_error (error);
@@ -641,7 +643,7 @@ test_failed_import_untouched (void)
     g_assert_no_error (error);
     g_assert_cmpuint (((JdImportResult *)results->pdata[0])->n_new, ==, N_ROWS);
   }
-  g_assert_cmpstr (file_checksum (fixture.db_path), ==, checksum);
+  g_assert_cmpstr (jd_test_file_checksum (fixture.db_path), ==, checksum);
 
   {
     g_autoptr(JdStore) store = jd_store_open (fixture.db_path, &error);
@@ -653,7 +655,7 @@ test_failed_import_untouched (void)
     g_assert_null (results);
     g_clear_error (&error);
   }
-  g_assert_cmpstr (file_checksum (fixture.db_path), ==, checksum);
+  g_assert_cmpstr (jd_test_file_checksum (fixture.db_path), ==, checksum);
 
   {
     const char *args[] = { "import", "--dry-run", "--db", fixture.db_path, fixture.csv, NULL };
@@ -662,7 +664,7 @@ test_failed_import_untouched (void)
 
     g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
   }
-  g_assert_cmpstr (file_checksum (fixture.db_path), ==, checksum);
+  g_assert_cmpstr (jd_test_file_checksum (fixture.db_path), ==, checksum);
 
   {
     const char *args[] = { "import", "--db", fixture.db_path, fixture.csv, NULL };
@@ -674,7 +676,7 @@ test_failed_import_untouched (void)
     g_assert_cmpint (WEXITSTATUS (status), !=, 0);
     g_assert_nonnull (strstr (err, "full"));
   }
-  g_assert_cmpstr (file_checksum (fixture.db_path), ==, checksum);
+  g_assert_cmpstr (jd_test_file_checksum (fixture.db_path), ==, checksum);
   g_assert_cmpstr (database_state (fixture.db_path), ==, fixture.before);
 
   fixture_clear (&fixture);

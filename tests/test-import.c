@@ -138,11 +138,7 @@ static gint64
 query_int (JdStore    *store,
            const char *sql)
 {
-  g_autoptr(sqlite3_stmt) stmt = _jd_store_prepare (_jd_store_get_db (store), sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
+  return jd_test_query_int (store, sql);
 }
 
 static GPtrArray *

@@ -39,16 +39,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-static char *
-file_checksum (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
-}
-
 static int
 db_int (sqlite3    *db,
         const char *sql)
@@ -75,7 +65,7 @@ static void
 assert_refused (const char   *path,
                 JdStoreError  code)
 {
-  g_autofree char *before = file_checksum (path);
+  g_autofree char *before = jd_test_file_checksum (path);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JdStore) store = NULL;
@@ -86,7 +76,7 @@ assert_refused (const char   *path,
   g_assert_nonnull (error->message);
   g_test_message ("refused as expected: %s", error->message);
 
-  after = file_checksum (path);
+  after = jd_test_file_checksum (path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -398,7 +388,7 @@ test_corrupt_data_page (Fixture       *fixture,
   sqlite3_close (db);
 
   overwrite (path, (goffset)(page - 1) * 4096, 4096);
-  before = file_checksum (path);
+  before = jd_test_file_checksum (path);
 
   store = jd_store_open (path, &error);
   g_assert_no_error (error);
@@ -418,7 +408,7 @@ test_corrupt_data_page (Fixture       *fixture,
   g_clear_pointer (&stmt, sqlite3_finalize);
   g_clear_object (&store);
 
-  after = file_checksum (path);
+  after = jd_test_file_checksum (path);
   g_assert_cmpstr (before, ==, after);
 }
 

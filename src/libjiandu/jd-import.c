@@ -1680,26 +1680,18 @@ import_row (Context    *ctx,
   return write_row (ctx, table, values, row, error);
 }
 
+/* A setting of the connection, to put back after the import. */
 static int
-query_cache_size (sqlite3 *db)
+query_pragma (sqlite3    *db,
+              const char *sql,
+              int         fallback)
 {
-  g_autoptr(sqlite3_stmt) stmt = _jd_store_prepare (db, "PRAGMA cache_size", NULL);
+  g_autoptr(sqlite3_stmt) stmt = _jd_store_prepare (db, sql, NULL);
 
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     return sqlite3_column_int (stmt, 0);
 
-  return -2000;
-}
-
-static int
-query_autocheckpoint (sqlite3 *db)
-{
-  g_autoptr(sqlite3_stmt) stmt = _jd_store_prepare (db, "PRAGMA wal_autocheckpoint", NULL);
-
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
-    return sqlite3_column_int (stmt, 0);
-
-  return 1000;
+  return fallback;
 }
 
 static char *
@@ -2315,14 +2307,17 @@ jd_import_file (JdStore                *store,
    * dashboard) go on reading while the import writes.  Automatic
    * checkpoints are off until the commit: the new pages go into the WAL
    * once, and one checkpoint after the commit copies them into the
-   * database, instead of one every thousand pages.  None of these
-   * settings is written to the file: a dry run or a failed import leaves
-   * its bytes as they were. */
+   * database, instead of one every thousand pages.  The commit syncs
+   * the WAL (synchronous = FULL), so that an import reported done
+   * survives a power cut.  None of these settings is written to the
+   * file: a dry run or a failed import leaves its bytes as they were. */
   restore_pragmas = g_strdup_printf ("PRAGMA cache_size = %d; PRAGMA foreign_keys = ON;"
-                                     " PRAGMA wal_autocheckpoint = %d;",
-                                     query_cache_size (ctx.db), query_autocheckpoint (ctx.db));
+                                     " PRAGMA wal_autocheckpoint = %d; PRAGMA synchronous = %d;",
+                                     query_pragma (ctx.db, "PRAGMA cache_size", -2000),
+                                     query_pragma (ctx.db, "PRAGMA wal_autocheckpoint", 1000),
+                                     query_pragma (ctx.db, "PRAGMA synchronous", 1));
   if (!_jd_store_exec (ctx.db, "PRAGMA cache_size = -65536; PRAGMA foreign_keys = OFF;"
-                               " PRAGMA wal_autocheckpoint = 0;", error) ||
+                               " PRAGMA wal_autocheckpoint = 0; PRAGMA synchronous = FULL;", error) ||
       !_jd_store_begin_write (store, progress, user_data, cancellable, error))
     {
       _jd_store_exec (ctx.db, restore_pragmas, NULL);
