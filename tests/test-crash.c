@@ -466,6 +466,37 @@ test_kill_demo_checkpoint (void)
   fixture_clear (&fixture);
 }
 
+/* The disk fills up while the checkpoint after an import copies the new
+ * pages into the database: the header is written, pages are missing.  The
+ * import was committed to the WAL, so the database opens with all of it. */
+static void
+test_full_disk_checkpoint (void)
+{
+  static const guint points[] = { 1, 3 };
+  Fixture fixture = { 0 };
+
+  if (!have_cli ())
+    return;
+  fixture_init (&fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      const char *args[] = { "import", "--db", fixture.db_path, fixture.csv, NULL };
+      g_autofree char *fault = g_strdup_printf ("full:%u@checkpoint", points[i]);
+      g_autofree char *wal = g_strconcat (fixture.db_path, "-wal", NULL);
+      g_autofree char *err = NULL;
+      int status;
+
+      copy_database (fixture.template, fixture.db_path);
+      status = run_cli (args, fault, &err);
+      g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+      g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+      g_assert_cmpstr (database_state (fixture.db_path), ==, fixture.after);
+    }
+
+  fixture_clear (&fixture);
+}
+
 static void
 wait_for_file (const char *path,
                GPid        pid)
@@ -703,6 +734,7 @@ main (int    argc,
   g_test_add_func ("/crash/kill/import-commit", test_kill_import_commit);
   g_test_add_func ("/crash/kill/journal-commit", test_kill_journal_commit);
   g_test_add_func ("/crash/kill/demo-checkpoint", test_kill_demo_checkpoint);
+  g_test_add_func ("/crash/full/checkpoint", test_full_disk_checkpoint);
   g_test_add_func ("/crash/shared/readers-and-second-import", test_readers_and_second_import);
   g_test_add_func ("/crash/untouched/failed-import", test_failed_import_untouched);
 
