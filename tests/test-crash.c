@@ -146,8 +146,11 @@ database_state (const char *path)
   return store_state (store);
 }
 
+/* Made once for all the tests of the process: they only copy it. */
+static Fixture shared_fixture;
+
 static void
-fixture_init (Fixture *fixture)
+fixture_make (Fixture *fixture)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) results = NULL;
@@ -176,6 +179,14 @@ fixture_init (Fixture *fixture)
   g_clear_object (&store);
   fixture->after = database_state (reference);
   g_assert_cmpstr (fixture->before, !=, fixture->after);
+}
+
+static void
+fixture_init (Fixture *fixture)
+{
+  if (shared_fixture.dir == NULL)
+    fixture_make (&shared_fixture);
+  *fixture = shared_fixture;
 }
 
 static void
@@ -347,7 +358,6 @@ test_kill_import_commit (void)
   g_assert_cmpuint (matrix.n_before, >, 0);
   g_assert_cmpuint (matrix.n_after, >, 0);
   g_assert_cmpuint (matrix.n_database, >, 0);
-  fixture_clear (&fixture);
 }
 
 /* A database an older Jiandu left in rollback-journal mode, killed while
@@ -424,7 +434,6 @@ test_kill_journal_commit (void)
    * before it rolls back. */
   g_assert_cmpuint (matrix.n_journal, >, 0);
   g_assert_cmpuint (matrix.n_before, ==, matrix.n_points);
-  fixture_clear (&fixture);
 }
 
 /* The demo killed in its final checkpoint, which writes the header (with
@@ -463,7 +472,6 @@ test_kill_demo_checkpoint (void)
 
   matrix_report (&matrix, "demo, from its final checkpoint");
   g_assert_cmpuint (matrix.n_database, >, 0);
-  fixture_clear (&fixture);
 }
 
 /* The disk fills up while the checkpoint after an import copies the new
@@ -494,7 +502,6 @@ test_full_disk_checkpoint (void)
       g_assert_cmpstr (database_state (fixture.db_path), ==, fixture.after);
     }
 
-  fixture_clear (&fixture);
 }
 
 static void
@@ -641,7 +648,6 @@ test_readers_and_second_import (void)
   g_assert_true (jd_store_verify (store, NULL, &error));
   g_assert_no_error (error);
   g_clear_object (&store);
-  fixture_clear (&fixture);
 }
 
 /* A dry run, a refused import and an import that runs out of disk leave
@@ -710,7 +716,6 @@ test_failed_import_untouched (void)
   g_assert_cmpstr (jd_test_file_checksum (fixture.db_path), ==, checksum);
   g_assert_cmpstr (database_state (fixture.db_path), ==, fixture.before);
 
-  fixture_clear (&fixture);
 }
 
 int
@@ -741,6 +746,8 @@ main (int    argc,
   status = g_test_run ();
   if (shared != NULL)
     jd_test_remove_dir (shared);
+  if (shared_fixture.dir != NULL)
+    fixture_clear (&shared_fixture);
 
   return status;
 }
