@@ -9,6 +9,8 @@
 #include <glib.h>
 #include <glib/gstdio.h>
 
+#include "jd-store-private.h"
+
 /* Removes a test's temporary folder and the files in it (a database, its
  * -wal and -shm, files made read-only on purpose). */
 static inline void
@@ -26,4 +28,27 @@ jd_test_remove_dir (const char *path)
     }
 
   g_rmdir (path);
+}
+
+/* The SHA-256 of a file's bytes, to show that something left it alone. */
+static inline char *
+jd_test_file_checksum (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
+}
+
+/* The one number a query gives. */
+static inline gint64
+jd_test_query_int (JdStore    *store,
+                   const char *sql)
+{
+  g_autoptr(sqlite3_stmt) stmt = _jd_store_prepare (_jd_store_get_db (store), sql, NULL);
+
+  g_assert_nonnull (stmt);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  return sqlite3_column_int64 (stmt, 0);
 }

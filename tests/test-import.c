@@ -6,9 +6,7 @@
 
 #include "config.h"
 
-#include <signal.h>
 #include <string.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -140,11 +138,7 @@ static gint64
 query_int (JdStore    *store,
            const char *sql)
 {
-  g_autoptr(sqlite3_stmt) stmt = _jd_store_prepare (_jd_store_get_db (store), sql, NULL);
-
-  g_assert_nonnull (stmt);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  return sqlite3_column_int64 (stmt, 0);
+  return jd_test_query_int (store, sql);
 }
 
 static GPtrArray *
@@ -1167,75 +1161,6 @@ test_dry_run (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM imports"), ==, 0);
 }
 
-/* Killing the process half-way leaves the database as it was. */
-static void
-test_kill (Fixture       *fixture,
-           gconstpointer  data)
-{
-  const char *cli = g_getenv ("JIANDU_CLI");
-  g_autofree char *path = NULL;
-  g_autofree char *wal = g_strconcat (fixture->db_path, "-wal", NULL);
-  g_autofree char *journal = g_strconcat (fixture->db_path, "-journal", NULL);
-  g_autofree char *before = NULL;
-  g_autofree char *after = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *argv[] = { cli, "import", "--db", fixture->db_path, NULL, NULL };
-  GPid pid;
-  int status;
-  gboolean killed = FALSE;
-
-  if (cli == NULL)
-    {
-      g_test_skip ("JIANDU_CLI is not set");
-      return;
-    }
-
-  path = write_big_csv (fixture, 300000);
-  before = dump_all (fixture->store);
-  g_clear_object (&fixture->store);
-
-  argv[4] = path;
-  g_spawn_async (NULL, (char **)argv, NULL, G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
-                 NULL, NULL, &pid, &error);
-  g_assert_no_error (error);
-
-  /* Once the import has begun writing (its rollback journal, or the WAL
-   * when it could not have one, is there), let it go on a little, then
-   * kill it. */
-  for (int i = 0; i < 2000; i++)
-    {
-      GStatBuf st;
-
-      if (g_stat (journal, &st) == 0 || (g_stat (wal, &st) == 0 && st.st_size > 4 * 1024 * 1024))
-        {
-          g_usleep (300000);
-          if (waitpid (pid, &status, WNOHANG) == pid)
-            break;
-          kill (pid, SIGKILL);
-          killed = TRUE;
-          break;
-        }
-      if (waitpid (pid, &status, WNOHANG) == pid)
-        break;
-      g_usleep (5000);
-    }
-  if (killed)
-    waitpid (pid, &status, 0);
-  g_spawn_close_pid (pid);
-  g_assert_true (killed);
-  g_assert_true (WIFSIGNALED (status));
-  /* It died with its changes half-written: a hot journal to roll back. */
-  g_assert_true (g_file_test (journal, G_FILE_TEST_EXISTS));
-
-  fixture->store = jd_store_open (fixture->db_path, &error);
-  g_assert_no_error (error);
-  g_assert_true (jd_store_verify (fixture->store, NULL, &error));
-  g_assert_no_error (error);
-  after = dump_all (fixture->store);
-  g_assert_cmpstr (after, ==, before);
-  g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM imports"), ==, 0);
-}
-
 static void
 test_cli_json (Fixture       *fixture,
                gconstpointer  data)
@@ -1417,7 +1342,6 @@ main (int    argc,
   ADD ("/import/safety/create-agencies", test_create_agencies, NULL);
   ADD ("/import/safety/cancel", test_cancel, NULL);
   ADD ("/import/safety/dry-run", test_dry_run, NULL);
-  ADD ("/import/safety/kill", test_kill, NULL);
   ADD ("/import/cli/json", test_cli_json, NULL);
   ADD ("/import/cli/advice", test_cli_advice, NULL);
   g_test_add_func ("/import/safety/undo-after-migration", test_undo_after_migration);

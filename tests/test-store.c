@@ -39,16 +39,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->dir);
 }
 
-static char *
-file_checksum (const char *path)
-{
-  g_autofree char *contents = NULL;
-  gsize length;
-
-  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *)contents, length);
-}
-
 static int
 db_int (sqlite3    *db,
         const char *sql)
@@ -75,7 +65,7 @@ static void
 assert_refused (const char   *path,
                 JdStoreError  code)
 {
-  g_autofree char *before = file_checksum (path);
+  g_autofree char *before = jd_test_file_checksum (path);
   g_autofree char *after = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JdStore) store = NULL;
@@ -86,7 +76,7 @@ assert_refused (const char   *path,
   g_assert_nonnull (error->message);
   g_test_message ("refused as expected: %s", error->message);
 
-  after = file_checksum (path);
+  after = jd_test_file_checksum (path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -398,7 +388,7 @@ test_corrupt_data_page (Fixture       *fixture,
   sqlite3_close (db);
 
   overwrite (path, (goffset)(page - 1) * 4096, 4096);
-  before = file_checksum (path);
+  before = jd_test_file_checksum (path);
 
   store = jd_store_open (path, &error);
   g_assert_no_error (error);
@@ -418,7 +408,7 @@ test_corrupt_data_page (Fixture       *fixture,
   g_clear_pointer (&stmt, sqlite3_finalize);
   g_clear_object (&store);
 
-  after = file_checksum (path);
+  after = jd_test_file_checksum (path);
   g_assert_cmpstr (before, ==, after);
 }
 
@@ -501,6 +491,49 @@ test_directory (Fixture       *fixture,
   g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_NOT_JIANDU);
 }
 
+static void
+assert_private (const char *path)
+{
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+}
+
+/* Databases hold party identifiers and complaint records: a new one and
+ * every file SQLite puts beside it are the owner's alone, whatever the
+ * umask says. */
+static void
+test_private_files (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "new.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdStore) store = NULL;
+  mode_t saved_umask = umask (0);
+  sqlite3 *db;
+
+  store = jd_store_open (path, &error);
+  umask (saved_umask);
+  g_assert_no_error (error);
+  db = _jd_store_get_db (store);
+  db_exec (db, "INSERT INTO agencies (code, name, level) VALUES ('A1', '市交通运输局', 'city')");
+  assert_private (path);
+  assert_private (wal);
+  assert_private (shm);
+
+  /* A rollback journal, as an older Jiandu used during imports. */
+  umask (0);
+  db_exec (db, "PRAGMA journal_mode = DELETE; BEGIN;"
+               " INSERT INTO agencies (code, name, level) VALUES ('A2', '市生态环境局', 'city')");
+  umask (saved_umask);
+  assert_private (journal);
+  db_exec (db, "ROLLBACK");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -511,6 +544,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/store/create", test_create);
+  ADD ("/store/create/private", test_private_files);
   ADD ("/store/reopen", test_reopen);
   ADD ("/store/migrate/from-1", test_migrate);
   ADD ("/store/migrate/standard-fields", test_migrate_standard_fields);

@@ -79,6 +79,16 @@ jd_cli_progress_cb (double   fraction,
   JdCliProgress *progress = user_data;
   int percent = (int)floor (fraction * 100.0);
 
+  /* Said whether or not stderr is a terminal: a script waiting on a
+   * second import should see why it waits. */
+  if (fraction == JD_PROGRESS_WAITING)
+    {
+      g_printerr ("%s%s\n", progress->on_terminal ? "\r\033[K" : "",
+                  _("Waiting for another import into this database to finish…"));
+      progress->last_percent = -1;
+      return;
+    }
+
   if (!progress->on_terminal || percent == progress->last_percent)
     return;
 

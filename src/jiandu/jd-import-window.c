@@ -76,7 +76,7 @@ typedef struct
   char            *entity;
   char            *encoding;
   GHashTable      *mapping;
-  int              permille;     /* atomic */
+  int              permille;     /* atomic; -1 while another import holds the database */
   gint64           undo_id;
 } Work;
 
@@ -473,6 +473,7 @@ update_progress_cb (gpointer user_data)
 {
   JdImportWindow *self = user_data;
   Work *work;
+  int permille;
 
   if (self->task == NULL)
     {
@@ -481,7 +482,18 @@ update_progress_cb (gpointer user_data)
     }
 
   work = g_task_get_task_data (self->task);
-  gtk_progress_bar_set_fraction (self->run_progress, g_atomic_int_get (&work->permille) / 1000.0);
+  permille = g_atomic_int_get (&work->permille);
+  if (permille < 0)
+    {
+      /* Another program (jiandu-cli) imports into the same database. */
+      gtk_progress_bar_set_text (self->run_progress, _("Waiting for another import into this database to finish…"));
+      gtk_progress_bar_pulse (self->run_progress);
+    }
+  else
+    {
+      gtk_progress_bar_set_text (self->run_progress, NULL);
+      gtk_progress_bar_set_fraction (self->run_progress, permille / 1000.0);
+    }
 
   return G_SOURCE_CONTINUE;
 }
@@ -493,7 +505,7 @@ import_progress_cb (double   fraction,
 {
   Work *work = user_data;
 
-  g_atomic_int_set (&work->permille, (int)(fraction * 1000.0));
+  g_atomic_int_set (&work->permille, fraction == JD_PROGRESS_WAITING ? -1 : (int)(fraction * 1000.0));
 }
 
 static void
@@ -667,6 +679,7 @@ run_action (GtkWidget  *widget,
   work->entity = g_strdup (self->table->entity);
   work->options.entity = work->entity;
 
+  gtk_progress_bar_set_text (self->run_progress, NULL);
   gtk_progress_bar_set_fraction (self->run_progress, 0);
   gtk_stack_set_visible_child_name (self->stack, "running");
   start_task (self, work, import_thread, import_done_cb);

@@ -23,6 +23,7 @@
 #include "jd-import.h"
 #include "jd-rollup-private.h"
 #include "jd-store-private.h"
+#include "jd-test-hooks-private.h"
 #include "jd-table-reader.h"
 
 /* Rows before the header that may be titles ("2024年7月行政处罚案件统计表"). */
@@ -1685,15 +1686,18 @@ import_row (Context    *ctx,
   return write_row (ctx, table, values, row, error);
 }
 
+/* A setting of the connection, to put back after the import. */
 static int
-query_cache_size (sqlite3 *db)
+query_pragma (sqlite3    *db,
+              const char *sql,
+              int         fallback)
 {
-  g_autoptr(sqlite3_stmt) stmt = _jd_store_prepare (db, "PRAGMA cache_size", NULL);
+  g_autoptr(sqlite3_stmt) stmt = _jd_store_prepare (db, sql, NULL);
 
   if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     return sqlite3_column_int (stmt, 0);
 
-  return -2000;
+  return fallback;
 }
 
 static char *
@@ -2303,19 +2307,24 @@ jd_import_file (JdStore                *store,
    * size of the file; given back afterwards.  And no foreign-key checks:
    * every agency, field and leniency item a row refers to has been looked
    * up in this very transaction (rows that name unknown ones are
-   * rejected), so SQLite's four lookups a row would only repeat ours. */
+   * rejected), so SQLite's four lookups a row would only repeat ours.
+   *
+   * The store stays in WAL mode, so that other programs (the app on its
+   * dashboard) go on reading while the import writes.  Automatic
+   * checkpoints are off until the commit: the new pages go into the WAL
+   * once, and one checkpoint after the commit copies them into the
+   * database, instead of one every thousand pages.  The commit syncs
+   * the WAL (synchronous = FULL), so that an import reported done
+   * survives a power cut.  None of these settings is written to the
+   * file: a dry run or a failed import leaves its bytes as they were. */
   restore_pragmas = g_strdup_printf ("PRAGMA cache_size = %d; PRAGMA foreign_keys = ON;"
-                                     " PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;",
-                                     query_cache_size (ctx.db));
-  /* In WAL mode every new page is written twice: into the log, then by
-   * the checkpoint into the database.  A rollback journal only keeps the
-   * few existing pages an import changes, so for the time of the import
-   * the store uses one, synced in full at the commit; a kill or a power
-   * cut rolls the import back when the database is next opened.  When
-   * another program has the database open, it stays in WAL mode. */
-  _jd_store_exec (ctx.db, "PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;", NULL);
-  if (!_jd_store_exec (ctx.db, "PRAGMA cache_size = -65536; PRAGMA foreign_keys = OFF;", error) ||
-      !_jd_store_exec (ctx.db, "BEGIN IMMEDIATE", error))
+                                     " PRAGMA wal_autocheckpoint = %d; PRAGMA synchronous = %d;",
+                                     query_pragma (ctx.db, "PRAGMA cache_size", -2000),
+                                     query_pragma (ctx.db, "PRAGMA wal_autocheckpoint", 1000),
+                                     query_pragma (ctx.db, "PRAGMA synchronous", 1));
+  if (!_jd_store_exec (ctx.db, "PRAGMA cache_size = -65536; PRAGMA foreign_keys = OFF;"
+                               " PRAGMA wal_autocheckpoint = 0; PRAGMA synchronous = FULL;", error) ||
+      !_jd_store_begin_write (store, progress, user_data, cancellable, error))
     {
       _jd_store_exec (ctx.db, restore_pragmas, NULL);
       return NULL;
@@ -2356,10 +2365,13 @@ jd_import_file (JdStore                *store,
 
   if (!record_checksum (&ctx, &checksum, error))
     goto rollback;
+  _jd_test_point ("import-commit");
   if (options->dry_run)
     sqlite3_exec (ctx.db, "ROLLBACK", NULL, NULL, NULL);
   else if (!_jd_store_exec (ctx.db, "COMMIT", error))
     goto rollback;
+  else
+    _jd_store_checkpoint (store);
 
   _jd_store_exec (ctx.db, restore_pragmas, NULL);
   if (progress != NULL)

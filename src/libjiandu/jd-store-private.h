@@ -15,6 +15,10 @@ G_BEGIN_DECLS
 /* "Jian" — PRAGMA application_id of every Jiandu database. */
 #define JD_STORE_APPLICATION_ID 0x4A69616E
 
+/* How long a statement waits for another program's lock on the database
+ * before it gives up with "database is locked". */
+#define JD_STORE_BUSY_TIMEOUT_MS 5000
+
 sqlite3  *_jd_store_get_db        (JdStore     *self);
 gboolean  _jd_store_migrate       (sqlite3     *db,
                                    int          from_version,
@@ -30,6 +34,24 @@ void      _jd_store_set_error     (GError     **error,
 sqlite3_stmt *_jd_store_prepare   (sqlite3     *db,
                                    const char  *sql,
                                    GError     **error);
+
+gboolean  _jd_store_begin_write   (JdStore        *self,
+                                   JdProgressFunc  progress,
+                                   gpointer        user_data,
+                                   GCancellable   *cancellable,
+                                   GError        **error);
+void      _jd_store_checkpoint    (JdStore     *self);
+
+/* jd-store-file.c */
+gboolean  _jd_store_check_file    (const char  *path,
+                                   gboolean    *out_exists,
+                                   GError     **error);
+gboolean  _jd_store_create_private (const char *path,
+                                   GError     **error);
+void      _jd_store_set_read_error (GError    **error,
+                                   sqlite3     *db,
+                                   int          rc,
+                                   const char  *path);
 
 void      _jd_store_lock          (JdStore     *self);
 void      _jd_store_unlock        (JdStore     *self);

@@ -8,16 +8,14 @@
 
 #include "config.h"
 
-#include <errno.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "jd-rollup-private.h"
 #include "jd-store-private.h"
+#include "jd-test-hooks-private.h"
 
 struct _JdStore
 {
@@ -165,6 +163,30 @@ query_int (sqlite3    *db,
   return value;
 }
 
+static char *
+query_text (sqlite3    *db,
+            const char *sql,
+            int        *out_rc)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  char *value = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          value = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+          rc = SQLITE_OK;
+        }
+    }
+
+  *out_rc = rc;
+  return value != NULL ? value : g_strdup ("");
+}
+
 gboolean
 _jd_store_migrate (sqlite3  *db,
                    int       from_version,
@@ -230,120 +252,9 @@ init_sqlite (void)
   if (g_once_init_enter (&done))
     {
       sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
+      _jd_test_hooks_init ();
       g_once_init_leave (&done, 1);
     }
-}
-
-/* Everything that can be decided without SQLite touching the file. */
-static gboolean
-check_file (const char  *path,
-            gboolean    *out_exists,
-            GError     **error)
-{
-  g_autofree char *dir = NULL;
-  g_autofree char *display = g_filename_display_name (path);
-  GStatBuf st;
-  guchar header[100];
-  FILE *fp;
-  size_t n_read;
-
-  if (g_stat (path, &st) != 0)
-    {
-      if (errno != ENOENT)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       _("Could not open “%s”: %s"), display, g_strerror (saved_errno));
-          return FALSE;
-        }
-
-      *out_exists = FALSE;
-      dir = g_path_get_dirname (path);
-      if (g_access (dir, W_OK) != 0)
-        {
-          g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_READ_ONLY,
-                       _("Could not create “%s”: the folder cannot be written to"), display);
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  *out_exists = TRUE;
-
-  if (!S_ISREG (st.st_mode))
-    {
-      g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_NOT_JIANDU,
-                   _("“%s” is not a Jiandu database"), display);
-      return FALSE;
-    }
-
-  if (st.st_size > 0)
-    {
-      fp = g_fopen (path, "rb");
-      if (fp == NULL)
-        {
-          int saved_errno = errno;
-
-          g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                       _("Could not open “%s”: %s"), display, g_strerror (saved_errno));
-          return FALSE;
-        }
-      n_read = fread (header, 1, sizeof header, fp);
-      fclose (fp);
-
-      if (n_read < 16 || memcmp (header, "SQLite format 3", 16) != 0)
-        {
-          g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_NOT_JIANDU,
-                       _("“%s” is not a Jiandu database"), display);
-          return FALSE;
-        }
-
-      /* A copy that stopped half-way (a full USB stick, a dropped network
-       * share) is shorter than its header says: refuse it before SQLite
-       * reads past the end.  The header's page count is only meaningful
-       * while its "valid-for" counter matches the change counter. */
-      if (n_read == sizeof header)
-        {
-          guint32 page_size = (header[16] << 8) | header[17];
-          guint32 change_counter = GUINT32_FROM_BE (*(guint32 *)(gpointer)(header + 24));
-          guint32 n_pages = GUINT32_FROM_BE (*(guint32 *)(gpointer)(header + 28));
-          guint32 valid_for = GUINT32_FROM_BE (*(guint32 *)(gpointer)(header + 92));
-
-          if (page_size == 1)
-            page_size = 65536;
-
-          if (valid_for == change_counter && n_pages > 0 &&
-              (guint64)n_pages * page_size > (guint64)st.st_size)
-            {
-              g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_CORRUPT,
-                           _("“%s” is damaged: the file is shorter than the database it holds (an incomplete copy?)"),
-                           display);
-              return FALSE;
-            }
-        }
-      else
-        {
-          g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_CORRUPT,
-                       _("“%s” is damaged and cannot be read"), display);
-          return FALSE;
-        }
-    }
-
-  /* root passes access(W_OK) on any file, so look at the mode bits too:
-   * a file someone made read-only is not to be written, whoever we are. */
-  dir = g_path_get_dirname (path);
-  if ((st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0 ||
-      g_access (path, W_OK) != 0 ||
-      g_access (dir, W_OK) != 0)
-    {
-      g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_READ_ONLY,
-                   _("“%s” is read-only; Jiandu needs to write to the database and its folder"),
-                   display);
-      return FALSE;
-    }
-
-  return TRUE;
 }
 
 static void
@@ -396,10 +307,11 @@ jd_store_open (const char  *path,
   int application_id;
   int version;
   int n_objects;
+  g_autofree char *journal_mode = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!check_file (path, &exists, error))
+  if (!_jd_store_check_file (path, &exists, error))
     return NULL;
 
   display = g_filename_display_name (path);
@@ -407,7 +319,9 @@ jd_store_open (const char  *path,
   self->path = g_strdup (path);
 
   init_sqlite ();
-  flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (exists ? 0 : SQLITE_OPEN_CREATE);
+  if (!exists && !_jd_store_create_private (path, error))
+    return NULL;
+  flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX;
   rc = sqlite3_open_v2 (path, &self->db, flags, NULL);
   if (rc != SQLITE_OK)
     {
@@ -415,10 +329,12 @@ jd_store_open (const char  *path,
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, JD_STORE_BUSY_TIMEOUT_MS);
 
   /* Reading these touches the header and the schema page: a damaged file
-   * fails here, before anything is written. */
+   * fails here, before anything is written.  A -journal left by a process
+   * killed while it committed is rolled back first, and the pages of a
+   * -wal are read, as SQLite always does. */
   application_id = query_int (self->db, "PRAGMA application_id", &rc);
   if (rc == SQLITE_OK)
     version = query_int (self->db, "PRAGMA user_version", &rc);
@@ -426,14 +342,7 @@ jd_store_open (const char  *path,
     n_objects = query_int (self->db, "SELECT count(*) FROM sqlite_master", &rc);
   if (rc != SQLITE_OK)
     {
-      if ((rc & 0xff) == SQLITE_NOTADB)
-        g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_NOT_JIANDU,
-                     _("“%s” is not a Jiandu database"), display);
-      else if ((rc & 0xff) == SQLITE_CORRUPT)
-        g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_CORRUPT,
-                     _("“%s” is damaged and cannot be read"), display);
-      else
-        _jd_store_set_error (error, self->db, rc, _("Could not read the database"));
+      _jd_store_set_read_error (error, self->db, rc, path);
       return NULL;
     }
 
@@ -460,11 +369,21 @@ jd_store_open (const char  *path,
    * with jd_store_verify(), which reads every page: too slow to do on every
    * open of a database of millions of cases. */
 
-  if (!_jd_store_exec (self->db,
-                       "PRAGMA foreign_keys = ON;"
-                       "PRAGMA journal_mode = WAL;"
-                       "PRAGMA synchronous = NORMAL;",
-                       error))
+  if (!_jd_store_exec (self->db, "PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;", error))
+    return NULL;
+
+  /* Every Jiandu database is in WAL mode, where readers never wait for a
+   * writer.  Changing the mode needs the file to itself, so it is only
+   * asked for when needed (a new file, or one an older Jiandu left in
+   * rollback-journal mode), not on every open while an import runs. */
+  journal_mode = query_text (self->db, "PRAGMA journal_mode", &rc);
+  if (rc != SQLITE_OK)
+    {
+      _jd_store_set_read_error (error, self->db, rc, path);
+      return NULL;
+    }
+  if (g_ascii_strcasecmp (journal_mode, "wal") != 0 &&
+      !_jd_store_exec (self->db, "PRAGMA journal_mode = WAL;", error))
     return NULL;
 
   if (!_jd_store_migrate (self->db, version, JD_STORE_SCHEMA_VERSION, error))
@@ -509,6 +428,78 @@ void
 _jd_store_unlock (JdStore *self)
 {
   g_rec_mutex_unlock (&self->lock);
+}
+
+typedef struct
+{
+  JdProgressFunc  progress;
+  gpointer        user_data;
+  GCancellable   *cancellable;
+  gboolean        told;
+} WaitTurn;
+
+static int
+wait_turn_cb (gpointer user_data,
+              int      n_calls)
+{
+  WaitTurn *wait = user_data;
+
+  if (g_cancellable_is_cancelled (wait->cancellable))
+    return 0;
+
+  if (!wait->told && wait->progress != NULL)
+    wait->progress (JD_PROGRESS_WAITING, wait->user_data);
+  wait->told = TRUE;
+  g_usleep (n_calls < 50 ? 2000 : 50000);
+
+  return 1;
+}
+
+/**
+ * _jd_store_begin_write:
+ * @progress: (nullable): told JD_PROGRESS_WAITING, once, when another
+ *   program holds the write lock
+ *
+ * Begins a write transaction (BEGIN IMMEDIATE), waiting as long as it
+ * takes for another program's (an import's) to end, or until
+ * @cancellable is cancelled.  Readers are not held up meanwhile.
+ */
+gboolean
+_jd_store_begin_write (JdStore        *self,
+                       JdProgressFunc  progress,
+                       gpointer        user_data,
+                       GCancellable   *cancellable,
+                       GError        **error)
+{
+  WaitTurn wait = { progress, user_data, cancellable, FALSE };
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  sqlite3_busy_handler (self->db, wait_turn_cb, &wait);
+  ok = _jd_store_exec (self->db, "BEGIN IMMEDIATE", &local_error);
+  sqlite3_busy_timeout (self->db, JD_STORE_BUSY_TIMEOUT_MS);
+
+  if (!ok && !g_cancellable_set_error_if_cancelled (cancellable, error))
+    g_propagate_error (error, g_steal_pointer (&local_error));
+
+  return ok;
+}
+
+/**
+ * _jd_store_checkpoint:
+ *
+ * Copies what the WAL holds into the database and empties the WAL, after
+ * a bulk write that turned automatic checkpoints off (PRAGMA
+ * wal_autocheckpoint = 0): one pass instead of one per thousand pages, and
+ * the disk space of the WAL given back.  When a reader holds on to the
+ * WAL past the busy timeout, the next commit's automatic checkpoint does it
+ * instead; nothing is lost either way.
+ */
+void
+_jd_store_checkpoint (JdStore *self)
+{
+  _jd_test_point ("checkpoint");
+  sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
 }
 
 static void

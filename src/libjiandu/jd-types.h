@@ -16,7 +16,10 @@ typedef struct _JdFilter  JdFilter;
 typedef struct _JdMetrics JdMetrics;
 
 /* Reports how far long work has come, 0.0 to 1.0; may be called from a
- * worker thread. */
+ * worker thread.  JD_PROGRESS_WAITING instead says that the work waits
+ * for another program (another import) to finish writing the database. */
+#define JD_PROGRESS_WAITING (-1.0)
+
 typedef void (*JdProgressFunc) (double   fraction,
                                 gpointer user_data);
 
