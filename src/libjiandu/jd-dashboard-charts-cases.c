@@ -111,6 +111,22 @@ _jd_chart_cases_trend (JdStore                    *store,
   return chart;
 }
 
+/* A chart of the row's type with one bar a category */
+static JdChart *
+category_chart (const JdDashboardChartInfo *info,
+                GPtrArray                  *names,
+                const double               *values,
+                const char                 *series_label)
+{
+  JdChart *chart = jd_chart_new (info->type);
+
+  jd_chart_set_title (chart, _(info->title));
+  jd_chart_set_categories (chart, (const char * const *)names->pdata, names->len);
+  jd_chart_add_series (chart, series_label, values, names->len);
+
+  return chart;
+}
+
 /* Cases decided in the period by the row's dimension: domain, level or region */
 JdChart *
 _jd_chart_cases_by_dimension (JdStore                    *store,
@@ -122,7 +138,6 @@ _jd_chart_cases_by_dimension (JdStore                    *store,
   g_autoptr(GPtrArray) slices = jd_metrics_breakdown (store, period, filter, info->variant, error);
   g_autoptr(GPtrArray) names = NULL;
   g_autofree double *decided = NULL;
-  JdChart *chart;
 
   if (slices == NULL)
     return NULL;
@@ -137,12 +152,7 @@ _jd_chart_cases_by_dimension (JdStore                    *store,
       decided[i] = slice->metrics->cases.decided;
     }
 
-  chart = jd_chart_new (info->type);
-  jd_chart_set_title (chart, _(info->title));
-  jd_chart_set_categories (chart, (const char * const *)names->pdata, names->len);
-  jd_chart_add_series (chart, _("Cases decided"), decided, names->len);
-
-  return chart;
+  return category_chart (info, names, decided, _("Cases decided"));
 }
 
 /* The last JD_CASES_TREND_MONTHS months' figures up to the period's end */
@@ -197,7 +207,6 @@ _jd_chart_complaints_by_category (JdStore                    *store,
   g_autoptr(GPtrArray) counts = jd_metrics_complaint_categories (store, period, filter, error);
   g_autoptr(GPtrArray) names = NULL;
   g_autofree double *values = NULL;
-  JdChart *chart;
 
   if (counts == NULL)
     return NULL;
@@ -213,12 +222,7 @@ _jd_chart_complaints_by_category (JdStore                    *store,
       values[i] = count->count;
     }
 
-  chart = jd_chart_new (info->type);
-  jd_chart_set_title (chart, _(info->title));
-  jd_chart_set_categories (chart, (const char * const *)names->pdata, names->len);
-  jd_chart_add_series (chart, _("Complaints received"), values, names->len);
-
-  return chart;
+  return category_chart (info, names, values, _("Complaints received"));
 }
 
 /* The four rates of complaints handling, a line each, by month */
