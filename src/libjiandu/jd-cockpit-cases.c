@@ -12,7 +12,7 @@
 #include "config.h"
 
 #include "jd-cockpit-cases.h"
-#include "jd-dashboard-charts.h"
+#include "jd-dashboard-charts-cases-private.h"
 #include "jd-warnings.h"
 
 void
@@ -109,6 +109,34 @@ unreviewed_agencies (JdStore         *store,
   return kept;
 }
 
+/* The charts over time, from one series of months: the catalog's builders
+ * would each read their own. */
+static gboolean
+build_trends (JdStore         *store,
+              const JdPeriod  *period,
+              const JdFilter  *filter,
+              JdCasesData     *data,
+              GError         **error)
+{
+  const char * const names[] = {
+    [JD_PERIOD_MONTH] = "cases-trend-monthly",
+    [JD_PERIOD_QUARTER] = "cases-trend-quarterly",
+    [JD_PERIOD_YEAR] = "cases-trend-yearly",
+  };
+  g_autoptr(GPtrArray) months = NULL;
+  int first;
+
+  months = _jd_cases_months (store, period, filter, &first, error);
+  if (months == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    data->trend[i] = _jd_cases_trend_chart (jd_dashboard_chart_info (names[i]), period, months, first);
+  data->fines = _jd_fines_chart (jd_dashboard_chart_info ("fines-monthly"), period, months, first);
+
+  return TRUE;
+}
+
 gpointer
 _jd_cockpit_load_cases (JdStore         *store,
                         const JdPeriod  *period,
@@ -117,21 +145,14 @@ _jd_cockpit_load_cases (JdStore         *store,
                         GError         **error)
 {
   JdCasesData *data = g_new0 (JdCasesData, 1);
-  const char * const names[] = {
-    [JD_PERIOD_MONTH] = "cases-trend-monthly",
-    [JD_PERIOD_QUARTER] = "cases-trend-quarterly",
-    [JD_PERIOD_YEAR] = "cases-trend-yearly",
-    "cases-by-kind", "cases-by-domain", "cases-by-level", "cases-by-region", "fines-monthly",
-  };
-  JdChart **charts[] = {
-    &data->trend[JD_PERIOD_MONTH], &data->trend[JD_PERIOD_QUARTER], &data->trend[JD_PERIOD_YEAR],
-    &data->by_kind, &data->by_domain, &data->by_level, &data->by_region, &data->fines,
-  };
+  const char * const names[] = { "cases-by-kind", "cases-by-domain", "cases-by-level", "cases-by-region" };
+  JdChart **charts[] = { &data->by_kind, &data->by_domain, &data->by_level, &data->by_region };
 
   G_STATIC_ASSERT (G_N_ELEMENTS (names) == G_N_ELEMENTS (charts));
 
   data->metrics = jd_metrics_compute (store, period, filter, error);
   if (data->metrics == NULL ||
+      !build_trends (store, period, filter, data, error) ||
       !build_charts (store, period, filter, names, charts, G_N_ELEMENTS (names), error) ||
       (data->unreviewed = unreviewed_agencies (store, period, filter, error)) == NULL)
     {

@@ -20,6 +20,20 @@ void     _jd_cases_trend_window        (const JdPeriod             *period,
                                         int                        *first_month,
                                         guint                      *n_points);
 
+GPtrArray *_jd_cases_months            (JdStore                    *store,
+                                        const JdPeriod             *period,
+                                        const JdFilter             *filter,
+                                        int                        *first_month,
+                                        GError                    **error);
+JdChart *_jd_cases_trend_chart         (const JdDashboardChartInfo *info,
+                                        const JdPeriod             *period,
+                                        GPtrArray                  *months,
+                                        int                         months_first);
+JdChart *_jd_fines_chart               (const JdDashboardChartInfo *info,
+                                        const JdPeriod             *period,
+                                        GPtrArray                  *months,
+                                        int                         months_first);
+
 JdChart *_jd_chart_cases_trend         (JdStore                    *store,
                                         const JdDashboardChartInfo *info,
                                         const JdPeriod             *period,

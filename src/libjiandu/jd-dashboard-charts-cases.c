@@ -69,17 +69,89 @@ axis_of (JdPeriodKind by)
     }
 }
 
-/* Cases decided and opened, a pair of bars a month, quarter or year
- * (the row's variant) */
+/**
+ * _jd_cases_months:
+ * @first_month: (out): the first month of the series
+ *
+ * The months the charts of the cases page over time are made of: from the
+ * first month of the trend by year to the period's end, so that one series
+ * serves every one of them.
+ *
+ * Returns: (transfer full) (element-type JdMetrics): one a month, or %NULL
+ *   with @error set
+ */
+GPtrArray *
+_jd_cases_months (JdStore         *store,
+                  const JdPeriod  *period,
+                  const JdFilter  *filter,
+                  int             *first_month,
+                  GError         **error)
+{
+  guint n;
+
+  _jd_cases_trend_window (period, JD_PERIOD_YEAR, first_month, &n);
+  return jd_metrics_series (store, filter, JD_PERIOD_MONTH, *first_month, jd_period_last_month (period), error);
+}
+
+/* Adds up @months (from @months_first) into the @n points of the
+ * window of @by that starts with @first: the figure given by @get */
+static double *
+add_up (GPtrArray    *months,
+        int           months_first,
+        JdPeriodKind  by,
+        int           first,
+        guint         n,
+        double      (*get) (const JdMetrics *m))
+{
+  static const int months_per_point[] = { [JD_PERIOD_MONTH] = 1, [JD_PERIOD_QUARTER] = 3, [JD_PERIOD_YEAR] = 12 };
+  double *values = g_new0 (double, n);
+
+  for (guint i = 0; i < months->len; i++)
+    {
+      int diff = jd_month_diff (jd_month_add (months_first, i), first);
+
+      if (diff < 0)
+        continue;
+      g_assert ((guint)(diff / months_per_point[by]) < n);
+      values[diff / months_per_point[by]] += get (g_ptr_array_index (months, i));
+    }
+
+  return values;
+}
+
+static double
+get_decided (const JdMetrics *m)
+{
+  return m->cases.decided;
+}
+
+static double
+get_opened (const JdMetrics *m)
+{
+  return m->cases.opened;
+}
+
+static double
+get_fines_yuan (const JdMetrics *m)
+{
+  return m->cases.fines_fen / 100.0;
+}
+
+/**
+ * _jd_cases_trend_chart:
+ * @months: (element-type JdMetrics): from _jd_cases_months()
+ *
+ * Cases decided and opened, a pair of bars a month, quarter or year (the
+ * row's variant), ending with @period: the last quarter or year holds the
+ * months up to the period's end, never one after it.
+ */
 JdChart *
-_jd_chart_cases_trend (JdStore                    *store,
-                       const JdDashboardChartInfo *info,
+_jd_cases_trend_chart (const JdDashboardChartInfo *info,
                        const JdPeriod             *period,
-                       const JdFilter             *filter,
-                       GError                    **error)
+                       GPtrArray                  *months,
+                       int                         months_first)
 {
   JdPeriodKind by = info->variant;
-  g_autoptr(GPtrArray) series = NULL;
   g_autofree double *decided = NULL;
   g_autofree double *opened = NULL;
   JdChart *chart;
@@ -87,20 +159,8 @@ _jd_chart_cases_trend (JdStore                    *store,
   guint n;
 
   _jd_cases_trend_window (period, by, &first, &n);
-  series = jd_metrics_series (store, filter, by, first, jd_period_last_month (period), error);
-  if (series == NULL)
-    return NULL;
-  g_assert (series->len == n);
-
-  decided = g_new (double, n);
-  opened = g_new (double, n);
-  for (guint i = 0; i < n; i++)
-    {
-      const JdMetrics *m = g_ptr_array_index (series, i);
-
-      decided[i] = m->cases.decided;
-      opened[i] = m->cases.opened;
-    }
+  decided = add_up (months, months_first, by, first, n, get_decided);
+  opened = add_up (months, months_first, by, first, n, get_opened);
 
   chart = jd_chart_new (JD_CHART_BAR);
   jd_chart_set_title (chart, _(info->title));
@@ -109,6 +169,62 @@ _jd_chart_cases_trend (JdStore                    *store,
   jd_chart_add_series (chart, _("Cases opened"), opened, n);
 
   return chart;
+}
+
+/**
+ * _jd_fines_chart:
+ * @months: (element-type JdMetrics): from _jd_cases_months()
+ *
+ * Fines and confiscations a month, over the months' trend window.
+ */
+JdChart *
+_jd_fines_chart (const JdDashboardChartInfo *info,
+                 const JdPeriod             *period,
+                 GPtrArray                  *months,
+                 int                         months_first)
+{
+  g_autofree double *fines = NULL;
+  JdChart *chart;
+  int first;
+  guint n;
+
+  _jd_cases_trend_window (period, JD_PERIOD_MONTH, &first, &n);
+  fines = add_up (months, months_first, JD_PERIOD_MONTH, first, n, get_fines_yuan);
+
+  chart = jd_chart_new (JD_CHART_BAR);
+  jd_chart_set_title (chart, _(info->title));
+  jd_chart_set_format (chart, JD_CHART_FORMAT_YUAN);
+  jd_chart_set_time_axis (chart, JD_CHART_AXIS_MONTH, first, n);
+  jd_chart_add_series (chart, _("Fines and confiscations"), fines, n);
+
+  return chart;
+}
+
+/* The catalog's builders of the two: the page builds them from one series */
+JdChart *
+_jd_chart_cases_trend (JdStore                    *store,
+                       const JdDashboardChartInfo *info,
+                       const JdPeriod             *period,
+                       const JdFilter             *filter,
+                       GError                    **error)
+{
+  int first;
+  g_autoptr(GPtrArray) months = _jd_cases_months (store, period, filter, &first, error);
+
+  return months != NULL ? _jd_cases_trend_chart (info, period, months, first) : NULL;
+}
+
+JdChart *
+_jd_chart_fines_monthly (JdStore                    *store,
+                         const JdDashboardChartInfo *info,
+                         const JdPeriod             *period,
+                         const JdFilter             *filter,
+                         GError                    **error)
+{
+  int first;
+  g_autoptr(GPtrArray) months = _jd_cases_months (store, period, filter, &first, error);
+
+  return months != NULL ? _jd_fines_chart (info, period, months, first) : NULL;
 }
 
 /* A chart of the row's type with one bar a category */
@@ -167,34 +283,6 @@ last_months (JdStore         *store,
 
   _jd_cases_trend_window (period, JD_PERIOD_MONTH, first, &n);
   return jd_metrics_series (store, filter, JD_PERIOD_MONTH, *first, jd_period_last_month (period), error);
-}
-
-JdChart *
-_jd_chart_fines_monthly (JdStore                    *store,
-                         const JdDashboardChartInfo *info,
-                         const JdPeriod             *period,
-                         const JdFilter             *filter,
-                         GError                    **error)
-{
-  double fines[JD_CASES_TREND_MONTHS];
-  g_autoptr(GPtrArray) series = NULL;
-  JdChart *chart;
-  int first;
-
-  series = last_months (store, period, filter, &first, error);
-  if (series == NULL)
-    return NULL;
-
-  for (guint i = 0; i < JD_CASES_TREND_MONTHS; i++)
-    fines[i] = ((const JdMetrics *)g_ptr_array_index (series, i))->cases.fines_fen / 100.0;
-
-  chart = jd_chart_new (JD_CHART_BAR);
-  jd_chart_set_title (chart, _(info->title));
-  jd_chart_set_format (chart, JD_CHART_FORMAT_YUAN);
-  jd_chart_set_time_axis (chart, JD_CHART_AXIS_MONTH, first, JD_CASES_TREND_MONTHS);
-  jd_chart_add_series (chart, _("Fines and confiscations"), fines, JD_CASES_TREND_MONTHS);
-
-  return chart;
 }
 
 JdChart *
