@@ -209,14 +209,14 @@ assert_warnings_match_cli (JdWindow *window)
 }
 
 static GdkTexture *
-render_window (JdWindow *window)
+render_window (gpointer window)
 {
   g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
   g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
   g_autoptr(GskRenderNode) node = NULL;
   int width = gtk_widget_get_width (GTK_WIDGET (window));
   int height = gtk_widget_get_height (GTK_WIDGET (window));
-  GskRenderer *renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (GTK_WIDGET (window)));
 
   g_assert_cmpint (width, >, 0);
   g_assert_cmpint (height, >, 0);
@@ -249,6 +249,43 @@ count_colours (GdkTexture *texture)
   return g_hash_table_size (colours);
 }
 
+/* A card draws the chart kit's KPI card, and says what it draws: the
+ * figure the tests read is the one drawn, and the description (its
+ * accessible label) and the tooltip hold it. */
+static void
+assert_card_draws (JdWindow   *window,
+                   const char *name)
+{
+  JdKpiCard *card = JD_KPI_CARD (template_child (window, name));
+  JdChart *chart = jd_kpi_card_get_chart (card);
+  int width = gtk_widget_get_width (GTK_WIDGET (card));
+  int height = gtk_widget_get_height (GTK_WIDGET (card));
+  g_autofree char *drawn = NULL;
+  g_autofree char *description = NULL;
+  g_autofree char *tooltip = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  JdChartHit hit;
+
+  g_assert_nonnull (chart);
+  g_assert_cmpint (jd_chart_get_chart_type (chart), ==, JD_CHART_KPI);
+  drawn = jd_chart_format_kpi_value (chart);
+  g_assert_cmpstr (drawn, ==, jd_kpi_card_get_value (card));
+  g_assert_cmpstr (jd_chart_get_title (chart), ==, jd_kpi_card_get_title (card));
+
+  description = jd_chart_describe (chart);
+  g_assert_nonnull (strstr (description, jd_kpi_card_get_title (card)));
+  g_assert_nonnull (strstr (description, drawn));
+  g_assert_true (jd_chart_hit (chart, width, height, width / 2.0, height / 2.0, &hit));
+  tooltip = jd_chart_describe_point (chart, &hit);
+  g_assert_nonnull (strstr (tooltip, drawn));
+
+  /* the card is drawn, not blank: text in several colours, antialiased */
+  g_assert_cmpint (width, >=, 200);
+  g_assert_cmpint (height, >=, 120);
+  texture = render_window (card);
+  g_assert_cmpuint (count_colours (texture), >, 20);
+}
+
 static void
 test_dashboard_matches_cli (void)
 {
@@ -272,6 +309,9 @@ test_dashboard_matches_cli (void)
   /* What a user sees: not blank. */
   texture = render_window (window);
   g_assert_cmpuint (count_colours (texture), >, 200);
+  assert_card_draws (window, "cases_card");
+  assert_card_draws (window, "complaints_card");
+  assert_card_draws (window, "loss_rate_card");
   screenshot = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "ui-overview.png", NULL);
   g_assert_true (gdk_texture_save_to_png (texture, screenshot));
   g_test_message ("screenshot: %s", screenshot);

@@ -94,6 +94,7 @@ static const struct {
 } commands[] = {
   { "bench", jd_cli_bench, N_("Time the overview dashboard against plain SQL") },
   { "bench-charts", jd_cli_bench_charts, N_("Time the drawing of two large charts") },
+  { "bench-pages", jd_cli_bench_pages, N_("Time what each page of the window reads") },
   { "chart", jd_cli_chart, N_("Draw a dashboard chart to PNG, SVG or PDF") },
   { "check", jd_cli_check, N_("Check a database for damage") },
   { "demo", jd_cli_demo, N_("Create a database with deterministic demo data") },

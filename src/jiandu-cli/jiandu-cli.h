@@ -37,6 +37,8 @@ void      jd_cli_print_row     (const char    *label,
 
 int       jd_cli_bench         (int            argc,
                                 char         **argv);
+int       jd_cli_bench_pages   (int            argc,
+                                char         **argv);
 int       jd_cli_bench_charts  (int            argc,
                                 char         **argv);
 int       jd_cli_chart         (int            argc,

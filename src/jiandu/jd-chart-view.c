@@ -90,6 +90,11 @@ G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   rgba_from_gdk (&self->theme.dim, &color);
   if (gtk_style_context_lookup_color (context, "accent_color", &color))
     rgba_from_gdk (&self->theme.highlight, &color);
+  /* good and bad news (a KPI's arrows) in the theme's own text colours */
+  if (gtk_style_context_lookup_color (context, "success_color", &color))
+    rgba_from_gdk (&self->theme.good, &color);
+  if (gtk_style_context_lookup_color (context, "error_color", &color))
+    rgba_from_gdk (&self->theme.bad, &color);
   /* The card's colour over the window's (libadwaita's card colour is
    * translucent), opaque: the halos around markers take it */
   {

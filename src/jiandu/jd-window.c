@@ -334,14 +334,7 @@ show_overview (JdWindow         *self,
   g_autofree char *previous_text = NULL;
   g_autofree char *year_earlier_text = NULL;
   g_autofree char *note = NULL;
-  g_autofree char *value = NULL;
-  g_autofree char *detail = NULL;
-  g_autofree char *fines = NULL;
-  g_autofree char *closing = NULL;
-  g_autofree char *lost = NULL;
-  g_autofree char *concluded = NULL;
   JdPeriod other;
-  double rate, rate_prev, rate_last_year;
 
   gtk_label_set_text (self->period_label, period_text);
 
@@ -355,44 +348,16 @@ show_overview (JdWindow         *self,
                           year_earlier_text, previous_text);
   gtk_label_set_text (self->period_note, note);
 
-  value = jd_format_count (now->cases.decided);
-  jd_kpi_card_set_value (self->cases_card, value);
-  fines = jd_format_yuan (now->cases.fines_fen);
-  detail = g_strdup_printf (_("Fines and confiscations: %s"), fines);
-  jd_kpi_card_set_detail (self->cases_card, detail);
-  jd_kpi_card_set_changes (self->cases_card, JD_KPI_CHANGE_RELATIVE, JD_KPI_NEUTRAL,
-                           jd_change_ratio (now->cases.decided, last_year->cases.decided),
-                           jd_change_ratio (now->cases.decided, prev->cases.decided));
-  g_clear_pointer (&value, g_free);
-  g_clear_pointer (&detail, g_free);
-
-  value = jd_format_count (now->complaints.received);
-  jd_kpi_card_set_value (self->complaints_card, value);
-  closing = jd_format_rate (jd_ratio_rate (now->complaints.closing));
-  detail = g_strdup_printf (_("Closing rate: %s"), closing);
-  jd_kpi_card_set_detail (self->complaints_card, detail);
-  jd_kpi_card_set_changes (self->complaints_card, JD_KPI_CHANGE_RELATIVE, JD_KPI_UP_IS_BAD,
-                           jd_change_ratio (now->complaints.received, last_year->complaints.received),
-                           jd_change_ratio (now->complaints.received, prev->complaints.received));
-  g_clear_pointer (&value, g_free);
-  g_clear_pointer (&detail, g_free);
-
-  rate = jd_ratio_rate (now->lawsuits.loss);
-  rate_prev = jd_ratio_rate (prev->lawsuits.loss);
-  rate_last_year = jd_ratio_rate (last_year->lawsuits.loss);
-  value = jd_format_rate (rate);
-  jd_kpi_card_set_value (self->loss_rate_card, value);
-  lost = jd_format_count (now->lawsuits.loss.count);
-  concluded = jd_format_count (now->lawsuits.loss.total);
-  /* Translators: under the loss rate, e.g. "3 lost of 41 concluded" */
-  detail = g_strdup_printf (_("%s lost of %s concluded"), lost, concluded);
-  jd_kpi_card_set_detail (self->loss_rate_card, detail);
-  jd_kpi_card_set_changes (self->loss_rate_card, JD_KPI_CHANGE_POINTS, JD_KPI_UP_IS_BAD,
-                           rate - rate_last_year, rate - rate_prev);
+  jd_kpi_card_set_figures (self->cases_card, now, prev, last_year,
+                           overview->spark, overview->first_spark_month);
+  jd_kpi_card_set_figures (self->complaints_card, now, prev, last_year,
+                           overview->spark, overview->first_spark_month);
+  jd_kpi_card_set_figures (self->loss_rate_card, now, prev, last_year,
+                           overview->spark, overview->first_spark_month);
 
   self->chart_first_month = overview->first_month;
   jd_chart_view_set_monthly (self->decided_chart,
-                             _("Cases decided per month"),
+                             _(jd_dashboard_chart_info ("decided-monthly")->title),
                              _("Cases decided"),
                              _("A year earlier"),
                              overview->first_month,

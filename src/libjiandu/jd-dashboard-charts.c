@@ -413,9 +413,38 @@ kpi_figure (JdKpi            kpi,
       return m->complaints.received;
     case JD_KPI_LOSS_RATE:
       return ratio_or_nan (m->lawsuits.loss);
+    case JD_KPI_CORRECTION_RATE:
+      return ratio_or_nan (m->reconsiderations.correction);
+    case JD_KPI_LENIENCY_CASES:
+      return m->leniency.cases;
+    case JD_KPI_REVIEW_PASS_RATE:
+      return ratio_or_nan (m->reviews.pass);
+    case JD_N_KPIS:
     default:
       g_assert_not_reached ();
     }
+}
+
+/* Whether @kpi is a rate (drawn as a percentage, compared in points). */
+gboolean
+jd_kpi_is_rate (JdKpi kpi)
+{
+  return kpi == JD_KPI_LOSS_RATE || kpi == JD_KPI_CORRECTION_RATE || kpi == JD_KPI_REVIEW_PASS_RATE;
+}
+
+/* A rate with 同比 and 环比 in percentage points. */
+static void
+set_rate_kpi (JdChart         *chart,
+              JdRatio          now,
+              JdRatio          previous,
+              JdRatio          year_earlier,
+              JdChartPolarity  polarity)
+{
+  double rate = ratio_or_nan (now);
+
+  jd_chart_set_format (chart, JD_CHART_FORMAT_PERCENT);
+  jd_chart_set_kpi (chart, rate, NULL, JD_CHART_CHANGE_POINTS, polarity,
+                    rate - ratio_or_nan (year_earlier), rate - ratio_or_nan (previous));
 }
 
 /**
@@ -489,19 +518,55 @@ jd_dashboard_kpi_new (JdKpi            kpi,
 
     case JD_KPI_LOSS_RATE:
       {
-        double rate = ratio_or_nan (current->lawsuits.loss);
         g_autofree char *lost = jd_format_count (current->lawsuits.loss.count);
         g_autofree char *concluded = jd_format_count (current->lawsuits.loss.total);
 
-        jd_chart_set_format (chart, JD_CHART_FORMAT_PERCENT);
-        jd_chart_set_kpi (chart, rate, NULL, JD_CHART_CHANGE_POINTS, JD_CHART_POLARITY_UP_IS_BAD,
-                          rate - ratio_or_nan (year_earlier->lawsuits.loss),
-                          rate - ratio_or_nan (previous->lawsuits.loss));
+        set_rate_kpi (chart, current->lawsuits.loss, previous->lawsuits.loss, year_earlier->lawsuits.loss,
+                      JD_CHART_POLARITY_UP_IS_BAD);
         /* Translators: under the loss rate, e.g. "3 lost of 41 concluded" */
         note = g_strdup_printf (_("%s lost of %s concluded"), lost, concluded);
       }
       break;
 
+    case JD_KPI_CORRECTION_RATE:
+      {
+        g_autofree char *corrected = jd_format_count (current->reconsiderations.correction.count);
+        g_autofree char *decided = jd_format_count (current->reconsiderations.correction.total);
+
+        set_rate_kpi (chart, current->reconsiderations.correction, previous->reconsiderations.correction,
+                      year_earlier->reconsiderations.correction, JD_CHART_POLARITY_UP_IS_BAD);
+        /* Translators: under the reconsideration correction rate, "2 corrected of 30 decided" */
+        note = g_strdup_printf (_("%s corrected of %s decided"), corrected, decided);
+      }
+      break;
+
+    case JD_KPI_LENIENCY_CASES:
+      {
+        g_autofree char *exempted = jd_format_yuan (current->leniency.exempted_fen);
+
+        /* Translators: the unit of a count of cases, "件" */
+        jd_chart_set_kpi (chart, current->leniency.cases, C_("unit", "cases"), JD_CHART_CHANGE_RELATIVE,
+                          JD_CHART_POLARITY_NEUTRAL,
+                          jd_change_ratio (current->leniency.cases, year_earlier->leniency.cases),
+                          jd_change_ratio (current->leniency.cases, previous->leniency.cases));
+        /* Translators: under the leniency cases, the fines not imposed (免罚金额) */
+        note = g_strdup_printf (_("Amount exempted: %s"), exempted);
+      }
+      break;
+
+    case JD_KPI_REVIEW_PASS_RATE:
+      {
+        g_autofree char *passed = jd_format_count (current->reviews.pass.count);
+        g_autofree char *reviewed = jd_format_count (current->reviews.pass.total);
+
+        set_rate_kpi (chart, current->reviews.pass, previous->reviews.pass, year_earlier->reviews.pass,
+                      JD_CHART_POLARITY_UP_IS_GOOD);
+        /* Translators: under the review pass rate, "28 passed of 30 files reviewed" */
+        note = g_strdup_printf (_("%s passed of %s files reviewed"), passed, reviewed);
+      }
+      break;
+
+    case JD_N_KPIS:
     default:
       g_assert_not_reached ();
     }
@@ -571,13 +636,22 @@ static const JdDashboardChartInfo charts[] = {
     JD_CHART_TABLE, JD_CHART_NEEDS_AGENCIES, 900, 600, agencies_decided, 0 },
   { "kpi-decided", N_("Cases decided"),
     N_("KPI card: cases decided"),
-    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 160, kpi, JD_KPI_CASES_DECIDED },
+    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, kpi, JD_KPI_CASES_DECIDED },
   { "kpi-complaints", N_("Complaints received"),
     N_("KPI card: complaints received"),
-    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 160, kpi, JD_KPI_COMPLAINTS_RECEIVED },
+    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, kpi, JD_KPI_COMPLAINTS_RECEIVED },
   { "kpi-loss-rate", N_("First-instance loss rate"),
     N_("KPI card: first-instance loss rate"),
-    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 160, kpi, JD_KPI_LOSS_RATE },
+    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, kpi, JD_KPI_LOSS_RATE },
+  { "kpi-correction-rate", N_("Reconsideration correction rate"),
+    N_("KPI card: reconsideration correction rate"),
+    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, kpi, JD_KPI_CORRECTION_RATE },
+  { "kpi-leniency", N_("Leniency cases"),
+    N_("KPI card: leniency cases (免罚)"),
+    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, kpi, JD_KPI_LENIENCY_CASES },
+  { "kpi-review-pass-rate", N_("Review pass rate"),
+    N_("KPI card: case-file review pass rate"),
+    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, kpi, JD_KPI_REVIEW_PASS_RATE },
   /* The cases page (执法案件) */
   { "cases-trend-monthly", N_("Cases decided and opened per month"),
     N_("Cases decided and opened per month (24 months)"),

@@ -30,6 +30,10 @@ typedef enum
   JD_KPI_CASES_DECIDED,
   JD_KPI_COMPLAINTS_RECEIVED,
   JD_KPI_LOSS_RATE,
+  JD_KPI_CORRECTION_RATE,
+  JD_KPI_LENIENCY_CASES,
+  JD_KPI_REVIEW_PASS_RATE,
+  JD_N_KPIS
 } JdKpi;
 
 typedef struct _JdDashboardChartInfo JdDashboardChartInfo;
@@ -58,6 +62,7 @@ struct _JdDashboardChartInfo
 const JdDashboardChartInfo *jd_dashboard_charts      (guint                 *n_charts);
 const JdDashboardChartInfo *jd_dashboard_chart_info  (const char            *name);
 const JdDashboardChartInfo *jd_dashboard_kpi_info    (JdKpi                  kpi);
+gboolean                    jd_kpi_is_rate           (JdKpi                  kpi);
 const char                 *jd_chart_type_to_string  (JdChartType            type);
 char                       *jd_chart_needs_to_string (JdChartNeeds           needs);
 

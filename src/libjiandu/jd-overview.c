@@ -108,6 +108,12 @@ jd_overview_load (JdStore         *store,
                     self->decided_year_earlier, error))
     return NULL;
 
+  self->first_spark_month = jd_month_add (jd_period_last_month (period), 1 - JD_OVERVIEW_SPARK_MONTHS);
+  self->spark = jd_metrics_series (store, filter, JD_PERIOD_MONTH, self->first_spark_month,
+                                   jd_period_last_month (period), error);
+  if (self->spark == NULL)
+    return NULL;
+
   self->warnings = jd_warnings_compute (store, period, filter, error);
   if (self->warnings == NULL)
     return NULL;
@@ -182,6 +188,7 @@ jd_overview_free (JdOverview *self)
   g_clear_pointer (&self->current, jd_metrics_free);
   g_clear_pointer (&self->previous, jd_metrics_free);
   g_clear_pointer (&self->year_earlier, jd_metrics_free);
+  g_clear_pointer (&self->spark, g_ptr_array_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_free (self);
 }

@@ -13,6 +13,7 @@
 G_BEGIN_DECLS
 
 #define JD_OVERVIEW_MONTHS 24
+#define JD_OVERVIEW_SPARK_MONTHS 12
 
 typedef struct
 {
@@ -26,6 +27,11 @@ typedef struct
   int        first_month;
   double     decided[JD_OVERVIEW_MONTHS];
   double     decided_year_earlier[JD_OVERVIEW_MONTHS];
+
+  /* The figures of the JD_OVERVIEW_SPARK_MONTHS months that end with the
+   * period, for the sparklines under the KPI cards. */
+  int        first_spark_month;
+  GPtrArray *spark;           /* (element-type JdMetrics) */
 
   GPtrArray *warnings;        /* (element-type JdWarning) of the period */
 } JdOverview;
