@@ -10,6 +10,7 @@
 #include <adwaita.h>
 #include <json-glib/json-glib.h>
 
+#include "jd-chart-view.h"
 #include "jd-demo.h"
 #include "jd-page.h"
 #include "jd-session.h"
@@ -143,4 +144,63 @@ jd_test_show_page (JdPage *page)
   jd_test_wait_for_page (page);
 
   return window;
+}
+
+/* The chart a page shows in its template child @name, a JdChartView */
+static inline JdChart *
+jd_test_page_chart (gpointer    page,
+                    GType       page_type,
+                    const char *name)
+{
+  GObject *view = gtk_widget_get_template_child (GTK_WIDGET (page), page_type, name);
+
+  g_assert_nonnull (view);
+  return jd_chart_view_get_chart (JD_CHART_VIEW (view));
+}
+
+/* The text of the page's template child @name, a GtkLabel */
+static inline const char *
+jd_test_page_label (gpointer    page,
+                    GType       page_type,
+                    const char *name)
+{
+  GObject *label = gtk_widget_get_template_child (GTK_WIDGET (page), page_type, name);
+
+  g_assert_nonnull (label);
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+/* `jiandu-cli metrics --json OPTIONS… FILTER`: the options, NULL-terminated,
+ * then the parts of @filter as options. */
+static inline JsonNode *
+jd_test_cli_json_filtered (const JdFilter *filter,
+                           const char     *first_option,
+                           ...)
+{
+  g_autoptr(GPtrArray) options = g_ptr_array_new ();
+  const char *names[] = { "--level", "--domain", "--region", "--agency" };
+  const char *values[4] = { NULL };
+  va_list args;
+
+  va_start (args, first_option);
+  for (const char *option = first_option; option != NULL; option = va_arg (args, const char *))
+    g_ptr_array_add (options, (char *)option);
+  va_end (args);
+
+  if (filter != NULL)
+    {
+      values[0] = filter->level;
+      values[1] = filter->domain;
+      values[2] = filter->region;
+      values[3] = filter->agency;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (values[i] != NULL)
+      {
+        g_ptr_array_add (options, (char *)names[i]);
+        g_ptr_array_add (options, (char *)values[i]);
+      }
+  g_ptr_array_add (options, NULL);
+
+  return jd_test_cli_json ((const char * const *)options->pdata);
 }

@@ -418,7 +418,12 @@ jd_cli_metrics (int    argc,
     if (json)
       {
         g_autoptr(JsonNode) node = jd_metrics_to_json (metrics);
+        g_autoptr(GPtrArray) categories = jd_metrics_complaint_categories (store, &period, &filter, &error);
 
+        if (categories == NULL)
+          goto failed;
+        json_object_set_member (json_object_get_object_member (json_node_get_object (node), "complaints"),
+                                "by_category", jd_metrics_counts_to_json (categories));
         if (compare)
           {
             JsonObject *object = json_node_get_object (node);

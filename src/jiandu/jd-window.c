@@ -17,6 +17,8 @@
 
 #include "jd-agencies-page.h"
 #include "jd-application.h"
+#include "jd-cases-page.h"
+#include "jd-complaints-page.h"
 #include "jd-demo.h"
 #include "jd-filter-bar.h"
 #include "jd-import-window.h"
@@ -88,6 +90,8 @@ static const struct {
   GType     (*get_type) (void);
 } page_types[] = {
   { "overview", jd_overview_page_get_type },
+  { "cases", jd_cases_page_get_type },
+  { "complaints", jd_complaints_page_get_type },
   { "agencies", jd_agencies_page_get_type },
   { "warnings", jd_warnings_page_get_type },
 };

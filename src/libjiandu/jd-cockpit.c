@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jd-cockpit.h"
+#include "jd-cockpit-cases.h"
 #include "jd-dashboard-charts.h"
 #include "jd-overview.h"
 #include "jd-settings.h"
@@ -176,6 +177,8 @@ static const JdCockpitPageInfo pages[] = {
   { "overview", load_overview, (GDestroyNotify)jd_overview_free },
   { "agencies", load_agencies, (GDestroyNotify)jd_agencies_data_free },
   { "warnings", load_warnings, (GDestroyNotify)g_ptr_array_unref },
+  { "cases", _jd_cockpit_load_cases, (GDestroyNotify)jd_cases_data_free },
+  { "complaints", _jd_cockpit_load_complaints, (GDestroyNotify)jd_complaints_data_free },
 };
 
 const JdCockpitPageInfo *

@@ -18,6 +18,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jd-dashboard-charts.h"
+#include "jd-dashboard-charts-cases-private.h"
 #include "jd-enums.h"
 #include "jd-format.h"
 #include "jd-overview.h"
@@ -673,6 +674,35 @@ static const JdDashboardChartInfo charts[] = {
   { "kpi-review-pass-rate", N_("Review pass rate"),
     N_("KPI card: case-file review pass rate"),
     JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, kpi, JD_KPI_REVIEW_PASS_RATE },
+  /* The cases page (执法案件) */
+  { "cases-trend-monthly", N_("Cases decided and opened per month"),
+    N_("Cases decided and opened per month (24 months)"),
+    JD_CHART_BAR, JD_CHART_NEEDS_MONTHS, 900, 360, _jd_chart_cases_trend, JD_PERIOD_MONTH },
+  { "cases-trend-quarterly", N_("Cases decided and opened per quarter"),
+    N_("Cases decided and opened per quarter (8 quarters)"),
+    JD_CHART_BAR, JD_CHART_NEEDS_MONTHS, 900, 360, _jd_chart_cases_trend, JD_PERIOD_QUARTER },
+  { "cases-trend-yearly", N_("Cases decided and opened per year"),
+    N_("Cases decided and opened per year (5 years)"),
+    JD_CHART_BAR, JD_CHART_NEEDS_MONTHS, 900, 360, _jd_chart_cases_trend, JD_PERIOD_YEAR },
+  { "cases-by-domain", N_("Cases decided by domain"),
+    N_("Cases decided in the period by enforcement domain (horizontal bars)"),
+    JD_CHART_HBAR, JD_CHART_NEEDS_PERIOD, 720, 480, _jd_chart_cases_by_dimension, JD_DIMENSION_DOMAIN },
+  { "cases-by-level", N_("Cases decided by level"),
+    N_("Cases decided in the period by agency level (bars)"),
+    JD_CHART_BAR, JD_CHART_NEEDS_PERIOD, 480, 360, _jd_chart_cases_by_dimension, JD_DIMENSION_LEVEL },
+  { "cases-by-region", N_("Cases decided by region"),
+    N_("Cases decided in the period by region (horizontal bars)"),
+    JD_CHART_HBAR, JD_CHART_NEEDS_PERIOD, 720, 480, _jd_chart_cases_by_dimension, JD_DIMENSION_REGION },
+  { "fines-monthly", N_("Fines and confiscations per month"),
+    N_("Fines and confiscations per month (24 months)"),
+    JD_CHART_BAR, JD_CHART_NEEDS_MONTHS, 900, 360, _jd_chart_fines_monthly, 0 },
+  /* The complaints page (投诉举报) */
+  { "complaints-by-category", N_("Complaints by category"),
+    N_("Complaints received in the period by category (horizontal bars)"),
+    JD_CHART_HBAR, JD_CHART_NEEDS_PERIOD, 720, 480, _jd_chart_complaints_by_category, 0 },
+  { "complaint-rates", N_("Complaint handling rates"),
+    N_("Closing, on-time, substantiated and satisfaction rates per month (24 months)"),
+    JD_CHART_LINE, JD_CHART_NEEDS_MONTHS, 900, 360, _jd_chart_complaint_rates, 0 },
 };
 
 /**

@@ -167,6 +167,13 @@ typedef struct
   int         better;     /* +1: higher is better, −1: lower is better, 0: neither */
 } JdMeasureInfo;
 
+/* A count of one value of a free-text field: a complaint category. */
+typedef struct
+{
+  char   *key;
+  gint64  count;
+} JdCount;
+
 /* One agency in a ranking. */
 typedef struct
 {
@@ -246,6 +253,13 @@ GArray     *jd_metrics_monthly_decided (JdStore        *store,
                                         int             first_month,
                                         int             last_month,
                                         GError        **error);
+
+GPtrArray  *jd_metrics_complaint_categories (JdStore        *store,
+                                             const JdPeriod *period,
+                                             const JdFilter *filter,
+                                             GError        **error);
+void        jd_count_free             (JdCount        *count);
+JsonNode   *jd_metrics_counts_to_json (GPtrArray      *counts);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JdMetrics, jd_metrics_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JdRanking, jd_ranking_free)

@@ -539,6 +539,73 @@ jd_warnings_compute (JdStore         *store,
 }
 
 /**
+ * jd_warnings_overdue_complaints:
+ *
+ * The overdue-complaints rule of jd_warnings_compute() alone: every agency
+ * under @filter with complaints past their due date and not closed on the
+ * last day of @period, the most first.
+ *
+ * Returns: (transfer full) (element-type JdWarning): the warnings, or %NULL
+ *   with @error set
+ */
+GPtrArray *
+jd_warnings_overdue_complaints (JdStore         *store,
+                                const JdPeriod  *period,
+                                const JdFilter  *filter,
+                                GError         **error)
+{
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GPtrArray) agencies = NULL;
+  g_autoptr(GHashTable) by_id = NULL;
+  g_autoptr(JdStoreLocker) locker = NULL;
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *as_of = NULL;
+  sqlite3 *db;
+  int rc;
+
+  g_return_val_if_fail (JD_IS_STORE (store), NULL);
+  g_return_val_if_fail (period != NULL, NULL);
+
+  where = _jd_metrics_scope_where (store, filter, error);
+  if (where == NULL)
+    return NULL;
+
+  locker = _jd_store_locker_new (store);
+  db = _jd_store_get_db (store);
+
+  /* check_overdue() names agencies by id: every agency, as slices without figures */
+  stmt = _jd_store_prepare (db, "SELECT id, code, name FROM agencies", error);
+  if (stmt == NULL)
+    return NULL;
+  agencies = g_ptr_array_new_with_free_func ((GDestroyNotify)jd_slice_free);
+  by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      JdSlice *slice = g_new0 (JdSlice, 1);
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+
+      slice->key = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      slice->label = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      g_ptr_array_add (agencies, slice);
+      g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), slice);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      _jd_store_set_error (error, db, rc, _("Could not read the database"));
+      return NULL;
+    }
+
+  warnings = g_ptr_array_new_with_free_func ((GDestroyNotify)jd_warning_free);
+  as_of = jd_period_last_day (period);
+  if (!check_overdue (db, warnings, by_id, where, as_of, jd_period_last_month (period), error))
+    return NULL;
+
+  g_ptr_array_sort (warnings, compare_warnings);
+  return g_steal_pointer (&warnings);
+}
+
+/**
  * jd_warnings_to_json:
  *
  * Returns: (transfer full): the warnings as a JSON array of objects

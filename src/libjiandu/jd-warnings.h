@@ -40,6 +40,10 @@ GPtrArray  *jd_warnings_compute    (JdStore         *store,
                                     const JdPeriod  *period,
                                     const JdFilter  *filter,
                                     GError         **error);
+GPtrArray  *jd_warnings_overdue_complaints (JdStore         *store,
+                                            const JdPeriod  *period,
+                                            const JdFilter  *filter,
+                                            GError         **error);
 void        jd_warning_free        (JdWarning       *warning);
 JsonNode   *jd_warnings_to_json    (GPtrArray       *warnings);
 
