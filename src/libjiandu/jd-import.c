@@ -2072,12 +2072,19 @@ import_table (Context        *ctx,
 
   table_name = sheet != NULL ? g_strdup_printf ("%s [%s]", file_name, sheet) : g_strdup (file_name);
 
+  reader->max_columns = 0;
   if (!reader->open_table (reader, index, error))
-    return FALSE;
+    {
+      g_prefix_error (error, "%s: ", table_name);
+      return FALSE;
+    }
 
   table.entity = find_header (reader, ctx->options, cells, &header_row, &empty, error);
   if (error != NULL && *error != NULL)
-    return FALSE;
+    {
+      g_prefix_error (error, "%s: ", table_name);
+      return FALSE;
+    }
   if (table.entity == NULL)
     {
       /* A blank sheet beside the data (Sheet2, Sheet3) is nothing to import. */
@@ -2098,6 +2105,8 @@ import_table (Context        *ctx,
     g_ptr_array_add (table.headers, g_strdup (cells->pdata[c]));
   table.n_columns = cells->len;
   table.column_field = g_new0 (int, MAX (cells->len, 1));
+  /* Cells right of the header belong to no field: the rows need not hold them. */
+  reader->max_columns = MAX (cells->len, 1);
   map_headers (table.entity, table.headers, ctx->options, table.column_field,
                table.field_column, table.field_scale, &has_keys);
 
@@ -2174,7 +2183,7 @@ import_table (Context        *ctx,
       last = batch->last;
       if (ok && batch->error != NULL)
         {
-          g_propagate_error (error, g_steal_pointer (&batch->error));
+          g_propagate_prefixed_error (error, g_steal_pointer (&batch->error), "%s: ", table_name);
           ok = FALSE;
         }
       n_rows += batch->n;
