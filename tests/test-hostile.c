@@ -310,6 +310,45 @@ test_csv_error_names_file (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "12002"));
 }
 
+/* A cell that would retitle and clear the terminal reaches it written out. */
+static void
+test_cli_escapes (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const char csv[] = "工单编号,来源渠道,受理时间\n"
+                            "GD1,12345热线,\"\x1b]0;owned\x07\x1b[2J\r\nnext\"\n";
+  const char *cli = g_getenv ("JIANDU_CLI");
+  g_autofree char *path = g_build_filename (fixture->dir, "escape.csv", NULL);
+  g_autofree char *db_path = g_build_filename (fixture->dir, "test.db", NULL);
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("JIANDU_CLI is not set");
+      return;
+    }
+
+  g_file_set_contents (path, csv, -1, &error);
+  g_assert_no_error (error);
+  g_clear_object (&fixture->store);
+  {
+    const char *argv[] = { cli, "import", "--db", db_path, path, NULL };
+
+    g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+    g_assert_no_error (error);
+  }
+
+  g_test_message ("%s", out);
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  g_assert_null (strchr (out, '\x1b'));
+  g_assert_null (strchr (out, '\x07'));
+  g_assert_null (strchr (out, '\r'));
+  g_assert_nonnull (strstr (out, "\\x1b]0;owned\\x07\\x1b[2J\\nnext"));
+}
+
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
@@ -324,6 +363,7 @@ main (int    argc,
   ADD ("/hostile/xlsx/far-column", test_xlsx_far_column);
   g_test_add_func ("/hostile/csv/nul", test_csv_nul);
   ADD ("/hostile/csv/error-names-file", test_csv_error_names_file);
+  ADD ("/hostile/cli/escapes", test_cli_escapes);
 
   return g_test_run ();
 }
