@@ -310,6 +310,44 @@ test_csv_error_names_file (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, "12002"));
 }
 
+/* libfreexl runs in a helper: when a file makes it crash, or send what is
+ * not a workbook, the import fails for that file, and the process lives
+ * on to read the next. */
+static void
+test_xls_helper_fails (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *fault = data;
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "cases-lo.xls", NULL);
+  g_autoptr(GPtrArray) results = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_setenv ("JIANDU_XLS_READER_FAULT", fault, TRUE);
+  results = jd_import_file (fixture->store, path, NULL, NULL, NULL, NULL, &error);
+  g_unsetenv ("JIANDU_XLS_READER_FAULT");
+  g_assert_null (results);
+  g_assert_error (error, JD_TABLE_ERROR, JD_TABLE_ERROR_FORMAT);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "cases-lo.xls"));
+  g_assert_nonnull (strstr (error->message, g_str_equal (fault, "crash") ? "crashed" : "not a workbook"));
+  g_clear_error (&error);
+
+  /* The same file, read by a helper that behaves, gives its rows. */
+  {
+    g_autoptr(JdTableReader) reader = jd_table_reader_open (path, NULL, &error);
+    g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+    guint row, n_rows = 0;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (reader->n_tables, ==, 2);
+    g_assert_true (reader->open_table (reader, 0, &error));
+    while (reader->next_row (reader, cells, &row, &error))
+      n_rows++;
+    g_assert_no_error (error);
+    g_assert_cmpuint (n_rows, ==, 6);
+  }
+}
+
 /* A cell that would retitle and clear the terminal reaches it written out. */
 static void
 test_cli_escapes (Fixture       *fixture,
@@ -364,6 +402,8 @@ main (int    argc,
   g_test_add_func ("/hostile/csv/nul", test_csv_nul);
   ADD ("/hostile/csv/error-names-file", test_csv_error_names_file);
   ADD ("/hostile/cli/escapes", test_cli_escapes);
+  g_test_add ("/hostile/xls/helper-crash", Fixture, "crash", fixture_set_up, test_xls_helper_fails, fixture_tear_down);
+  g_test_add ("/hostile/xls/helper-garbage", Fixture, "garbage", fixture_set_up, test_xls_helper_fails, fixture_tear_down);
 
   return g_test_run ();
 }
