@@ -257,6 +257,11 @@ limit_helper_cb (gpointer data)
   setrlimit (RLIMIT_CPU, &cpu);
   setrlimit (RLIMIT_CORE, &none);
   setrlimit (RLIMIT_FSIZE, &none);
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define JD_ADDRESS_SANITIZER 1
+#endif
+#endif
 #if !defined(__SANITIZE_ADDRESS__) && !defined(JD_ADDRESS_SANITIZER)
   {
     /* AddressSanitizer reserves terabytes of address space up front. */
