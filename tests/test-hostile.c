@@ -85,11 +85,13 @@ add_part (GsfOutfile *folder,
 /* A one-sheet workbook, zipped with deflate, whose sheet rows and shared
  * strings @sheet_rows and @strings write. */
 static char *
-write_xlsx (Fixture    *fixture,
-            const char *name,
-            PartFunc    sheet_rows,
-            PartFunc    strings,
-            gpointer    data)
+write_xlsx_full (Fixture    *fixture,
+                 const char *name,
+                 void      (*extra_headers) (GsfOutput *out, guint n),
+                 guint       n_extra,
+                 PartFunc    sheet_rows,
+                 PartFunc    strings,
+                 gpointer    data)
 {
   char *path = g_build_filename (fixture->dir, name, NULL);
   g_autoptr(GError) error = NULL;
@@ -129,7 +131,10 @@ write_xlsx (Fixture    *fixture,
   put (sheet, "<worksheet xmlns=\"" SST_NS "\"><sheetData>"
               "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>工单编号</t></is></c>"
               "<c r=\"B1\" t=\"inlineStr\"><is><t>来源渠道</t></is></c>"
-              "<c r=\"C1\" t=\"inlineStr\"><is><t>受理时间</t></is></c></row>");
+              "<c r=\"C1\" t=\"inlineStr\"><is><t>受理时间</t></is></c>");
+  if (extra_headers != NULL)
+    extra_headers (sheet, n_extra);
+  put (sheet, "</row>");
   sheet_rows (sheet, data);
   put (sheet, "</sheetData></worksheet>");
   gsf_output_close (sheet);
@@ -140,6 +145,16 @@ write_xlsx (Fixture    *fixture,
   return path;
 }
 
+static char *
+write_xlsx (Fixture    *fixture,
+            const char *name,
+            PartFunc    sheet_rows,
+            PartFunc    strings,
+            gpointer    data)
+{
+  return write_xlsx_full (fixture, name, NULL, 0, sheet_rows, strings, data);
+}
+
 static void
 one_shared_row (GsfOutput *out,
                 gpointer   data)
@@ -147,7 +162,7 @@ one_shared_row (GsfOutput *out,
   put (out, "<row r=\"2\"><c r=\"A2\" t=\"s\"><v>0</v></c></row>");
 }
 
-/* Texts of @n_texts × @n_runs runs of 512 KB each. */
+/* Texts of @n_texts × @n_runs runs of 256 KB each. */
 typedef struct
 {
   guint n_texts;
@@ -159,7 +174,7 @@ big_texts (GsfOutput *out,
            gpointer   data)
 {
   const Texts *texts = data;
-  g_autofree char *run = g_strnfill (512 * 1024, 'A');
+  g_autofree char *run = g_strnfill (256 * 1024, 'A');
 
   put (out, "<sst xmlns=\"" SST_NS "\">");
   for (guint i = 0; i < texts->n_texts; i++)
@@ -191,12 +206,12 @@ assert_refused (Fixture    *fixture,
   g_test_message ("%s", error->message);
 }
 
-/* One text of 1.5 MB in three runs: no real cell is that long. */
+/* One text of 1.25 MB in five runs: no real cell is that long. */
 static void
 test_xlsx_long_text (Fixture       *fixture,
                      gconstpointer  data)
 {
-  Texts texts = { 1, 3 };
+  Texts texts = { 1, 5 };
   g_autofree char *path = write_xlsx (fixture, "long-text.xlsx", one_shared_row, big_texts, &texts);
   GStatBuf st;
 
@@ -205,12 +220,12 @@ test_xlsx_long_text (Fixture       *fixture,
   assert_refused (fixture, path, "long-text.xlsx: ");
 }
 
-/* 520 texts of 512 KB: 260 MB from a file of a few hundred KB. */
+/* 1040 texts of 256 KB: 260 MB from a file of a few hundred KB. */
 static void
 test_xlsx_many_texts (Fixture       *fixture,
                       gconstpointer  data)
 {
-  Texts texts = { 520, 1 };
+  Texts texts = { 1040, 1 };
   g_autofree char *path = write_xlsx (fixture, "many-texts.xlsx", one_shared_row, big_texts, &texts);
 
   assert_refused (fixture, path, "many-texts.xlsx: ");
@@ -263,6 +278,97 @@ test_xlsx_far_column (Fixture       *fixture,
 
   g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
   g_test_trap_assert_passed ();
+}
+
+/* Rows whose cells D, E, … all name one shared text of 256 KB, under
+ * headers of their own: each copy is a real cell of the row. */
+typedef struct
+{
+  guint n_rows;
+  guint n_copies;
+} Repeats;
+
+static void
+repeat_header (GsfOutput *out,
+               guint      n_copies)
+{
+  for (guint c = 0; c < n_copies; c++)
+    {
+      g_autofree char *cell = g_strdup_printf ("<c t=\"inlineStr\"><is><t>备注%u</t></is></c>", c + 1);
+
+      put (out, cell);
+    }
+}
+
+static void
+repeat_rows (GsfOutput *out,
+             gpointer   data)
+{
+  const Repeats *repeats = data;
+
+  for (guint i = 2; i < repeats->n_rows + 2; i++)
+    {
+      g_autofree char *row = g_strdup_printf ("<row r=\"%u\"><c r=\"A%u\" t=\"inlineStr\"><is><t>GD%06u</t></is></c>"
+                                              "<c t=\"inlineStr\"><is><t>12345热线</t></is></c>"
+                                              "<c t=\"inlineStr\"><is><t>2024-07-01</t></is></c>", i, i, i);
+
+      put (out, row);
+      for (guint c = 0; c < repeats->n_copies; c++)
+        put (out, "<c t=\"s\"><v>0</v></c>");
+      put (out, "</row>");
+    }
+}
+
+static void
+one_text (GsfOutput *out,
+          gpointer   data)
+{
+  Texts texts = { 1, 1 };
+
+  big_texts (out, &texts);
+}
+
+/* 6.75 MB a row: the rows in flight are bounded by their bytes, not only
+ * by their number (40 of them, all in one batch, took 290 MB). */
+static void
+test_xlsx_repeated_text (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  Repeats repeats = { 40, 27 };
+  g_autofree char *path = write_xlsx_full (fixture, "repeated-text.xlsx", repeat_header, 27,
+                                           repeat_rows, one_text, &repeats);
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GPtrArray) results = NULL;
+      g_autoptr(GError) error = NULL;
+      const JdImportResult *result;
+      struct rusage usage;
+
+      results = jd_import_file (fixture->store, path, NULL, NULL, NULL, NULL, &error);
+      g_assert_no_error (error);
+      result = results->pdata[0];
+      g_assert_cmpuint (result->n_new, ==, repeats.n_rows);
+
+      g_assert_cmpint (getrusage (RUSAGE_SELF, &usage), ==, 0);
+      g_assert_cmpint (usage.ru_maxrss, <, 200 * 1024);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDOUT | G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+/* 70 copies, 17.5 MB: more than a row can hold. */
+static void
+test_xlsx_row_too_big (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  Repeats repeats = { 2, 70 };
+  g_autofree char *path = write_xlsx_full (fixture, "wide-row.xlsx", repeat_header, 70,
+                                           repeat_rows, one_text, &repeats);
+
+  assert_refused (fixture, path, "wide-row.xlsx [Sheet1]: Row 2 ");
 }
 
 /* A stray NUL, which the parser skips, does not make a UTF-8 file GB18030. */
@@ -399,6 +505,8 @@ main (int    argc,
   ADD ("/hostile/xlsx/long-text", test_xlsx_long_text);
   ADD ("/hostile/xlsx/many-texts", test_xlsx_many_texts);
   ADD ("/hostile/xlsx/far-column", test_xlsx_far_column);
+  ADD ("/hostile/xlsx/repeated-text", test_xlsx_repeated_text);
+  ADD ("/hostile/xlsx/row-too-big", test_xlsx_row_too_big);
   g_test_add_func ("/hostile/csv/nul", test_csv_nul);
   ADD ("/hostile/csv/error-names-file", test_csv_error_names_file);
   ADD ("/hostile/cli/escapes", test_cli_escapes);

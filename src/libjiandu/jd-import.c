@@ -1861,6 +1861,10 @@ check_options (const JdImportOptions  *options,
  * PIPELINE_BATCHES × BATCH_ROWS rows are in memory at once. */
 #define BATCH_ROWS 256
 #define PIPELINE_BATCHES 8
+/* A batch also ends once its cells hold this much text: a workbook whose
+ * cells all name one long shared text would otherwise hold it over and
+ * over, in every row in flight. */
+#define BATCH_BYTES (4 * 1024 * 1024)
 
 typedef struct
 {
@@ -1955,10 +1959,11 @@ reader_thread (gpointer data)
     {
       Batch *batch = g_async_queue_pop (pipeline->empty);
       gboolean last = FALSE;
+      gsize n_bytes = 0;
 
       batch->n = 0;
       g_array_set_size (batch->errors, 0);
-      while (batch->n < BATCH_ROWS)
+      while (batch->n < BATCH_ROWS && n_bytes < BATCH_BYTES)
         {
           GPtrArray *cells;
           guint row;
@@ -1983,6 +1988,8 @@ reader_thread (gpointer data)
             continue;
           parse_row (pipeline->parser, cells, batch->n, &batch->values[batch->n * MAX_FIELDS], batch->errors);
           g_array_index (batch->numbers, guint, batch->n++) = row;
+          for (guint c = 0; c < cells->len; c++)
+            n_bytes += strlen (cells->pdata[c]);
         }
 
       batch->last = last;

@@ -38,6 +38,8 @@
 #define MAX_TEXT_BYTES     (1024 * 1024)
 #define MAX_SHARED_STRINGS (8 * 1024 * 1024)
 #define MAX_SHARED_BYTES   (256 * 1024 * 1024)
+/* Cells naming one long shared text each copy it: a row stops here. */
+#define MAX_ROW_BYTES      (16 * 1024 * 1024)
 
 typedef struct
 {
@@ -56,6 +58,7 @@ typedef struct
   xmlTextReaderPtr  xml;
   guint             index;
   guint             last_row;
+  gsize             row_bytes;
   gboolean          in_sheet_data;
   gboolean          sheet_done;
 } XlsxReader;
@@ -361,6 +364,15 @@ add_cell (XlsxReader  *self,
       return FALSE;
     }
 
+  self->row_bytes += strlen (text);
+  if (self->row_bytes > MAX_ROW_BYTES)
+    {
+      g_free (text);
+      g_set_error (error, JD_TABLE_ERROR, JD_TABLE_ERROR_TOO_BIG,
+                   _("Row %u holds more than %d MB of text"), self->last_row, MAX_ROW_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+
   while (cells->len < (guint)column)
     g_ptr_array_add (cells, g_strdup (""));
   if (cells->len == (guint)column)
@@ -420,6 +432,7 @@ xlsx_next_row (JdTableReader  *reader,
               self->last_row = number > self->last_row && number <= G_MAXINT ? (guint)number
                                                                               : self->last_row + 1;
               next_column = 0;
+              self->row_bytes = 0;
               if (empty)
                 {
                   *row_number = self->last_row;
