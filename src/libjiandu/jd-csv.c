@@ -192,6 +192,7 @@ push_field (CsvReader  *self,
 
   if (self->parent.max_columns > 0 && cells->len >= self->parent.max_columns)
     {
+      self->parent.dropped_cells |= self->field->len > 0;
       g_string_truncate (self->field, 0);
       return TRUE;
     }
@@ -223,6 +224,7 @@ csv_next_row (JdTableReader  *reader,
 
   g_ptr_array_set_size (cells, 0);
   g_string_truncate (self->field, 0);
+  reader->dropped_cells = FALSE;
 
   if (self->done)
     return FALSE;

@@ -1984,7 +1984,9 @@ reader_thread (gpointer data)
               last = TRUE;
               break;
             }
-          if (row_is_blank (cells))
+          /* A row with something only right of the header is not blank: it
+           * is rejected for what it lacks, as it was when rows were whole. */
+          if (row_is_blank (cells) && !reader->dropped_cells)
             continue;
           parse_row (pipeline->parser, cells, batch->n, &batch->values[batch->n * MAX_FIELDS], batch->errors);
           g_array_index (batch->numbers, guint, batch->n++) = row;

@@ -42,6 +42,9 @@ struct _JdTableReader
    * header once it has found it, so a crafted cell in column XFD does not
    * make every row 16,384 cells wide. */
   guint      max_columns;
+  /* Whether the last row had cells with something in them that were left
+   * out so: such a row is not blank. */
+  gboolean   dropped_cells;
 
   gboolean (*open_table) (JdTableReader  *self,
                           guint           index,

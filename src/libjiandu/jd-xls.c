@@ -380,6 +380,7 @@ xls_next_row (JdTableReader  *reader,
   guint32 row;
 
   g_ptr_array_set_size (cells, 0);
+  reader->dropped_cells = FALSE;
 
   if (self->done)
     return FALSE;
@@ -409,7 +410,10 @@ xls_next_row (JdTableReader  *reader,
       last_column = column;
 
       if (reader->max_columns > 0 && column >= reader->max_columns)
-        continue;
+        {
+          reader->dropped_cells |= self->payload->len > 4;
+          continue;
+        }
       while (cells->len < column)
         g_ptr_array_add (cells, g_strdup (""));
       g_ptr_array_add (cells, payload_text (self, 4));

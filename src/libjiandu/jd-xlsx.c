@@ -351,7 +351,10 @@ add_cell (XlsxReader  *self,
   char *text;
 
   if (self->parent.max_columns > 0 && (guint)column >= self->parent.max_columns)
-    return TRUE;
+    {
+      self->parent.dropped_cells |= have_value && value->len > 0;
+      return TRUE;
+    }
 
   text = cell_value (self, type, style, value, have_value);
   if (text == NULL)
@@ -406,6 +409,7 @@ xlsx_next_row (JdTableReader  *reader,
   int rc;
 
   g_ptr_array_set_size (cells, 0);
+  reader->dropped_cells = FALSE;
 
   if (self->xml == NULL || self->sheet_done)
     return FALSE;
