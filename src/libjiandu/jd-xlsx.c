@@ -5,7 +5,8 @@
  *
  * libgsf opens the zip container, libxml2's xmlTextReader walks each part
  * without building a tree: memory is bounded by the shared-string table
- * and the widest row, never by the number of rows.  The part names come
+ * and the widest row (both capped below, since a zip of a megabyte can
+ * unpack to a gigabyte), never by the number of rows.  The part names come
  * from the package relationships (not from guesses), so workbooks written
  * by Excel, WPS, LibreOffice, libxlsxwriter, openpyxl and others all read.
  */
