@@ -96,8 +96,9 @@ static void
 print_result (const JdImportResult *result,
               gboolean              dry_run)
 {
-  g_autofree char *where = result->sheet != NULL ? g_strdup_printf ("%s [%s]", result->file, result->sheet)
-                                                 : g_strdup (result->file);
+  g_autofree char *raw_where = result->sheet != NULL ? g_strdup_printf ("%s [%s]", result->file, result->sheet)
+                                                     : g_strdup (result->file);
+  g_autofree char *where = jd_cli_escape (raw_where);
 
   /* Translators: a summary line, e.g. "cases.xlsx: Enforcement cases — 120 new, 3 updated, 5 unchanged, 2 rejected" */
   g_print (_("%s: %s — %u new, %u updated, %u unchanged, %u rejected"),
@@ -112,11 +113,14 @@ print_result (const JdImportResult *result,
   for (guint i = 0; i < result->errors->len; i++)
     {
       const JdImportRowError *error = &g_array_index (result->errors, JdImportRowError, i);
-      g_autofree char *reason = row_reason (error);
+      /* Reasons quote the cells, headers come from the file: shown escaped. */
+      g_autofree char *raw_reason = row_reason (error);
+      g_autofree char *reason = jd_cli_escape (raw_reason);
+      g_autofree char *column = error->column != NULL ? jd_cli_escape (error->column) : NULL;
 
-      if (error->column != NULL)
+      if (column != NULL)
         /* Translators: a rejected row: row number, column header, reason */
-        g_print (_("  row %u, column %s: %s\n"), error->row, error->column, reason);
+        g_print (_("  row %u, column %s: %s\n"), error->row, column, reason);
       else
         g_print (_("  row %u: %s\n"), error->row, reason);
     }
@@ -198,7 +202,11 @@ jd_cli_import (int    argc,
               json_builder_end_object (builder);
             }
           else
-            g_printerr ("jiandu-cli import: %s\n", message);
+            {
+              g_autofree char *escaped = jd_cli_escape (message);
+
+              g_printerr ("jiandu-cli import: %s\n", escaped);
+            }
           continue;
         }
 
@@ -317,8 +325,9 @@ jd_cli_imports (int    argc,
   for (guint i = 0; i < records->len; i++)
     {
       const JdImportRecord *record = records->pdata[i];
-      g_autofree char *where = record->sheet != NULL ? g_strdup_printf ("%s [%s]", record->file_name, record->sheet)
-                                                     : g_strdup (record->file_name);
+      g_autofree char *raw_where = record->sheet != NULL ? g_strdup_printf ("%s [%s]", record->file_name, record->sheet)
+                                                         : g_strdup (record->file_name);
+      g_autofree char *where = jd_cli_escape (raw_where);
 
       g_print ("%4" G_GINT64_FORMAT "  %s  %-16s %s\n", record->id, record->started_at, record->entity, where);
       g_print ("      ");

@@ -24,11 +24,13 @@ jd_cli_print_row (const char *label,
                   const char *value,
                   const char *note)
 {
-  guint label_width = jd_cli_display_width (label);
+  /* Labels are agency and field names, imported from files. */
+  g_autofree char *shown = jd_cli_escape (label);
+  guint label_width = jd_cli_display_width (shown);
   guint value_width = jd_cli_display_width (value);
 
   g_print ("  %s%*s %*s%s%s\n",
-           label, (int)(label_width < 28 ? 28 - label_width : 0), "",
+           shown, (int)(label_width < 28 ? 28 - label_width : 0), "",
            (int)(value_width < 14 ? 14 - value_width : 0), "", value,
            note != NULL ? note : "");
 }

@@ -10,6 +10,7 @@
 
 #include <locale.h>
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n.h>
 
@@ -58,6 +59,61 @@ jd_cli_open_store (const char *path)
     g_printerr ("jiandu-cli: %s\n", error->message);
 
   return store;
+}
+
+/**
+ * jd_cli_escape:
+ * @text: text from a file (a cell, a header, a sheet or file name), in
+ *   any bytes
+ *
+ * What the command line prints of a file's text: control characters
+ * written out (a newline as \n, ESC as \x1b, C1 controls as \u009b) and
+ * bytes that are not UTF-8 as \xNN, so that a crafted cell cannot retitle,
+ * clear or otherwise drive the user's terminal.
+ *
+ * Returns: (transfer full): printable UTF-8
+ */
+char *
+jd_cli_escape (const char *text)
+{
+  GString *out;
+  const char *p = text;
+  const char *end;
+
+  if (text == NULL)
+    return g_strdup ("");
+
+  out = g_string_sized_new (strlen (text));
+  end = text + strlen (text);
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar)-1 || c == (gunichar)-2)
+        {
+          g_string_append_printf (out, "\\x%02x", (guchar)*p);
+          p++;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        default:
+          if (c < 0x20 || c == 0x7f)
+            g_string_append_printf (out, "\\x%02x", c);
+          else if ((c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_len (out, p, g_utf8_next_char (p) - p);
+          break;
+        }
+      p = g_utf8_next_char (p);
+    }
+
+  return g_string_free (out, FALSE);
 }
 
 /* Columns on a terminal: a Chinese character takes two. */

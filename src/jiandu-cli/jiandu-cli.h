@@ -30,6 +30,7 @@ gboolean  jd_cli_parse_options (const char    *command,
 JdStore  *jd_cli_open_store    (const char    *path);
 void      jd_cli_progress_cb   (double         fraction,
                                 gpointer       user_data);
+char     *jd_cli_escape        (const char    *text);
 guint     jd_cli_display_width (const char    *text);
 void      jd_cli_print_row     (const char    *label,
                                 const char    *value,

@@ -190,6 +190,13 @@ push_field (CsvReader  *self,
       return FALSE;
     }
 
+  if (self->parent.max_columns > 0 && cells->len >= self->parent.max_columns)
+    {
+      self->parent.dropped_cells |= self->field->len > 0;
+      g_string_truncate (self->field, 0);
+      return TRUE;
+    }
+
   if (cells->len >= MAX_FIELDS)
     {
       g_set_error (error, JD_TABLE_ERROR, JD_TABLE_ERROR_TOO_BIG,
@@ -217,6 +224,7 @@ csv_next_row (JdTableReader  *reader,
 
   g_ptr_array_set_size (cells, 0);
   g_string_truncate (self->field, 0);
+  reader->dropped_cells = FALSE;
 
   if (self->done)
     return FALSE;
@@ -373,18 +381,29 @@ canonical_encoding (const char *name)
   return NULL;
 }
 
-/* Valid UTF-8, allowing a character cut off by the end of the sample. */
+/* Valid UTF-8, allowing a character cut off by the end of the sample.
+ * NUL bytes are skipped here as the parser skips them: a stray one in a
+ * UTF-8 file does not make it GB18030. */
 static gboolean
 looks_like_utf8 (const guint8 *data,
                  gsize         len,
                  gboolean      complete)
 {
-  const char *end = NULL;
+  const guint8 *p = data;
+  const guint8 *end = data + len;
 
-  if (g_utf8_validate_len ((const char *)data, len, &end))
-    return TRUE;
+  while (p < end)
+    {
+      const guint8 *nul = memchr (p, '\0', end - p);
+      const guint8 *stop = nul != NULL ? nul : end;
+      const char *valid_end = NULL;
 
-  return !complete && (gsize)((const guint8 *)end - data) + 4 > len;
+      if (!g_utf8_validate_len ((const char *)p, stop - p, &valid_end))
+        return nul == NULL && !complete && (gsize)(end - (const guint8 *)valid_end) < 4;
+      p = stop + (nul != NULL);
+    }
+
+  return TRUE;
 }
 
 /**

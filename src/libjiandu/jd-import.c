@@ -1871,6 +1871,10 @@ check_options (const JdImportOptions  *options,
  * PIPELINE_BATCHES × BATCH_ROWS rows are in memory at once. */
 #define BATCH_ROWS 256
 #define PIPELINE_BATCHES 8
+/* A batch also ends once its cells hold this much text: a workbook whose
+ * cells all name one long shared text would otherwise hold it over and
+ * over, in every row in flight. */
+#define BATCH_BYTES (4 * 1024 * 1024)
 
 typedef struct
 {
@@ -1965,10 +1969,11 @@ reader_thread (gpointer data)
     {
       Batch *batch = g_async_queue_pop (pipeline->empty);
       gboolean last = FALSE;
+      gsize n_bytes = 0;
 
       batch->n = 0;
       g_array_set_size (batch->errors, 0);
-      while (batch->n < BATCH_ROWS)
+      while (batch->n < BATCH_ROWS && n_bytes < BATCH_BYTES)
         {
           GPtrArray *cells;
           guint row;
@@ -1989,10 +1994,14 @@ reader_thread (gpointer data)
               last = TRUE;
               break;
             }
-          if (row_is_blank (cells))
+          /* A row with something only right of the header is not blank: it
+           * is rejected for what it lacks, as it was when rows were whole. */
+          if (row_is_blank (cells) && !reader->dropped_cells)
             continue;
           parse_row (pipeline->parser, cells, batch->n, &batch->values[batch->n * MAX_FIELDS], batch->errors);
           g_array_index (batch->numbers, guint, batch->n++) = row;
+          for (guint c = 0; c < cells->len; c++)
+            n_bytes += strlen (cells->pdata[c]);
         }
 
       batch->last = last;
@@ -2082,12 +2091,19 @@ import_table (Context        *ctx,
 
   table_name = sheet != NULL ? g_strdup_printf ("%s [%s]", file_name, sheet) : g_strdup (file_name);
 
+  reader->max_columns = 0;
   if (!reader->open_table (reader, index, error))
-    return FALSE;
+    {
+      g_prefix_error (error, "%s: ", table_name);
+      return FALSE;
+    }
 
   table.entity = find_header (reader, ctx->options, cells, &header_row, &empty, error);
   if (error != NULL && *error != NULL)
-    return FALSE;
+    {
+      g_prefix_error (error, "%s: ", table_name);
+      return FALSE;
+    }
   if (table.entity == NULL)
     {
       /* A blank sheet beside the data (Sheet2, Sheet3) is nothing to import. */
@@ -2108,6 +2124,8 @@ import_table (Context        *ctx,
     g_ptr_array_add (table.headers, g_strdup (cells->pdata[c]));
   table.n_columns = cells->len;
   table.column_field = g_new0 (int, MAX (cells->len, 1));
+  /* Cells right of the header belong to no field: the rows need not hold them. */
+  reader->max_columns = MAX (cells->len, 1);
   map_headers (table.entity, table.headers, ctx->options, table.column_field,
                table.field_column, table.field_scale, &has_keys);
 
@@ -2184,7 +2202,7 @@ import_table (Context        *ctx,
       last = batch->last;
       if (ok && batch->error != NULL)
         {
-          g_propagate_error (error, g_steal_pointer (&batch->error));
+          g_propagate_prefixed_error (error, g_steal_pointer (&batch->error), "%s: ", table_name);
           ok = FALSE;
         }
       n_rows += batch->n;

@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
@@ -66,4 +67,52 @@ jd_table_reader_free (JdTableReader *self)
 {
   if (self != NULL)
     self->free (self);
+}
+
+/* An Excel date serial (in the 1900 or 1904 system) as ISO text, or NULL
+ * when it is no day Excel knows. */
+char *
+jd_excel_serial_to_iso (double   serial,
+                        gboolean date1904)
+{
+  g_autoptr(GDate) date = NULL;
+  gint64 days;
+  int seconds;
+
+  /* 2958465 is 9999-12-31, the last day Excel knows. */
+  if (!isfinite (serial) || serial < 0 || serial >= 2958466)
+    return NULL;
+
+  days = (gint64)floor (serial);
+  seconds = (int)llround ((serial - days) * 86400.0);
+  if (seconds >= 86400)
+    {
+      days++;
+      seconds -= 86400;
+    }
+
+  if (date1904)
+    {
+      date = g_date_new_dmy (1, G_DATE_JANUARY, 1904);
+      g_date_add_days (date, days);
+    }
+  else if (days == 0)
+    return seconds > 0 ? g_strdup_printf ("%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
+                       : NULL;
+  else if (days == 60)
+    return NULL;   /* 1900-02-29: Lotus 1-2-3's leap day, which never was */
+  else
+    {
+      /* Serial 1 is 1900-01-01; from 61 on, one off for the phantom day. */
+      date = g_date_new_dmy (31, G_DATE_DECEMBER, 1899);
+      g_date_add_days (date, days < 60 ? days : days - 1);
+    }
+
+  if (seconds == 0)
+    return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date),
+                            g_date_get_month (date), g_date_get_day (date));
+
+  return g_strdup_printf ("%04d-%02d-%02d %02d:%02d:%02d", g_date_get_year (date),
+                          g_date_get_month (date), g_date_get_day (date),
+                          seconds / 3600, seconds / 60 % 60, seconds % 60);
 }

@@ -37,6 +37,15 @@ struct _JdTableReader
   /* Chosen or detected encoding of a text file; NULL for workbooks. */
   const char *encoding;
 
+  /* When not 0, cells right of this many columns are left out of the rows
+   * (and never padded up to): the import sets it to the width of the
+   * header once it has found it, so a crafted cell in column XFD does not
+   * make every row 16,384 cells wide. */
+  guint      max_columns;
+  /* Whether the last row had cells with something in them that were left
+   * out so: such a row is not blank. */
+  gboolean   dropped_cells;
+
   gboolean (*open_table) (JdTableReader  *self,
                           guint           index,
                           GError        **error);

@@ -5,7 +5,8 @@
  *
  * libgsf opens the zip container, libxml2's xmlTextReader walks each part
  * without building a tree: memory is bounded by the shared-string table
- * and the widest row, never by the number of rows.  The part names come
+ * and the widest row (both capped below, since a zip of a megabyte can
+ * unpack to a gigabyte), never by the number of rows.  The part names come
  * from the package relationships (not from guesses), so workbooks written
  * by Excel, WPS, LibreOffice, libxlsxwriter, openpyxl and others all read.
  */
@@ -26,11 +27,20 @@
 #include <libxml/xmlreader.h>
 
 #include "jd-table-reader.h"
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfInput, g_object_unref)
+#include "jd-xlsx-private.h"
 
 #define MAX_COLUMNS 16384
-#define MAX_SHARED_STRINGS (16 * 1024 * 1024)
+
+/* What a real workbook's texts come to, with room to spare: Excel keeps a
+ * cell under 32,767 characters (128 KB in UTF-8), and a sheet of a
+ * million rows with a few distinct texts a row stays far under these.  A
+ * zip compresses a thousandfold, so without them a 1.5 MB file could ask
+ * for 1.5 GB. */
+#define MAX_TEXT_BYTES     (1024 * 1024)
+#define MAX_SHARED_STRINGS (8 * 1024 * 1024)
+#define MAX_SHARED_BYTES   (256 * 1024 * 1024)
+/* Cells naming one long shared text each copy it: a row stops here. */
+#define MAX_ROW_BYTES      (16 * 1024 * 1024)
 
 typedef struct
 {
@@ -49,6 +59,7 @@ typedef struct
   xmlTextReaderPtr  xml;
   guint             index;
   guint             last_row;
+  gsize             row_bytes;
   gboolean          in_sheet_data;
   gboolean          sheet_done;
 } XlsxReader;
@@ -74,102 +85,6 @@ xlsx_reader_free (JdTableReader *reader)
   g_clear_pointer (&self->xf_is_date, g_array_unref);
   g_strfreev (self->parent.table_names);
   g_free (self);
-}
-
-static int
-xml_read_cb (void *context,
-             char *buffer,
-             int   len)
-{
-  GsfInput *input = context;
-  gsf_off_t remaining = gsf_input_remaining (input);
-  int n;
-
-  if (remaining <= 0)
-    return 0;
-
-  n = (int)MIN ((gsf_off_t)len, remaining);
-  if (gsf_input_read (input, n, (guint8 *)buffer) == NULL)
-    return -1;
-
-  return n;
-}
-
-static void
-xml_silence_cb (void                    *arg,
-                const char              *msg,
-                xmlParserSeverities      severity,
-                xmlTextReaderLocatorPtr  locator)
-{
-  /* Errors are reported through the read's result, not on stderr. */
-}
-
-static GsfInput *
-open_part (XlsxReader  *self,
-           const char  *path)
-{
-  g_auto(GStrv) names = g_strsplit (path, "/", -1);
-  GsfInput *input;
-
-  input = gsf_infile_child_by_aname (self->zip, (const char **)names);
-  /* Some producers write the first component in another case. */
-  if (input == NULL && names[0] != NULL && g_ascii_strcasecmp (names[0], "xl") == 0)
-    {
-      g_free (names[0]);
-      names[0] = g_strdup ("xl");
-      input = gsf_infile_child_by_aname (self->zip, (const char **)names);
-    }
-
-  return input;
-}
-
-static xmlTextReaderPtr
-open_xml (GsfInput *input)
-{
-  xmlTextReaderPtr xml;
-
-  /* No network, no external entities, no DTD: a workbook is untrusted. */
-  xml = xmlReaderForIO (xml_read_cb, NULL, input, NULL, NULL, XML_PARSE_NONET | XML_PARSE_COMPACT);
-  if (xml != NULL)
-    xmlTextReaderSetErrorHandler (xml, xml_silence_cb, NULL);
-
-  return xml;
-}
-
-static char *
-get_attr (xmlTextReaderPtr  xml,
-          const char       *local_name)
-{
-  char *value = NULL;
-
-  if (xmlTextReaderMoveToFirstAttribute (xml) != 1)
-    return NULL;
-
-  do
-    {
-      const char *name = (const char *)xmlTextReaderConstLocalName (xml);
-
-      if (name != NULL && strcmp (name, local_name) == 0)
-        {
-          value = g_strdup ((const char *)xmlTextReaderConstValue (xml));
-          break;
-        }
-    }
-  while (xmlTextReaderMoveToNextAttribute (xml) == 1);
-
-  xmlTextReaderMoveToElement (xml);
-
-  return value;
-}
-
-static gboolean
-is_element (xmlTextReaderPtr  xml,
-            const char       *local_name)
-{
-  const char *name = (const char *)xmlTextReaderConstLocalName (xml);
-
-  /* Called for every node of a sheet: most differ in the first letter. */
-  return name != NULL && name[0] == local_name[0] && strcmp (name, local_name) == 0;
 }
 
 /* The r, s and t attributes of a <c>, in one pass over its attributes. */
@@ -206,188 +121,32 @@ ends_with_type (const char *type,
   return type != NULL && g_str_has_suffix (type, suffix);
 }
 
-/* "worksheets/sheet1.xml" seen from "xl" is "xl/worksheets/sheet1.xml". */
-static char *
-resolve_target (const char *base_dir,
-                const char *target)
-{
-  g_autoptr(GPtrArray) parts = g_ptr_array_new ();
-  g_auto(GStrv) base = NULL;
-  g_auto(GStrv) rel = NULL;
-  GString *path = g_string_new (NULL);
-
-  if (target[0] != '/' && base_dir[0] != '\0')
-    {
-      base = g_strsplit (base_dir, "/", -1);
-      for (guint i = 0; base[i] != NULL; i++)
-        if (base[i][0] != '\0')
-          g_ptr_array_add (parts, base[i]);
-    }
-
-  rel = g_strsplit (target, "/", -1);
-  for (guint i = 0; rel[i] != NULL; i++)
-    {
-      if (rel[i][0] == '\0' || g_str_equal (rel[i], "."))
-        continue;
-      if (g_str_equal (rel[i], ".."))
-        {
-          if (parts->len > 0)
-            g_ptr_array_remove_index (parts, parts->len - 1);
-          continue;
-        }
-      g_ptr_array_add (parts, rel[i]);
-    }
-
-  for (guint i = 0; i < parts->len; i++)
-    g_string_append_printf (path, "%s%s", i > 0 ? "/" : "", (char *)parts->pdata[i]);
-
-  return g_string_free (path, FALSE);
-}
-
-/* Reads a .rels part into Id → (Type, Target) pairs. */
-static GHashTable *
-read_relationships (XlsxReader *self,
-                    const char *rels_path,
-                    const char *base_dir)
-{
-  GHashTable *rels = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify)g_strfreev);
-  g_autoptr(GsfInput) input = open_part (self, rels_path);
-  xmlTextReaderPtr xml;
-
-  if (input == NULL || (xml = open_xml (input)) == NULL)
-    return rels;
-
-  while (xmlTextReaderRead (xml) == 1)
-    {
-      if (xmlTextReaderNodeType (xml) == XML_READER_TYPE_ELEMENT && is_element (xml, "Relationship"))
-        {
-          g_autofree char *id = get_attr (xml, "Id");
-          g_autofree char *type = get_attr (xml, "Type");
-          g_autofree char *target = get_attr (xml, "Target");
-          g_autofree char *mode = get_attr (xml, "TargetMode");
-
-          if (id == NULL || target == NULL || g_strcmp0 (mode, "External") == 0)
-            continue;
-
-          {
-            char **pair = g_new0 (char *, 3);
-
-            pair[0] = g_strdup (type != NULL ? type : "");
-            pair[1] = resolve_target (base_dir, target);
-            g_hash_table_replace (rels, g_steal_pointer (&id), pair);
-          }
-        }
-    }
-
-  xmlFreeTextReader (xml);
-
-  return rels;
-}
-
+/* Adds one text to the shared-string table, within its bounds; the
+ * pointer array and the terminating NUL count against the bytes too. */
 static gboolean
-format_code_is_date (const char *code)
+add_shared_string (XlsxReader  *self,
+                   const char  *text,
+                   gsize        len,
+                   gsize       *n_bytes,
+                   GError     **error)
 {
-  for (const char *p = code; *p != '\0'; p++)
+  if (self->shared_strings->len >= MAX_SHARED_STRINGS)
     {
-      switch (*p)
-        {
-        case '"':
-          p = strchr (p + 1, '"');
-          if (p == NULL)
-            return FALSE;
-          break;
-
-        case '\\':
-        case '_':
-        case '*':
-          if (p[1] == '\0')
-            return FALSE;
-          p++;
-          break;
-
-        case '[':
-          /* [h], [mm], [ss] are elapsed times; [Red], [$-804] are not. */
-          if (strchr ("hHmMsS", p[1]) != NULL && p[1] != '\0')
-            return TRUE;
-          p = strchr (p + 1, ']');
-          if (p == NULL)
-            return FALSE;
-          break;
-
-        case ';':
-          /* The first section decides. */
-          return FALSE;
-
-        case 'd': case 'D': case 'y': case 'Y': case 'm': case 'M':
-        case 'h': case 'H': case 's': case 'S':
-          return TRUE;
-
-        default:
-          /* 年, 月, 日 written without quotes, as Chinese Excel allows. */
-          if (g_str_has_prefix (p, "年") || g_str_has_prefix (p, "月") || g_str_has_prefix (p, "日"))
-            return TRUE;
-          break;
-        }
+      g_set_error (error, JD_TABLE_ERROR, JD_TABLE_ERROR_TOO_BIG,
+                   _("The workbook has more than %d different texts"), MAX_SHARED_STRINGS);
+      return FALSE;
     }
 
-  return FALSE;
-}
-
-static gboolean
-builtin_format_is_date (guint id)
-{
-  /* 14–22 everywhere; 27–36 and 50–58 are the date formats of the
-   * Chinese, Japanese and Korean locales (yyyy"年"m"月"d"日" and kin);
-   * 45–47 are times. */
-  return (id >= 14 && id <= 22) || (id >= 27 && id <= 36) ||
-         (id >= 45 && id <= 47) || (id >= 50 && id <= 58);
-}
-
-static void
-read_styles (XlsxReader *self,
-             const char *path)
-{
-  g_autoptr(GHashTable) custom = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, NULL);
-  g_autoptr(GsfInput) input = open_part (self, path);
-  gboolean in_cell_xfs = FALSE;
-  xmlTextReaderPtr xml;
-
-  if (input == NULL || (xml = open_xml (input)) == NULL)
-    return;
-
-  while (xmlTextReaderRead (xml) == 1)
+  *n_bytes += len + 1 + sizeof (char *);
+  if (*n_bytes > MAX_SHARED_BYTES)
     {
-      int type = xmlTextReaderNodeType (xml);
-
-      if (type == XML_READER_TYPE_END_ELEMENT && is_element (xml, "cellXfs"))
-        in_cell_xfs = FALSE;
-      if (type != XML_READER_TYPE_ELEMENT)
-        continue;
-
-      if (is_element (xml, "numFmt"))
-        {
-          g_autofree char *id = get_attr (xml, "numFmtId");
-          g_autofree char *code = get_attr (xml, "formatCode");
-
-          if (id != NULL && code != NULL)
-            g_hash_table_insert (custom, GUINT_TO_POINTER ((guint)g_ascii_strtoull (id, NULL, 10)),
-                                 GINT_TO_POINTER (format_code_is_date (code) ? 2 : 1));
-        }
-      else if (is_element (xml, "cellXfs"))
-        in_cell_xfs = !xmlTextReaderIsEmptyElement (xml);
-      else if (in_cell_xfs && is_element (xml, "xf"))
-        {
-          g_autofree char *id_text = get_attr (xml, "numFmtId");
-          guint id = id_text != NULL ? (guint)g_ascii_strtoull (id_text, NULL, 10) : 0;
-          int known = GPOINTER_TO_INT (g_hash_table_lookup (custom, GUINT_TO_POINTER (id)));
-          gboolean is_date = known != 0 ? known == 2 : builtin_format_is_date (id);
-
-          if (self->xf_is_date->len < 65536)
-            g_array_append_val (self->xf_is_date, is_date);
-        }
+      g_set_error (error, JD_TABLE_ERROR, JD_TABLE_ERROR_TOO_BIG,
+                   _("The workbook’s texts come to more than %d MB"), MAX_SHARED_BYTES / (1024 * 1024));
+      return FALSE;
     }
 
-  xmlFreeTextReader (xml);
+  g_ptr_array_add (self->shared_strings, len == 0 ? (char *)"" : g_string_chunk_insert_len (self->string_chunk, text, len));
+  return TRUE;
 }
 
 static gboolean
@@ -395,21 +154,20 @@ read_shared_strings (XlsxReader  *self,
                      const char  *path,
                      GError     **error)
 {
-  g_autoptr(GsfInput) input = open_part (self, path);
-  GString *text = g_string_new (NULL);
+  g_autoptr(GsfInput) input = _jd_xlsx_open_part (self->zip, path);
+  g_autoptr(GString) text = g_string_new (NULL);
   gboolean in_si = FALSE;
   gboolean in_t = FALSE;
+  gboolean ok = TRUE;
+  gsize n_bytes = 0;
   int rph_depth = 0;
   xmlTextReaderPtr xml;
-  int rc;
+  int rc = 0;
 
-  if (input == NULL || (xml = open_xml (input)) == NULL)
-    {
-      g_string_free (text, TRUE);
-      return TRUE;
-    }
+  if (input == NULL || (xml = _jd_xlsx_open_xml (input)) == NULL)
+    return TRUE;
 
-  while ((rc = xmlTextReaderRead (xml)) == 1)
+  while (ok && (rc = xmlTextReaderRead (xml)) == 1)
     {
       int type = xmlTextReaderNodeType (xml);
 
@@ -417,47 +175,49 @@ read_shared_strings (XlsxReader  *self,
         {
           gboolean empty = xmlTextReaderIsEmptyElement (xml);
 
-          if (is_element (xml, "si"))
+          if (_jd_xlsx_is_element (xml, "si"))
             {
               g_string_truncate (text, 0);
               in_si = !empty;
               if (empty)
-                g_ptr_array_add (self->shared_strings, (char *)"");
+                ok = add_shared_string (self, "", 0, &n_bytes, error);
             }
-          else if (is_element (xml, "rPh") && !empty)
+          else if (_jd_xlsx_is_element (xml, "rPh") && !empty)
             rph_depth++;   /* phonetic guides (pinyin, furigana) are not the text */
-          else if (is_element (xml, "t"))
+          else if (_jd_xlsx_is_element (xml, "t"))
             in_t = !empty;
         }
       else if (type == XML_READER_TYPE_END_ELEMENT)
         {
-          if (is_element (xml, "si") && in_si)
+          if (_jd_xlsx_is_element (xml, "si") && in_si)
             {
-              if (self->shared_strings->len >= MAX_SHARED_STRINGS)
-                {
-                  g_set_error (error, JD_TABLE_ERROR, JD_TABLE_ERROR_TOO_BIG,
-                               _("The workbook has more than %d different texts"), MAX_SHARED_STRINGS);
-                  break;
-                }
-              g_ptr_array_add (self->shared_strings,
-                               g_string_chunk_insert_len (self->string_chunk, text->str, text->len));
+              ok = add_shared_string (self, text->str, text->len, &n_bytes, error);
               in_si = FALSE;
             }
-          else if (is_element (xml, "rPh"))
+          else if (_jd_xlsx_is_element (xml, "rPh"))
             rph_depth = MAX (rph_depth - 1, 0);
-          else if (is_element (xml, "t"))
+          else if (_jd_xlsx_is_element (xml, "t"))
             in_t = FALSE;
         }
       else if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
                 type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE) &&
                in_si && in_t && rph_depth == 0)
-        g_string_append (text, (const char *)xmlTextReaderConstValue (xml));
+        {
+          /* A text in many runs (<r><t>…</t></r>) grows here, run by run. */
+          g_string_append (text, (const char *)xmlTextReaderConstValue (xml));
+          if (text->len > MAX_TEXT_BYTES)
+            {
+              g_set_error (error, JD_TABLE_ERROR, JD_TABLE_ERROR_TOO_BIG,
+                           _("Text number %u of the workbook is longer than %d MB"),
+                           self->shared_strings->len + 1, MAX_TEXT_BYTES / (1024 * 1024));
+              ok = FALSE;
+            }
+        }
     }
 
   xmlFreeTextReader (xml);
-  g_string_free (text, TRUE);
 
-  if (error != NULL && *error != NULL)
+  if (!ok)
     return FALSE;
 
   if (rc < 0)
@@ -468,52 +228,6 @@ read_shared_strings (XlsxReader  *self,
     }
 
   return TRUE;
-}
-
-char *
-jd_excel_serial_to_iso (double   serial,
-                        gboolean date1904)
-{
-  g_autoptr(GDate) date = NULL;
-  gint64 days;
-  int seconds;
-
-  /* 2958465 is 9999-12-31, the last day Excel knows. */
-  if (!isfinite (serial) || serial < 0 || serial >= 2958466)
-    return NULL;
-
-  days = (gint64)floor (serial);
-  seconds = (int)llround ((serial - days) * 86400.0);
-  if (seconds >= 86400)
-    {
-      days++;
-      seconds -= 86400;
-    }
-
-  if (date1904)
-    {
-      date = g_date_new_dmy (1, G_DATE_JANUARY, 1904);
-      g_date_add_days (date, days);
-    }
-  else if (days == 0)
-    return seconds > 0 ? g_strdup_printf ("%02d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60)
-                       : NULL;
-  else if (days == 60)
-    return NULL;   /* 1900-02-29: Lotus 1-2-3's leap day, which never was */
-  else
-    {
-      /* Serial 1 is 1900-01-01; from 61 on, one off for the phantom day. */
-      date = g_date_new_dmy (31, G_DATE_DECEMBER, 1899);
-      g_date_add_days (date, days < 60 ? days : days - 1);
-    }
-
-  if (seconds == 0)
-    return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (date),
-                            g_date_get_month (date), g_date_get_day (date));
-
-  return g_strdup_printf ("%04d-%02d-%02d %02d:%02d:%02d", g_date_get_year (date),
-                          g_date_get_month (date), g_date_get_day (date),
-                          seconds / 3600, seconds / 60 % 60, seconds % 60);
 }
 
 static gboolean
@@ -531,8 +245,8 @@ xlsx_open_table (JdTableReader  *reader,
   self->in_sheet_data = FALSE;
   self->sheet_done = FALSE;
 
-  self->sheet = open_part (self, self->sheet_paths->pdata[index]);
-  if (self->sheet == NULL || (self->xml = open_xml (self->sheet)) == NULL)
+  self->sheet = _jd_xlsx_open_part (self->zip, self->sheet_paths->pdata[index]);
+  if (self->sheet == NULL || (self->xml = _jd_xlsx_open_xml (self->sheet)) == NULL)
     {
       g_set_error (error, JD_TABLE_ERROR, JD_TABLE_ERROR_FORMAT,
                    _("The sheet “%s” is missing from the workbook"), reader->table_names[index]);
@@ -605,6 +319,77 @@ cell_value (XlsxReader  *self,
   return g_strdup (value->str);
 }
 
+/* Column 27 (0-based) → "AB", as a spreadsheet program names it. */
+static const char *
+column_name (int   column,
+             char  name[4])
+{
+  char reversed[4];
+  int n = 0;
+
+  for (column = CLAMP (column, 0, MAX_COLUMNS - 1) + 1; column > 0 && n < 3; column = (column - 1) / 26)
+    reversed[n++] = 'A' + (column - 1) % 26;
+  for (int i = 0; i < n; i++)
+    name[i] = reversed[n - 1 - i];
+  name[n] = '\0';
+
+  return name;
+}
+
+/* Puts a cell's text into its column of @cells, padding the columns
+ * before it, but never beyond the reader's max_columns: a crafted cell far
+ * to the right costs nothing. */
+static gboolean
+add_cell (XlsxReader  *self,
+          GPtrArray   *cells,
+          int          column,
+          const char  *type,
+          guint        style,
+          GString     *value,
+          gboolean     have_value,
+          GError     **error)
+{
+  char *text;
+
+  if (self->parent.max_columns > 0 && (guint)column >= self->parent.max_columns)
+    {
+      self->parent.dropped_cells |= have_value && value->len > 0;
+      return TRUE;
+    }
+
+  text = cell_value (self, type, style, value, have_value);
+  if (text == NULL)
+    {
+      char name[4];
+
+      g_set_error (error, JD_TABLE_ERROR, JD_TABLE_ERROR_FORMAT,
+                   _("Row %u, column %s refers to a text the workbook does not have"),
+                   self->last_row, column_name (column, name));
+      return FALSE;
+    }
+
+  self->row_bytes += strlen (text);
+  if (self->row_bytes > MAX_ROW_BYTES)
+    {
+      g_free (text);
+      g_set_error (error, JD_TABLE_ERROR, JD_TABLE_ERROR_TOO_BIG,
+                   _("Row %u holds more than %d MB of text"), self->last_row, MAX_ROW_BYTES / (1024 * 1024));
+      return FALSE;
+    }
+
+  while (cells->len < (guint)column)
+    g_ptr_array_add (cells, g_strdup (""));
+  if (cells->len == (guint)column)
+    g_ptr_array_add (cells, text);
+  else
+    {
+      g_free (cells->pdata[column]);
+      cells->pdata[column] = text;
+    }
+
+  return TRUE;
+}
+
 static gboolean
 xlsx_next_row (JdTableReader  *reader,
                GPtrArray      *cells,
@@ -625,6 +410,7 @@ xlsx_next_row (JdTableReader  *reader,
   int rc;
 
   g_ptr_array_set_size (cells, 0);
+  reader->dropped_cells = FALSE;
 
   if (self->xml == NULL || self->sheet_done)
     return FALSE;
@@ -637,20 +423,21 @@ xlsx_next_row (JdTableReader  *reader,
         {
           gboolean empty = xmlTextReaderIsEmptyElement (self->xml);
 
-          if (!in_row && is_element (self->xml, "sheetData"))
+          if (!in_row && _jd_xlsx_is_element (self->xml, "sheetData"))
             {
               self->in_sheet_data = TRUE;
               if (empty)
                 break;
             }
-          else if (self->in_sheet_data && !in_row && is_element (self->xml, "row"))
+          else if (self->in_sheet_data && !in_row && _jd_xlsx_is_element (self->xml, "row"))
             {
-              g_autofree char *r = get_attr (self->xml, "r");
+              g_autofree char *r = _jd_xlsx_get_attr (self->xml, "r");
               guint64 number = r != NULL ? g_ascii_strtoull (r, NULL, 10) : 0;
 
               self->last_row = number > self->last_row && number <= G_MAXINT ? (guint)number
                                                                               : self->last_row + 1;
               next_column = 0;
+              self->row_bytes = 0;
               if (empty)
                 {
                   *row_number = self->last_row;
@@ -658,7 +445,7 @@ xlsx_next_row (JdTableReader  *reader,
                 }
               in_row = TRUE;
             }
-          else if (in_row && !in_cell && is_element (self->xml, "c"))
+          else if (in_row && !in_cell && _jd_xlsx_is_element (self->xml, "c"))
             {
               g_autofree char *r = NULL;
               g_autofree char *s = NULL;
@@ -683,9 +470,9 @@ xlsx_next_row (JdTableReader  *reader,
               else
                 in_cell = TRUE;
             }
-          else if (in_cell && is_element (self->xml, "rPh") && !empty)
+          else if (in_cell && _jd_xlsx_is_element (self->xml, "rPh") && !empty)
             rph_depth++;
-          else if (in_cell && (is_element (self->xml, "v") || is_element (self->xml, "t")))
+          else if (in_cell && (_jd_xlsx_is_element (self->xml, "v") || _jd_xlsx_is_element (self->xml, "t")))
             {
               in_text = !empty;
               have_value = TRUE;
@@ -693,39 +480,24 @@ xlsx_next_row (JdTableReader  *reader,
         }
       else if (type == XML_READER_TYPE_END_ELEMENT)
         {
-          if (in_cell && is_element (self->xml, "c"))
+          if (in_cell && _jd_xlsx_is_element (self->xml, "c"))
             {
-              char *text = cell_value (self, cell_type, style, value, have_value);
-
-              if (text == NULL)
-                {
-                  g_set_error (error, JD_TABLE_ERROR, JD_TABLE_ERROR_FORMAT,
-                               _("Row %u refers to a text the workbook does not have"), self->last_row);
-                  return FALSE;
-                }
-              while (cells->len < (guint)column)
-                g_ptr_array_add (cells, g_strdup (""));
-              if (cells->len == (guint)column)
-                g_ptr_array_add (cells, text);
-              else
-                {
-                  g_free (cells->pdata[column]);
-                  cells->pdata[column] = text;
-                }
+              if (!add_cell (self, cells, column, cell_type, style, value, have_value, error))
+                return FALSE;
               next_column = column + 1;
               in_cell = FALSE;
               in_text = FALSE;
             }
-          else if (in_cell && is_element (self->xml, "rPh"))
+          else if (in_cell && _jd_xlsx_is_element (self->xml, "rPh"))
             rph_depth = MAX (rph_depth - 1, 0);
-          else if (in_cell && (is_element (self->xml, "v") || is_element (self->xml, "t")))
+          else if (in_cell && (_jd_xlsx_is_element (self->xml, "v") || _jd_xlsx_is_element (self->xml, "t")))
             in_text = FALSE;
-          else if (in_row && is_element (self->xml, "row"))
+          else if (in_row && _jd_xlsx_is_element (self->xml, "row"))
             {
               *row_number = self->last_row;
               return TRUE;
             }
-          else if (is_element (self->xml, "sheetData"))
+          else if (_jd_xlsx_is_element (self->xml, "sheetData"))
             break;
         }
       else if ((type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_CDATA ||
@@ -733,10 +505,13 @@ xlsx_next_row (JdTableReader  *reader,
                in_cell && in_text && rph_depth == 0)
         {
           g_string_append (value, (const char *)xmlTextReaderConstValue (self->xml));
-          if (value->len > 4 * 1024 * 1024)
+          if (value->len > MAX_TEXT_BYTES)
             {
+              char name[4];
+
               g_set_error (error, JD_TABLE_ERROR, JD_TABLE_ERROR_TOO_BIG,
-                           _("Row %u has a cell longer than 4 MB"), self->last_row);
+                           _("Row %u, column %s: the cell is longer than %d MB"),
+                           self->last_row, column_name (column, name), MAX_TEXT_BYTES / (1024 * 1024));
               return FALSE;
             }
         }
@@ -810,7 +585,7 @@ xlsx_reader_new_from_input (GsfInput  *input,
       goto failed;
     }
 
-  package_rels = read_relationships (self, "_rels/.rels", "");
+  package_rels = _jd_xlsx_read_relationships (self->zip, "_rels/.rels", "");
   g_hash_table_iter_init (&iter, package_rels);
   while (g_hash_table_iter_next (&iter, NULL, &value))
     {
@@ -832,10 +607,10 @@ xlsx_reader_new_from_input (GsfInput  *input,
   workbook_base = g_path_get_basename (workbook_path);
   rels_path = workbook_dir[0] != '\0' ? g_strdup_printf ("%s/_rels/%s.rels", workbook_dir, workbook_base)
                                       : g_strdup_printf ("_rels/%s.rels", workbook_base);
-  workbook_rels = read_relationships (self, rels_path, workbook_dir);
+  workbook_rels = _jd_xlsx_read_relationships (self->zip, rels_path, workbook_dir);
 
-  workbook = open_part (self, workbook_path);
-  if (workbook == NULL || (xml = open_xml (workbook)) == NULL)
+  workbook = _jd_xlsx_open_part (self->zip, workbook_path);
+  if (workbook == NULL || (xml = _jd_xlsx_open_xml (workbook)) == NULL)
     {
       g_set_error (error, JD_TABLE_ERROR, JD_TABLE_ERROR_FORMAT,
                    _("Not an Excel workbook (.xlsx), or a damaged one"));
@@ -847,17 +622,17 @@ xlsx_reader_new_from_input (GsfInput  *input,
       if (xmlTextReaderNodeType (xml) != XML_READER_TYPE_ELEMENT)
         continue;
 
-      if (is_element (xml, "workbookPr"))
+      if (_jd_xlsx_is_element (xml, "workbookPr"))
         {
-          g_autofree char *date1904 = get_attr (xml, "date1904");
+          g_autofree char *date1904 = _jd_xlsx_get_attr (xml, "date1904");
 
           self->parent.date1904 = g_strcmp0 (date1904, "1") == 0 || g_strcmp0 (date1904, "true") == 0;
         }
-      else if (is_element (xml, "sheet"))
+      else if (_jd_xlsx_is_element (xml, "sheet"))
         {
-          g_autofree char *name = get_attr (xml, "name");
-          g_autofree char *id = get_attr (xml, "id");
-          g_autofree char *state = get_attr (xml, "state");
+          g_autofree char *name = _jd_xlsx_get_attr (xml, "name");
+          g_autofree char *id = _jd_xlsx_get_attr (xml, "id");
+          g_autofree char *state = _jd_xlsx_get_attr (xml, "state");
           char **pair = id != NULL ? g_hash_table_lookup (workbook_rels, id) : NULL;
 
           /* Hidden sheets hold the lists behind drop-downs, not data. */
@@ -889,7 +664,7 @@ xlsx_reader_new_from_input (GsfInput  *input,
       char **pair = value;
 
       if (ends_with_type (pair[0], "/styles"))
-        read_styles (self, pair[1]);
+        _jd_xlsx_read_styles (self->zip, pair[1], self->xf_is_date);
       else if (ends_with_type (pair[0], "/sharedStrings") &&
                !read_shared_strings (self, pair[1], error))
         goto failed;
