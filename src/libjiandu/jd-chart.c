@@ -446,6 +446,15 @@ jd_chart_set_threshold (JdChart    *self,
   self->threshold_label = g_strdup (label);
 }
 
+/* Returns: the threshold line's value, or NaN for none */
+double
+jd_chart_get_threshold (const JdChart *self)
+{
+  g_return_val_if_fail (self != NULL, NAN);
+
+  return self->has_threshold ? self->threshold : NAN;
+}
+
 /**
  * jd_chart_set_kpi:
  * @unit: (nullable): written after the value, e.g. "件"

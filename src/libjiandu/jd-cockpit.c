@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jd-cockpit.h"
+#include "jd-cockpit-legal.h"
 #include "jd-dashboard-charts.h"
 #include "jd-overview.h"
 #include "jd-settings.h"
@@ -176,6 +177,9 @@ static const JdCockpitPageInfo pages[] = {
   { "overview", load_overview, (GDestroyNotify)jd_overview_free },
   { "agencies", load_agencies, (GDestroyNotify)jd_agencies_data_free },
   { "warnings", load_warnings, (GDestroyNotify)g_ptr_array_unref },
+  { "lawsuits", _jd_cockpit_load_lawsuits, (GDestroyNotify)jd_figures_data_free },
+  { "leniency", _jd_cockpit_load_leniency, (GDestroyNotify)jd_figures_data_free },
+  { "reviews", _jd_cockpit_load_reviews, (GDestroyNotify)jd_figures_data_free },
 };
 
 const JdCockpitPageInfo *
