@@ -1,0 +1,111 @@
+/* jd-test-figures.h — a page's headline figures and charts against
+ * `jiandu-cli metrics --json`, for the tests of the figure pages
+ *
+ * SPDX-FileCopyrightText: 2026 The Jiandu developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <math.h>
+
+#include "jd-format.h"
+#include "jd-test-pages.h"
+
+/* `jiandu-cli metrics --json --period PERIOD [--level LEVEL]` */
+static inline JsonNode *
+jd_test_cli_metrics (const char *period,
+                     const char *level)
+{
+  const char *options[] = { "--period", period, level != NULL ? "--level" : NULL, level, NULL };
+
+  return jd_test_cli_json (options);
+}
+
+static inline JsonObject *
+jd_test_json_section (JsonNode   *root,
+                      const char *section)
+{
+  return json_object_get_object_member (json_node_get_object (root), section);
+}
+
+/* A rate of the JSON, NaN for null */
+static inline double
+jd_test_json_rate (JsonObject *object,
+                   const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  g_assert_nonnull (node);
+  return JSON_NODE_HOLDS_NULL (node) ? NAN : json_node_get_double (node);
+}
+
+/* What the page shows for a count is the command line's count, written
+ * the same way. */
+static inline void
+jd_test_assert_count_shown (const char *shown,
+                            JsonObject *object,
+                            const char *member)
+{
+  g_autofree char *expected = jd_format_count (json_object_get_int_member (object, member));
+
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (shown, ==, expected);
+}
+
+static inline void
+jd_test_assert_rate_shown (const char *shown,
+                           JsonObject *object,
+                           const char *member)
+{
+  g_autofree char *expected = jd_format_rate (jd_test_json_rate (object, member));
+
+  g_assert_nonnull (shown);
+  g_assert_cmpstr (shown, ==, expected);
+}
+
+/* The last point of each series of @chart, a chart per month, is the
+ * command line's figure of the period's last month; @figure picks it. */
+static inline void
+jd_test_assert_last_month (JdChart    *chart,
+                           guint       series,
+                           double      expected)
+{
+  double shown;
+
+  g_assert_nonnull (chart);
+  shown = jd_chart_get_value (chart, series, jd_chart_get_n_points (chart) - 1);
+  if (isnan (expected))
+    g_assert_true (isnan (shown));
+  else
+    g_assert_cmpfloat_with_epsilon (shown, expected, 1e-9);
+}
+
+/* Sets @period on the session and waits for @page to show it */
+static inline void
+jd_test_page_set_period (JdSession  *session,
+                         JdPage     *page,
+                         const char *text)
+{
+  JdPeriod period;
+
+  g_assert_true (jd_period_parse (text, &period, NULL));
+  jd_session_set_period (session, &period);
+  jd_test_wait_for_page (page);
+}
+
+/* `jiandu-cli settings --db DEMO KEY VALUE` */
+static inline void
+jd_test_cli_setting (const char *key,
+                     const char *value)
+{
+  const char *argv[] = { g_getenv ("JIANDU_CLI"), "settings", "--db", jd_test_demo.path, key, value, NULL };
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, &error));
+  g_assert_no_error (error);
+}
