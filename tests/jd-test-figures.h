@@ -64,8 +64,8 @@ jd_test_assert_rate_shown (const char *shown,
   g_assert_cmpstr (shown, ==, expected);
 }
 
-/* The last point of each series of @chart, a chart per month, is the
- * command line's figure of the period's last month; @figure picks it. */
+/* The last point of @series of a chart over time is @expected, the
+ * command line's figure of the last month or quarter. */
 static inline void
 jd_test_assert_last_month (JdChart    *chart,
                            guint       series,

@@ -68,13 +68,14 @@ assert_ranking_matches_cli (JdReviewsPage *page,
     }
 }
 
-/* Monthly charts end with the period's last month. */
+/* The charts over time, a point a quarter, end with the quarter that holds
+ * the period's end. */
 static void
-assert_charts_end_with_month (JdReviewsPage *page,
-                              const char    *month,
-                              const char    *level)
+assert_charts_end_with_quarter (JdReviewsPage *page,
+                                const char    *quarter,
+                                const char    *level)
 {
-  g_autoptr(JsonNode) root = jd_test_cli_metrics (month, level);
+  g_autoptr(JsonNode) root = jd_test_cli_metrics (quarter, level);
   JsonObject *reviews = jd_test_json_section (root, "reviews");
 
   jd_test_assert_last_month (jd_reviews_page_get_chart (page, "review-pass-rate"), 0,
@@ -104,19 +105,19 @@ test_reviews_page (void)
 
   assert_page_matches_cli (page, "2026-09", NULL);
   assert_ranking_matches_cli (page, "2026-09", NULL);
-  assert_charts_end_with_month (page, "2026-09", NULL);
+  assert_charts_end_with_quarter (page, "2026Q3", NULL);
 
   jd_test_page_set_period (session, JD_PAGE (page), "2026Q2");
   assert_page_matches_cli (page, "2026Q2", NULL);
   assert_ranking_matches_cli (page, "2026Q2", NULL);
-  assert_charts_end_with_month (page, "2026-06", NULL);
+  assert_charts_end_with_quarter (page, "2026Q2", NULL);
 
   /* A filter chip narrows the page to the county agencies. */
   jd_session_set_filter_field (session, JD_DIMENSION_LEVEL, "county");
   jd_test_wait_for_page (JD_PAGE (page));
   assert_page_matches_cli (page, "2026Q2", "county");
   assert_ranking_matches_cli (page, "2026Q2", "county");
-  assert_charts_end_with_month (page, "2026-06", "county");
+  assert_charts_end_with_quarter (page, "2026Q2", "county");
 
   gtk_window_destroy (window);
 }

@@ -11,7 +11,7 @@
 G_BEGIN_DECLS
 
 /* The variants of _jd_legal_chart_monthly(): a figure or a set of figures
- * per month, for the twelve months up to the period's end. */
+ * per month (per quarter for reviews), up to the period's end. */
 typedef enum
 {
   JD_LEGAL_MONTHLY_LAWSUIT_RATES,     /* withdrawal and head-appearance rates */

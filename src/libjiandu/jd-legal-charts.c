@@ -21,6 +21,7 @@
 #include "jd-settings.h"
 
 #define N_MONTHS 12
+#define N_QUARTERS 8
 
 /* "Lawsuit outcomes, September 2026" */
 static char *
@@ -37,6 +38,7 @@ period_title (const JdDashboardChartInfo *info,
 
 typedef struct
 {
+  JdPeriodKind   by;            /* a point a month or a quarter */
   JdChartFormat  format;
   int            labels_from;   /* a JdEnum naming the series, or -1 */
   guint          skip;          /* of that enum's first values */
@@ -45,15 +47,16 @@ typedef struct
 } MonthlySpec;
 
 static const MonthlySpec monthly_specs[] = {
-  [JD_LEGAL_MONTHLY_LAWSUIT_RATES] = { JD_CHART_FORMAT_PERCENT, -1, 0, 2,
+  [JD_LEGAL_MONTHLY_LAWSUIT_RATES] = { JD_PERIOD_MONTH, JD_CHART_FORMAT_PERCENT, -1, 0, 2,
                                        { N_("Withdrawal rate"), N_("Head-appearance rate") } },
-  [JD_LEGAL_MONTHLY_CORRECTION_RATE] = { JD_CHART_FORMAT_PERCENT, -1, 0, 1, { N_("Correction rate") } },
-  [JD_LEGAL_MONTHLY_LENIENCY_CASES] = { JD_CHART_FORMAT_COUNT, JD_ENUM_LENIENCY, 1, 4 },
-  [JD_LEGAL_MONTHLY_EXEMPTED] = { JD_CHART_FORMAT_YUAN, -1, 0, 1, { N_("Exempted amount") } },
-  [JD_LEGAL_MONTHLY_LENIENCY_SHARE] = { JD_CHART_FORMAT_PERCENT, -1, 0, 1, { N_("Share of penalty cases") } },
-  [JD_LEGAL_MONTHLY_REVIEW_PASS_RATE] = { JD_CHART_FORMAT_PERCENT, -1, 0, 1, { N_("Pass rate") } },
-  [JD_LEGAL_MONTHLY_REVIEW_GRADES] = { JD_CHART_FORMAT_COUNT, JD_ENUM_GRADE, 0, 4 },
-  [JD_LEGAL_MONTHLY_REVIEW_SCORE] = { JD_CHART_FORMAT_DECIMAL, -1, 0, 1, { N_("Mean score") } },
+  [JD_LEGAL_MONTHLY_CORRECTION_RATE] = { JD_PERIOD_MONTH, JD_CHART_FORMAT_PERCENT, -1, 0, 1, { N_("Correction rate") } },
+  [JD_LEGAL_MONTHLY_LENIENCY_CASES] = { JD_PERIOD_MONTH, JD_CHART_FORMAT_COUNT, JD_ENUM_LENIENCY, 1, 4 },
+  [JD_LEGAL_MONTHLY_EXEMPTED] = { JD_PERIOD_MONTH, JD_CHART_FORMAT_YUAN, -1, 0, 1, { N_("Exempted amount") } },
+  [JD_LEGAL_MONTHLY_LENIENCY_SHARE] = { JD_PERIOD_MONTH, JD_CHART_FORMAT_PERCENT, -1, 0, 1, { N_("Share of penalty cases") } },
+  /* Reviews come in campaigns, often one a quarter: a point a quarter */
+  [JD_LEGAL_MONTHLY_REVIEW_PASS_RATE] = { JD_PERIOD_QUARTER, JD_CHART_FORMAT_PERCENT, -1, 0, 1, { N_("Pass rate") } },
+  [JD_LEGAL_MONTHLY_REVIEW_GRADES] = { JD_PERIOD_QUARTER, JD_CHART_FORMAT_COUNT, JD_ENUM_GRADE, 0, 4 },
+  [JD_LEGAL_MONTHLY_REVIEW_SCORE] = { JD_PERIOD_QUARTER, JD_CHART_FORMAT_DECIMAL, -1, 0, 1, { N_("Mean score") } },
 };
 
 /* Series @s of @variant in the figures of one month */
@@ -88,8 +91,8 @@ monthly_figure (JdLegalMonthly   variant,
 /**
  * _jd_legal_chart_monthly:
  *
- * One of #JdLegalMonthly (the row's variant) for the twelve months up to
- * the end of @period, drawn as the row's type says.
+ * One of #JdLegalMonthly (the row's variant) for the twelve months (or
+ * eight quarters) up to the end of @period, drawn as the row's type says.
  */
 JdChart *
 _jd_legal_chart_monthly (JdStore                    *store,
@@ -100,8 +103,9 @@ _jd_legal_chart_monthly (JdStore                    *store,
 {
   const MonthlySpec *spec = &monthly_specs[info->variant];
   int last = jd_period_last_month (period);
-  int first = jd_month_add (last, -(N_MONTHS - 1));
-  g_autoptr(GPtrArray) series = jd_metrics_series (store, filter, JD_PERIOD_MONTH, first, last, error);
+  int first = spec->by == JD_PERIOD_QUARTER ? jd_month_add (last, -(3 * N_QUARTERS - 1))
+                                            : jd_month_add (last, -(N_MONTHS - 1));
+  g_autoptr(GPtrArray) series = jd_metrics_series (store, filter, spec->by, first, last, error);
   const JdEnumValue *names = NULL;
   JdChart *chart;
 
@@ -114,7 +118,8 @@ _jd_legal_chart_monthly (JdStore                    *store,
   chart = jd_chart_new (info->type);
   jd_chart_set_title (chart, _(info->title));
   jd_chart_set_format (chart, spec->format);
-  jd_chart_set_time_axis (chart, JD_CHART_AXIS_MONTH, first, series->len);
+  jd_chart_set_time_axis (chart, spec->by == JD_PERIOD_QUARTER ? JD_CHART_AXIS_QUARTER : JD_CHART_AXIS_MONTH,
+                          first, series->len);
   for (guint s = 0; s < spec->n_series; s++)
     {
       g_autofree double *values = g_new (double, MAX (series->len, 1));
