@@ -109,3 +109,55 @@ jd_test_cli_setting (const char *key,
   g_assert_true (g_spawn_check_wait_status (status, &error));
   g_assert_no_error (error);
 }
+
+/* Checks what @page shows for @period (and @level, nullable); @last is
+ * the period's last month, or its quarter for charts a point a quarter. */
+typedef void (*JdTestPageCheck) (JdPage     *page,
+                                 const char *period,
+                                 const char *last,
+                                 const char *level);
+
+/* Puts a page of @type on a session over the demo and runs @check for
+ * 2026-09, then for 2026Q2, then for 2026Q2 with the county filter chip,
+ * as a user would switch them. */
+static inline void
+jd_test_page_walk (GType           type,
+                   gboolean        by_quarter,
+                   JdTestPageCheck check)
+{
+  g_autoptr(JdSession) session = jd_test_session_new ("2026-09");
+  JdPage *page = g_object_new (type, "session", session, NULL);
+  GtkWindow *window = jd_test_show_page (page);
+
+  check (page, "2026-09", by_quarter ? "2026Q3" : "2026-09", NULL);
+
+  jd_test_page_set_period (session, page, "2026Q2");
+  check (page, "2026Q2", by_quarter ? "2026Q2" : "2026-06", NULL);
+
+  jd_session_set_filter_field (session, JD_DIMENSION_LEVEL, "county");
+  jd_test_wait_for_page (page);
+  check (page, "2026Q2", by_quarter ? "2026Q2" : "2026-06", "county");
+
+  gtk_window_destroy (window);
+}
+
+/* main() of a page test: @add_tests adds them; the demo database is
+ * built before and removed after. */
+static inline int
+jd_test_pages_main (int    *argc,
+                    char ***argv,
+                    void  (*add_tests) (void))
+{
+  int status;
+
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  jd_test_demo_setup ();
+
+  add_tests ();
+  status = g_test_run ();
+
+  jd_test_demo_teardown ();
+
+  return status;
+}

@@ -80,26 +80,19 @@ assert_charts_end_with_month (JdLeniencyPage *page,
 }
 
 static void
+check_page (JdPage     *page,
+            const char *period,
+            const char *last,
+            const char *level)
+{
+  assert_page_matches_cli (JD_LENIENCY_PAGE (page), period, level);
+  assert_charts_end_with_month (JD_LENIENCY_PAGE (page), last, level);
+}
+
+static void
 test_leniency_page (void)
 {
-  g_autoptr(JdSession) session = jd_test_session_new ("2026-09");
-  JdLeniencyPage *page = g_object_new (JD_TYPE_LENIENCY_PAGE, "session", session, NULL);
-  GtkWindow *window = jd_test_show_page (JD_PAGE (page));
-
-  assert_page_matches_cli (page, "2026-09", NULL);
-  assert_charts_end_with_month (page, "2026-09", NULL);
-
-  jd_test_page_set_period (session, JD_PAGE (page), "2026Q2");
-  assert_page_matches_cli (page, "2026Q2", NULL);
-  assert_charts_end_with_month (page, "2026-06", NULL);
-
-  /* A filter chip narrows the page to the county agencies. */
-  jd_session_set_filter_field (session, JD_DIMENSION_LEVEL, "county");
-  jd_test_wait_for_page (JD_PAGE (page));
-  assert_page_matches_cli (page, "2026Q2", "county");
-  assert_charts_end_with_month (page, "2026-06", "county");
-
-  gtk_window_destroy (window);
+  jd_test_page_walk (JD_TYPE_LENIENCY_PAGE, FALSE, check_page);
 }
 
 /* Items come and go: a year of the demo adds items and repeals some, and
@@ -120,22 +113,16 @@ test_items_added_and_repealed (void)
   gtk_window_destroy (window);
 }
 
+static void
+add_tests (void)
+{
+  g_test_add_func ("/ui/pages/leniency", test_leniency_page);
+  g_test_add_func ("/ui/pages/leniency/added-and-repealed", test_items_added_and_repealed);
+}
+
 int
 main (int    argc,
       char **argv)
 {
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  jd_test_demo_setup ();
-
-  g_test_add_func ("/ui/pages/leniency", test_leniency_page);
-  g_test_add_func ("/ui/pages/leniency/added-and-repealed", test_items_added_and_repealed);
-
-  status = g_test_run ();
-
-  jd_test_demo_teardown ();
-
-  return status;
+  return jd_test_pages_main (&argc, &argv, add_tests);
 }

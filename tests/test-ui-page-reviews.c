@@ -97,29 +97,20 @@ on_open_agency_cb (JdPage     *page,
 }
 
 static void
+check_page (JdPage     *page,
+            const char *period,
+            const char *last,
+            const char *level)
+{
+  assert_page_matches_cli (JD_REVIEWS_PAGE (page), period, level);
+  assert_ranking_matches_cli (JD_REVIEWS_PAGE (page), period, level);
+  assert_charts_end_with_quarter (JD_REVIEWS_PAGE (page), last, level);
+}
+
+static void
 test_reviews_page (void)
 {
-  g_autoptr(JdSession) session = jd_test_session_new ("2026-09");
-  JdReviewsPage *page = g_object_new (JD_TYPE_REVIEWS_PAGE, "session", session, NULL);
-  GtkWindow *window = jd_test_show_page (JD_PAGE (page));
-
-  assert_page_matches_cli (page, "2026-09", NULL);
-  assert_ranking_matches_cli (page, "2026-09", NULL);
-  assert_charts_end_with_quarter (page, "2026Q3", NULL);
-
-  jd_test_page_set_period (session, JD_PAGE (page), "2026Q2");
-  assert_page_matches_cli (page, "2026Q2", NULL);
-  assert_ranking_matches_cli (page, "2026Q2", NULL);
-  assert_charts_end_with_quarter (page, "2026Q2", NULL);
-
-  /* A filter chip narrows the page to the county agencies. */
-  jd_session_set_filter_field (session, JD_DIMENSION_LEVEL, "county");
-  jd_test_wait_for_page (JD_PAGE (page));
-  assert_page_matches_cli (page, "2026Q2", "county");
-  assert_ranking_matches_cli (page, "2026Q2", "county");
-  assert_charts_end_with_quarter (page, "2026Q2", "county");
-
-  gtk_window_destroy (window);
+  jd_test_page_walk (JD_TYPE_REVIEWS_PAGE, TRUE, check_page);
 }
 
 /* The minimum-denominator rule is the setting's; a bar opens its agency. */
@@ -151,22 +142,16 @@ test_agency_bars (void)
   gtk_window_destroy (window);
 }
 
+static void
+add_tests (void)
+{
+  g_test_add_func ("/ui/pages/reviews", test_reviews_page);
+  g_test_add_func ("/ui/pages/reviews/agency-bars", test_agency_bars);
+}
+
 int
 main (int    argc,
       char **argv)
 {
-  int status;
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  jd_test_demo_setup ();
-
-  g_test_add_func ("/ui/pages/reviews", test_reviews_page);
-  g_test_add_func ("/ui/pages/reviews/agency-bars", test_agency_bars);
-
-  status = g_test_run ();
-
-  jd_test_demo_teardown ();
-
-  return status;
+  return jd_test_pages_main (&argc, &argv, add_tests);
 }
