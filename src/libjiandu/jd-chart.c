@@ -431,7 +431,7 @@ jd_chart_series_set_color (JdChart *self,
  * @label: (nullable): e.g. "控制线" (the value is added to it)
  *
  * A horizontal line at @value across a bar or line chart, such as the
- * 15% control line of the loss rate.  NaN removes it.
+ * control line of the loss rate.  NaN removes it.
  */
 void
 jd_chart_set_threshold (JdChart    *self,
