@@ -14,6 +14,7 @@
 
 #include <glib/gstdio.h>
 
+#include "jd-leniency.h"
 #include "jd-metrics.h"
 #include "jd-metrics-private.h"
 #include "jd-test-metrics.h"
@@ -328,6 +329,70 @@ test_leniency (Fixture       *fixture,
   g_assert_cmpint (q3->leniency.cases_by_kind[1], ==, 1);
   g_assert_cmpint (q3->leniency.exempted_fen, ==, 50000);
   assert_ratio (q3->leniency.share_of_penalty_cases, 2, 3);
+}
+
+static JdLeniencyItems *
+compute_items (Fixture    *fixture,
+               const char *period_text,
+               const char *domain)
+{
+  g_autoptr(GError) error = NULL;
+  JdFilter filter = { NULL, (char *)domain, NULL, NULL };
+  JdLeniencyItems *items;
+  JdPeriod period;
+
+  g_assert_true (jd_period_parse (period_text, &period, NULL));
+  items = jd_leniency_items_compute (fixture->store, &period, &filter, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (items);
+
+  return items;
+}
+
+static void
+assert_item_count (GPtrArray  *counts,
+                   guint       index,
+                   const char *code,
+                   gint64      count)
+{
+  const JdLeniencyCount *c = g_ptr_array_index (counts, index);
+
+  g_assert_cmpstr (c->code, ==, code);
+  g_assert_cmpint (c->count, ==, count);
+}
+
+/* The list's items added and repealed within a period, and those in force
+ * at its end by domain, for the leniency page and metrics --json. */
+static void
+test_leniency_items (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(JdLeniencyItems) q3 = compute_items (fixture, "2024Q3", NULL);
+  g_autoptr(JdLeniencyItems) q4 = compute_items (fixture, "2024Q4", NULL);
+  g_autoptr(JdLeniencyItems) q4_d2 = compute_items (fixture, "2024Q4", "D2");
+
+  /* Q3: I2 takes effect on its last day, I4 is repealed that day; in force
+   * on 09-30 are I1, I2 and I5, all of D1.  No item names an agency. */
+  g_assert_cmpint (q3->added, ==, 1);
+  g_assert_cmpint (q3->repealed, ==, 1);
+  g_assert_cmpint (q3->in_force, ==, 3);
+  g_assert_cmpuint (q3->by_domain->len, ==, 1);
+  assert_item_count (q3->by_domain, 0, "D1", 3);
+  g_assert_cmpuint (q3->by_agency->len, ==, 0);
+
+  /* Q4: I3 added and I5 repealed on its first day; in force I1, I2 (D1)
+   * and I3 (D2), the larger first. */
+  g_assert_cmpint (q4->added, ==, 1);
+  g_assert_cmpint (q4->repealed, ==, 1);
+  g_assert_cmpint (q4->in_force, ==, 3);
+  g_assert_cmpuint (q4->by_domain->len, ==, 2);
+  assert_item_count (q4->by_domain, 0, "D1", 2);
+  assert_item_count (q4->by_domain, 1, "D2", 1);
+
+  /* The domain filter keeps D2's items only */
+  g_assert_cmpint (q4_d2->added, ==, 1);
+  g_assert_cmpint (q4_d2->repealed, ==, 0);
+  g_assert_cmpint (q4_d2->in_force, ==, 1);
 }
 
 static void
@@ -828,6 +893,7 @@ main (int    argc,
   ADD ("/metrics/lawsuits", test_lawsuits);
   ADD ("/metrics/reconsiderations", test_reconsiderations);
   ADD ("/metrics/leniency", test_leniency);
+  ADD ("/metrics/leniency-items", test_leniency_items);
   ADD ("/metrics/reviews", test_reviews);
   ADD ("/metrics/monthly-series", test_monthly_series);
   ADD ("/metrics/rankings", test_rankings);

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include "jd-format.h"
+#include "jd-leniency.h"
 #include "jd-metrics.h"
 #include "jd-settings.h"
 #include "jd-warnings.h"
@@ -100,6 +101,22 @@ print_table (const JdMetrics *m)
   g_print ("\n");
   g_print (_("%s: %s"), _("Correction-rate denominator"), jd_metrics_definition_label (m->correction_rate_denominator));
   g_print ("\n");
+}
+
+/* Adds every member of the object @members to @object; new keys only */
+static void
+add_members (JsonObject *object,
+             JsonNode   *members)
+{
+  JsonObject *from = json_node_get_object (members);
+  g_autoptr(GList) names = json_object_get_members (from);
+
+  for (GList *l = names; l != NULL; l = l->next)
+    {
+      g_assert (!json_object_has_member (object, l->data));
+      json_object_set_member (object, l->data, json_object_dup_member (from, l->data));
+    }
+  json_node_unref (members);
 }
 
 static void
@@ -421,11 +438,18 @@ jd_cli_metrics (int    argc,
       {
         g_autoptr(JsonNode) node = jd_metrics_to_json (metrics);
         g_autoptr(GPtrArray) categories = jd_metrics_complaint_categories (store, &period, &filter, &error);
+        g_autoptr(JdLeniencyItems) items = NULL;
 
         if (categories == NULL)
           goto failed;
         json_object_set_member (json_object_get_object_member (json_node_get_object (node), "complaints"),
                                 "by_category", jd_metrics_counts_to_json (categories));
+
+        items = jd_leniency_items_compute (store, &period, &filter, &error);
+        if (items == NULL)
+          goto failed;
+        add_members (json_object_get_object_member (json_node_get_object (node), "leniency"),
+                     jd_leniency_items_to_json (items));
         if (compare)
           {
             JsonObject *object = json_node_get_object (node);

@@ -22,7 +22,10 @@
 #include "jd-demo.h"
 #include "jd-filter-bar.h"
 #include "jd-import-window.h"
+#include "jd-lawsuits-page.h"
+#include "jd-leniency-page.h"
 #include "jd-overview-page.h"
+#include "jd-reviews-page.h"
 #include "jd-session.h"
 #include "jd-warnings-page.h"
 #include "jd-window.h"
@@ -92,6 +95,9 @@ static const struct {
   { "overview", jd_overview_page_get_type },
   { "cases", jd_cases_page_get_type },
   { "complaints", jd_complaints_page_get_type },
+  { "lawsuits", jd_lawsuits_page_get_type },
+  { "leniency", jd_leniency_page_get_type },
+  { "reviews", jd_reviews_page_get_type },
   { "agencies", jd_agencies_page_get_type },
   { "warnings", jd_warnings_page_get_type },
 };

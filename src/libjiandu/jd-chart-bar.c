@@ -455,6 +455,17 @@ _jd_chart_layout_cartesian (JdChartLayout              *self,
           g_clear_pointer (&self->tick_y, g_free);
         }
 
+      /* With no bar values to make room on the right (no rows), the last
+       * tick's label, centred on the plot's end, would stick out */
+      for (guint i = 0; i < self->y_axis.n_ticks; i++)
+        {
+          JdChartText *tick = &self->tick_labels[i];
+          double over = tick->rect.x + tick->rect.width - (self->width - pad / 2);
+
+          if (over > 0)
+            _jd_chart_text_move (tick, tick->rect.x - over, tick->rect.y);
+        }
+
       place_categories_left (self, self->plot.x - label_gap);
     }
 

@@ -431,7 +431,7 @@ jd_chart_series_set_color (JdChart *self,
  * @label: (nullable): e.g. "控制线" (the value is added to it)
  *
  * A horizontal line at @value across a bar or line chart, such as the
- * 15% control line of the loss rate.  NaN removes it.
+ * control line of the loss rate.  NaN removes it.
  */
 void
 jd_chart_set_threshold (JdChart    *self,
@@ -444,6 +444,15 @@ jd_chart_set_threshold (JdChart    *self,
   self->threshold = value;
   g_free (self->threshold_label);
   self->threshold_label = g_strdup (label);
+}
+
+/* Returns: the threshold line's value, or NaN for none */
+double
+jd_chart_get_threshold (const JdChart *self)
+{
+  g_return_val_if_fail (self != NULL, NAN);
+
+  return self->has_threshold ? self->threshold : NAN;
 }
 
 /**

@@ -162,6 +162,7 @@ void        jd_chart_series_set_color     (JdChart      *chart,
 void        jd_chart_set_threshold    (JdChart          *chart,
                                        double            value,
                                        const char       *label);
+double      jd_chart_get_threshold    (const JdChart    *chart);
 void        jd_chart_set_kpi          (JdChart          *chart,
                                        double            value,
                                        const char       *unit,

@@ -12,6 +12,7 @@
 
 #include "jd-cockpit.h"
 #include "jd-cockpit-cases.h"
+#include "jd-cockpit-legal.h"
 #include "jd-dashboard-charts.h"
 #include "jd-overview.h"
 #include "jd-settings.h"
@@ -179,6 +180,9 @@ static const JdCockpitPageInfo pages[] = {
   { "warnings", load_warnings, (GDestroyNotify)g_ptr_array_unref },
   { "cases", _jd_cockpit_load_cases, (GDestroyNotify)jd_cases_data_free },
   { "complaints", _jd_cockpit_load_complaints, (GDestroyNotify)jd_complaints_data_free },
+  { "lawsuits", _jd_cockpit_load_lawsuits, (GDestroyNotify)jd_figures_data_free },
+  { "leniency", _jd_cockpit_load_leniency, (GDestroyNotify)jd_figures_data_free },
+  { "reviews", _jd_cockpit_load_reviews, (GDestroyNotify)jd_figures_data_free },
 };
 
 const JdCockpitPageInfo *

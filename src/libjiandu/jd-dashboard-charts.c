@@ -21,7 +21,9 @@
 #include "jd-dashboard-charts-cases-private.h"
 #include "jd-enums.h"
 #include "jd-format.h"
+#include "jd-legal-charts-private.h"
 #include "jd-overview.h"
+#include "jd-settings.h"
 
 /* What a period after the data is compared with: no figures, so no change. */
 static const JdMetrics no_figures = { 0 };
@@ -158,8 +160,9 @@ loss_rate (JdStore                    *store,
       jd_chart_series_set_secondary (chart, s, TRUE);
       jd_chart_series_set_format (chart, s, JD_CHART_FORMAT_PERCENT);
     }
-  /* Translators: the label of the loss rate's 15% line, "控制线" */
-  jd_chart_set_threshold (chart, JD_LOSS_RATE_CONTROL_LINE, _("Control line"));
+  /* The line the warnings use, so the chart and the warnings agree */
+  /* Translators: the label of the loss rate's line, "控制线" */
+  jd_chart_set_threshold (chart, jd_settings_get_double (store, "warn_loss_rate"), _("Control line"));
 
   return chart;
 }
@@ -632,8 +635,7 @@ static const JdDashboardChartInfo charts[] = {
     N_("Cases decided per month, against a year earlier (24 months)"),
     JD_CHART_BAR, JD_CHART_NEEDS_MONTHS, 900, 360, decided_monthly, 0 },
   { "loss-rate", N_("First-instance loss rate"),
-    /* xgettext:no-c-format */
-    N_("First-instance loss rate per month, with the 15% control line (24 months)"),
+    N_("First-instance loss rate per month, with the control line of the setting warn_loss_rate (24 months)"),
     JD_CHART_LINE, JD_CHART_NEEDS_MONTHS, 900, 360, loss_rate, 0 },
   { "cases-and-loss-rate", N_("First-instance lawsuits and the loss rate"),
     N_("First-instance lawsuits concluded and the loss rate, on two axes"),
@@ -656,6 +658,53 @@ static const JdDashboardChartInfo charts[] = {
   { "agencies-table", N_("Agencies"),
     N_("The agencies' figures as a table, in pages"),
     JD_CHART_TABLE, JD_CHART_NEEDS_AGENCIES, 900, 600, agencies_decided, 0 },
+  /* The lawsuits, leniency and reviews pages */
+  { "lawsuit-rates", N_("Withdrawal and head-appearance rates"),
+    N_("First-instance withdrawal rate and head-appearance rate per month (12 months)"),
+    JD_CHART_LINE, JD_CHART_NEEDS_MONTHS, 900, 360, _jd_legal_chart_monthly, JD_LEGAL_MONTHLY_LAWSUIT_RATES },
+  { "lawsuit-outcomes", N_("First-instance outcomes"),
+    N_("First-instance lawsuits concluded in the period, by outcome"),
+    JD_CHART_HBAR, JD_CHART_NEEDS_PERIOD, 720, 420, _jd_legal_chart_breakdown, JD_LEGAL_BREAKDOWN_LAWSUIT_OUTCOMES },
+  { "correction-rate", N_("Reconsideration correction rate"),
+    N_("Reconsideration correction rate per month (12 months)"),
+    JD_CHART_LINE, JD_CHART_NEEDS_MONTHS, 900, 360, _jd_legal_chart_monthly, JD_LEGAL_MONTHLY_CORRECTION_RATE },
+  { "reconsideration-outcomes", N_("Reconsideration outcomes"),
+    N_("Reconsiderations decided in the period, by outcome"),
+    JD_CHART_HBAR, JD_CHART_NEEDS_PERIOD, 720, 420, _jd_legal_chart_breakdown,
+    JD_LEGAL_BREAKDOWN_RECONSIDERATION_OUTCOMES },
+  { "leniency-items-by-kind", N_("Leniency items in force by kind"),
+    N_("Items of the leniency list in force at the period’s end, by kind (donut)"),
+    JD_CHART_DONUT, JD_CHART_NEEDS_PERIOD, 720, 400, _jd_legal_chart_breakdown, JD_LEGAL_BREAKDOWN_ITEMS_BY_KIND },
+  { "leniency-items-by-domain", N_("Leniency items in force by domain"),
+    N_("Items of the leniency list in force at the period’s end, by domain"),
+    JD_CHART_HBAR, JD_CHART_NEEDS_PERIOD, 720, 420, _jd_legal_chart_items, JD_LEGAL_ITEMS_BY_DOMAIN },
+  { "leniency-items-by-agency", N_("Leniency items in force by agency"),
+    N_("Items of the leniency list in force at the period’s end, by the agency that published them"),
+    JD_CHART_HBAR, JD_CHART_NEEDS_AGENCIES, 720, 420, _jd_legal_chart_items, JD_LEGAL_ITEMS_BY_AGENCY },
+  { "leniency-cases-monthly", N_("Leniency cases by kind per month"),
+    N_("Leniency cases by kind per month, stacked (12 months)"),
+    JD_CHART_BAR_STACKED, JD_CHART_NEEDS_MONTHS, 900, 400, _jd_legal_chart_monthly, JD_LEGAL_MONTHLY_LENIENCY_CASES },
+  { "exempted-monthly", N_("Exempted amount per month"),
+    N_("Fines not imposed under the leniency list per month (12 months)"),
+    JD_CHART_BAR, JD_CHART_NEEDS_MONTHS, 900, 360, _jd_legal_chart_monthly, JD_LEGAL_MONTHLY_EXEMPTED },
+  { "leniency-share", N_("Leniency share of penalty cases"),
+    N_("Leniency cases as a share of penalty cases per month (12 months)"),
+    JD_CHART_LINE, JD_CHART_NEEDS_MONTHS, 900, 360, _jd_legal_chart_monthly, JD_LEGAL_MONTHLY_LENIENCY_SHARE },
+  { "review-pass-rate", N_("Case-file review pass rate"),
+    N_("Case-file review pass rate per quarter (8 quarters)"),
+    JD_CHART_LINE, JD_CHART_NEEDS_MONTHS, 900, 360, _jd_legal_chart_monthly, JD_LEGAL_MONTHLY_REVIEW_PASS_RATE },
+  { "review-grades", N_("Case files by grade"),
+    N_("Case files reviewed in the period, by grade (donut)"),
+    JD_CHART_DONUT, JD_CHART_NEEDS_PERIOD, 720, 400, _jd_legal_chart_breakdown, JD_LEGAL_BREAKDOWN_REVIEW_GRADES },
+  { "review-grades-monthly", N_("Case files by grade per quarter"),
+    N_("Case files reviewed by grade per quarter, stacked (8 quarters)"),
+    JD_CHART_BAR_STACKED, JD_CHART_NEEDS_MONTHS, 900, 400, _jd_legal_chart_monthly, JD_LEGAL_MONTHLY_REVIEW_GRADES },
+  { "review-score", N_("Mean review score"),
+    N_("Mean case-file review score per quarter (8 quarters)"),
+    JD_CHART_LINE, JD_CHART_NEEDS_MONTHS, 900, 360, _jd_legal_chart_monthly, JD_LEGAL_MONTHLY_REVIEW_SCORE },
+  { "review-agencies", N_("Review pass rate by agency"),
+    N_("Each agency’s case-file review pass rate, best first, under the minimum-denominator rule"),
+    JD_CHART_HBAR, JD_CHART_NEEDS_AGENCIES, 720, 600, _jd_legal_chart_review_agencies, 0 },
   { "kpi-decided", N_("Cases decided"),
     N_("KPI card: cases decided"),
     JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, kpi, JD_KPI_CASES_DECIDED },

@@ -11,9 +11,6 @@
 
 G_BEGIN_DECLS
 
-/* The first-instance loss rate above which an agency needs attention */
-#define JD_LOSS_RATE_CONTROL_LINE 0.15
-
 /* What a chart is built from, so a page, the report or a benchmark can
  * tell what it has to load. */
 typedef enum

@@ -1,0 +1,147 @@
+/* jd-cockpit-legal.c — what the lawsuits, leniency and reviews pages read, GTK-free
+ *
+ * SPDX-FileCopyrightText: 2026 The Jiandu developers
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "jd-cockpit"
+
+#include "config.h"
+
+#include "jd-cockpit-legal.h"
+#include "jd-dashboard-charts.h"
+#include "jd-settings.h"
+
+/* Each page's charts, in the order the page lays them out; every one a
+ * row of the chart catalog. */
+static const char * const lawsuits_charts[] = {
+  "loss-rate", "lawsuit-rates", "cases-and-loss-rate", "lawsuit-outcomes",
+  "correction-rate", "reconsideration-outcomes", NULL
+};
+
+static const char * const leniency_charts[] = {
+  "leniency-items-by-kind", "leniency-items-by-domain", "leniency-items-by-agency",
+  "leniency-cases-monthly", "exempted-monthly", "leniency-share", NULL
+};
+
+static const char * const reviews_charts[] = {
+  "review-pass-rate", "review-grades", "review-grades-monthly", "review-score",
+  "review-agencies", NULL
+};
+
+/**
+ * jd_cockpit_page_charts:
+ * @page: "lawsuits", "leniency" or "reviews"
+ *
+ * Returns: (array zero-terminated=1) (nullable): the names of the catalog's
+ *   charts that @page shows, in the order of #JdFiguresData's charts
+ */
+const char * const *
+jd_cockpit_page_charts (const char *page)
+{
+  if (g_strcmp0 (page, "lawsuits") == 0)
+    return lawsuits_charts;
+  if (g_strcmp0 (page, "leniency") == 0)
+    return leniency_charts;
+  if (g_strcmp0 (page, "reviews") == 0)
+    return reviews_charts;
+
+  return NULL;
+}
+
+void
+jd_figures_data_free (JdFiguresData *data)
+{
+  if (data == NULL)
+    return;
+
+  g_clear_pointer (&data->metrics, jd_metrics_free);
+  g_clear_pointer (&data->charts, g_ptr_array_unref);
+  g_clear_pointer (&data->items, jd_leniency_items_free);
+  g_clear_pointer (&data->ranking, jd_ranking_free);
+  g_free (data);
+}
+
+/* The figures and the charts of @page */
+static JdFiguresData *
+load_figures (const char      *page,
+              JdStore         *store,
+              const JdPeriod  *period,
+              const JdFilter  *filter,
+              GCancellable    *cancellable,
+              GError         **error)
+{
+  g_autoptr(JdFiguresData) data = g_new0 (JdFiguresData, 1);
+  const char * const *names = jd_cockpit_page_charts (page);
+
+  data->metrics = jd_metrics_compute (store, period, filter, error);
+  if (data->metrics == NULL)
+    return NULL;
+
+  data->charts = g_ptr_array_new_with_free_func ((GDestroyNotify)jd_chart_unref);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      JdChart *chart;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+
+      chart = jd_dashboard_chart_new (store, names[i], period, filter, error);
+      if (chart == NULL)
+        return NULL;
+      g_ptr_array_add (data->charts, chart);
+    }
+
+  return g_steal_pointer (&data);
+}
+
+gpointer
+_jd_cockpit_load_lawsuits (JdStore         *store,
+                           const JdPeriod  *period,
+                           const JdFilter  *filter,
+                           GCancellable    *cancellable,
+                           GError         **error)
+{
+  return load_figures ("lawsuits", store, period, filter, cancellable, error);
+}
+
+gpointer
+_jd_cockpit_load_leniency (JdStore         *store,
+                           const JdPeriod  *period,
+                           const JdFilter  *filter,
+                           GCancellable    *cancellable,
+                           GError         **error)
+{
+  g_autoptr(JdFiguresData) data = load_figures ("leniency", store, period, filter, cancellable, error);
+
+  if (data == NULL)
+    return NULL;
+
+  data->items = jd_leniency_items_compute (store, period, filter, error);
+  if (data->items == NULL)
+    return NULL;
+
+  return g_steal_pointer (&data);
+}
+
+gpointer
+_jd_cockpit_load_reviews (JdStore         *store,
+                          const JdPeriod  *period,
+                          const JdFilter  *filter,
+                          GCancellable    *cancellable,
+                          GError         **error)
+{
+  g_autoptr(JdFiguresData) data = load_figures ("reviews", store, period, filter, cancellable, error);
+  gint64 min_total = (gint64)jd_settings_get_double (store, "rank_min_total");
+
+  if (data == NULL)
+    return NULL;
+
+  /* The same ranking as the review-agencies bars, so a bar's index is its
+   * agency's row: a click on a bar opens that agency. */
+  data->ranking = jd_metrics_rank (store, period, filter, JD_MEASURE_REVIEW_PASS_RATE, min_total, FALSE, error);
+  if (data->ranking == NULL)
+    return NULL;
+
+  return g_steal_pointer (&data);
+}
