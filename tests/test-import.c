@@ -761,7 +761,10 @@ test_import_huge_amount (Fixture       *fixture,
   gint64 fen;
 
   g_assert_false (jd_import_parse_money ("1.23457E+17", 1, &fen, &reason));
+  g_assert_nonnull (reason);
+  g_clear_pointer (&reason, g_free);
   g_assert_false (jd_import_parse_money ("100000000000", 1, &fen, &reason));
+  g_assert_nonnull (reason);
 }
 
 static void
