@@ -146,6 +146,26 @@ database_state (const char *path)
   return store_state (store);
 }
 
+/* The file's bytes are still @checksum's. */
+static void
+assert_file_untouched (const char *path,
+                       const char *checksum)
+{
+  g_autofree char *now = jd_test_file_checksum (path);
+
+  g_assert_cmpstr (now, ==, checksum);
+}
+
+/* @path opens, verifies clean and holds exactly @expected. */
+static void
+assert_database_state (const char *path,
+                       const char *expected)
+{
+  g_autofree char *state = database_state (path);
+
+  g_assert_cmpstr (state, ==, expected);
+}
+
 /* Made once for all the tests of the process: they only copy it. */
 static Fixture shared_fixture;
 
@@ -345,7 +365,7 @@ test_kill_import_commit (void)
         {
           /* Past the last write: the import ran to its end. */
           g_assert_cmpint (WEXITSTATUS (status), ==, 0);
-          g_assert_cmpstr (database_state (fixture.db_path), ==, fixture.after);
+          assert_database_state (fixture.db_path, fixture.after);
           break;
         }
 
@@ -415,7 +435,7 @@ test_kill_journal_commit (void)
       g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
       if (g_test_trap_has_passed ())
         {
-          g_assert_cmpstr (database_state (fixture.db_path), ==, fixture.after);
+          assert_database_state (fixture.db_path, fixture.after);
           break;
         }
 
@@ -460,7 +480,7 @@ test_kill_demo_checkpoint (void)
       g_assert_cmpuint (n, <, 5000);
       remove_database (fixture.db_path);
       status = run_cli (args, fault, &err);
-      g_assert_cmpstr (database_state (fixture.db_path), ==, fixture.before);
+      assert_database_state (fixture.db_path, fixture.before);
       if (WIFEXITED (status))
         {
           g_assert_cmpint (WEXITSTATUS (status), ==, 0);
@@ -499,7 +519,7 @@ test_full_disk_checkpoint (void)
       status = run_cli (args, fault, &err);
       g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
       g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
-      g_assert_cmpstr (database_state (fixture.db_path), ==, fixture.after);
+      assert_database_state (fixture.db_path, fixture.after);
     }
 
 }
@@ -680,7 +700,7 @@ test_failed_import_untouched (void)
     g_assert_no_error (error);
     g_assert_cmpuint (((JdImportResult *)results->pdata[0])->n_new, ==, N_ROWS);
   }
-  g_assert_cmpstr (jd_test_file_checksum (fixture.db_path), ==, checksum);
+  assert_file_untouched (fixture.db_path, checksum);
 
   {
     g_autoptr(JdStore) store = jd_store_open (fixture.db_path, &error);
@@ -692,7 +712,7 @@ test_failed_import_untouched (void)
     g_assert_null (results);
     g_clear_error (&error);
   }
-  g_assert_cmpstr (jd_test_file_checksum (fixture.db_path), ==, checksum);
+  assert_file_untouched (fixture.db_path, checksum);
 
   {
     const char *args[] = { "import", "--dry-run", "--db", fixture.db_path, fixture.csv, NULL };
@@ -701,7 +721,7 @@ test_failed_import_untouched (void)
 
     g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
   }
-  g_assert_cmpstr (jd_test_file_checksum (fixture.db_path), ==, checksum);
+  assert_file_untouched (fixture.db_path, checksum);
 
   {
     const char *args[] = { "import", "--db", fixture.db_path, fixture.csv, NULL };
@@ -713,8 +733,8 @@ test_failed_import_untouched (void)
     g_assert_cmpint (WEXITSTATUS (status), !=, 0);
     g_assert_nonnull (strstr (err, "full"));
   }
-  g_assert_cmpstr (jd_test_file_checksum (fixture.db_path), ==, checksum);
-  g_assert_cmpstr (database_state (fixture.db_path), ==, fixture.before);
+  assert_file_untouched (fixture.db_path, checksum);
+  assert_database_state (fixture.db_path, fixture.before);
 
 }
 

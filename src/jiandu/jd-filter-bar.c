@@ -438,9 +438,12 @@ jd_filter_bar_init (JdFilterBar *self)
   for (JdDimension d = 0; d < JD_N_DIMENSIONS; d++)
     {
       GtkDropDown *dropdown = dropdown_for (self, d);
+      GtkExpression *expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
 
       g_object_set_data (G_OBJECT (dropdown), "dimension", GUINT_TO_POINTER (d));
-      gtk_drop_down_set_expression (dropdown, gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+      /* The drop-down takes a reference of its own. */
+      gtk_drop_down_set_expression (dropdown, expression);
+      gtk_expression_unref (expression);
       g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (on_selected_cb), self, 0);
     }
 
