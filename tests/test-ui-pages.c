@@ -11,6 +11,11 @@
 
 #include "config.h"
 
+#include <math.h>
+
+#include "jd-table-reader.h"
+#include "jd-warnings.h"
+
 #include "jd-agencies-page.h"
 #include "jd-filter-bar.h"
 #include "jd-warnings-page.h"
@@ -77,6 +82,135 @@ assert_ranking_matches_cli (JdAgenciesPage *page,
     }
 }
 
+/* Every row of the first table of the file at @path, each a NULL-terminated strv */
+static GPtrArray *
+read_table (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdTableReader) reader = jd_table_reader_open (path, NULL, &error);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  guint row_number;
+
+  g_assert_no_error (error);
+  g_assert_true (reader->open_table (reader, 0, &error));
+  while (reader->next_row (reader, cells, &row_number, &error))
+    {
+      g_ptr_array_add (cells, NULL);
+      g_ptr_array_add (rows, g_strdupv ((char **)cells->pdata));
+    }
+  g_assert_no_error (error);
+
+  return rows;
+}
+
+/* A number as the export wrote it, in the unit the command line gives:
+ * a CSV rate is a percentage, XLSX money is in yuan. */
+static double
+exported_value (const char *cell,
+                JdMeasure   measure,
+                gboolean    csv)
+{
+  double value;
+
+  if (cell == NULL || *cell == '\0')
+    return NAN;
+
+  value = g_ascii_strtod (cell, NULL);
+  if (jd_measure_info (measure)->is_rate && csv)
+    {
+      g_assert_true (g_str_has_suffix (cell, "%"));
+      value /= 100.0;
+    }
+  if (measure == JD_MEASURE_FINES || measure == JD_MEASURE_EXEMPTED)
+    value *= 100.0;
+
+  return value;
+}
+
+/* "Export Table…" of the agencies page, read back: its notes name the
+ * period, the filter and the last month with data, and every agency's
+ * row holds what `jiandu-cli metrics --rank` gives for every measure. */
+static void
+assert_export_matches_cli (JdAgenciesPage *page,
+                           const char     *period_text,
+                           const char     *level,
+                           const char     *filter_text,
+                           const char     *extension)
+{
+  JdSession *session = jd_page_get_session (JD_PAGE (page));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_strdup_printf ("%s/export.%s", jd_test_demo.dir, extension);
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *cover = NULL;
+  g_autofree char *period_note = NULL;
+  g_autofree char *end_note = NULL;
+  gboolean csv = g_str_equal (extension, "csv");
+  JdPeriod period, last;
+  char **header;
+  guint first_row = 0;
+
+  g_assert_true (jd_page_export_table (JD_PAGE (page), path, &error));
+  g_assert_no_error (error);
+  rows = read_table (path);
+
+  g_assert_true (jd_session_get_period (session, &period));
+  cover = jd_period_format_cover (&period, jd_test_demo.last_month);
+  period_note = g_strdup_printf ("Period: %s", cover);
+  last = jd_period_containing (JD_PERIOD_MONTH, jd_test_demo.last_month);
+  end_note = g_strdup_printf ("Data as of %s", jd_period_format (&last));
+  g_assert_cmpstr (((char **)rows->pdata[0])[0], ==, "Agency Ranking");
+  g_assert_cmpstr (((char **)rows->pdata[1])[0], ==, period_note);
+  g_assert_nonnull (strstr (((char **)rows->pdata[2])[0], filter_text));
+  g_assert_cmpstr (((char **)rows->pdata[3])[0], ==, end_note);
+
+  for (guint r = 0; r < rows->len && first_row == 0; r++)
+    if (g_strcmp0 (((char **)rows->pdata[r])[0], "Agency") == 0)
+      first_row = r + 1;
+  g_assert_cmpuint (first_row, >, 0);
+  header = rows->pdata[first_row - 1];
+  g_assert_cmpuint (g_strv_length (header), ==, 1 + JD_N_MEASURES);
+
+  for (JdMeasure m = 0; m < JD_N_MEASURES; m++)
+    {
+      const char *options[] = { "--period", period_text, "--rank", jd_measure_info (m)->name,
+                                "--top", "0", level != NULL ? "--level" : NULL, level, NULL };
+      g_autoptr(JsonNode) root = jd_test_cli_json (options);
+      g_autoptr(GHashTable) cli_values = g_hash_table_new (g_str_hash, g_str_equal);
+      const char *members[] = { "rows", "left_out" };
+
+      g_assert_cmpstr (header[1 + m], ==, jd_measure_info (m)->label);
+      for (guint k = 0; k < G_N_ELEMENTS (members); k++)
+        {
+          JsonArray *array = json_object_get_array_member (json_node_get_object (root), members[k]);
+
+          for (guint i = 0; i < json_array_get_length (array); i++)
+            {
+              JsonObject *row = json_array_get_object_element (array, i);
+
+              g_hash_table_insert (cli_values, (char *)json_object_get_string_member (row, "name"),
+                                   json_object_get_member (row, "value"));
+            }
+        }
+
+      g_assert_cmpuint (rows->len - first_row, ==, g_hash_table_size (cli_values));
+      for (guint r = first_row; r < rows->len; r++)
+        {
+          char **row = rows->pdata[r];
+          JsonNode *cli = g_hash_table_lookup (cli_values, row[0]);
+          /* a row ends at its last cell with something in it */
+          const char *cell = g_strv_length (row) > 1 + m ? row[1 + m] : NULL;
+          double value = exported_value (cell, m, csv);
+
+          g_assert_nonnull (cli);
+          if (JSON_NODE_HOLDS_NULL (cli))
+            g_assert_true (isnan (value));
+          else
+            g_assert_cmpfloat_with_epsilon (value, json_node_get_double (cli), 1e-6 + fabs (value) * 1e-9);
+        }
+    }
+}
+
 static void
 test_agencies_page (void)
 {
@@ -87,11 +221,14 @@ test_agencies_page (void)
   assert_ranking_matches_cli (page, "2026-09", "cases_decided", NULL);
   assert_ranking_matches_cli (page, "2026-09", "loss_rate", NULL);
   assert_ranking_matches_cli (page, "2026-09", "review_pass_rate", NULL);
+  assert_export_matches_cli (page, "2026-09", NULL, "Filter: none", "xlsx");
 
   /* A filter chip narrows the page to the county agencies. */
   jd_session_set_filter_field (session, JD_DIMENSION_LEVEL, "county");
   jd_test_wait_for_page (JD_PAGE (page));
   assert_ranking_matches_cli (page, "2026-09", "complaints", "county");
+  assert_export_matches_cli (page, "2026-09", "county", "Filter: only County", "xlsx");
+  assert_export_matches_cli (page, "2026-09", "county", "Filter: only County", "csv");
 
   gtk_window_destroy (window);
 }
@@ -108,6 +245,30 @@ test_warnings_page (void)
 
   g_assert_cmpuint (n, >, 0);
   g_assert_cmpuint (jd_warnings_page_get_n_warnings (page), ==, n);
+
+  /* Export Table: a row a warning, under the header, each naming its rule. */
+  {
+    g_autofree char *path = g_build_filename (jd_test_demo.dir, "warnings.csv", NULL);
+    g_autoptr(GPtrArray) rows = NULL;
+    g_autoptr(GError) error = NULL;
+    guint header = 0;
+
+    g_assert_true (jd_page_export_table (JD_PAGE (page), path, &error));
+    g_assert_no_error (error);
+    rows = read_table (path);
+    while (header < rows->len && g_strcmp0 (((char **)rows->pdata[header])[0], "Warning") != 0)
+      header++;
+    g_assert_cmpuint (rows->len - header - 1, ==, n);
+    for (guint i = 0; i < n; i++)
+      {
+        JsonObject *cli = json_array_get_object_element (json_node_get_array (root), i);
+        JdWarningRule rule = 0;
+
+        while (g_strcmp0 (jd_warning_rule_name (rule), json_object_get_string_member (cli, "rule")) != 0)
+          rule++;
+        g_assert_cmpstr (((char **)rows->pdata[header + 1 + i])[0], ==, jd_warning_rule_label (rule));
+      }
+  }
 
   /* Another period: the page follows the session. */
   {

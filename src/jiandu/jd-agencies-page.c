@@ -303,6 +303,15 @@ add_column (JdAgenciesPage *self,
   gtk_column_view_append_column (self->table, column);
 }
 
+static JdTable *
+jd_agencies_page_export_table (JdPage               *page,
+                               const JdTableContext *context)
+{
+  JdAgenciesPage *self = JD_AGENCIES_PAGE (page);
+
+  return self->slices != NULL ? jd_agencies_table_new (self->slices, context) : NULL;
+}
+
 static void
 jd_agencies_page_dispose (GObject *object)
 {
@@ -328,6 +337,7 @@ jd_agencies_page_class_init (JdAgenciesPageClass *klass)
 
   page_class->info = jd_cockpit_page ("agencies");
   page_class->show = jd_agencies_page_show;
+  page_class->export_table = jd_agencies_page_export_table;
 
   g_type_ensure (JD_TYPE_CHART_VIEW);
 

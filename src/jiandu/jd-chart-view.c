@@ -22,6 +22,7 @@
 
 #include "jd-chart.h"
 #include "jd-chart-view.h"
+#include "jd-save-dialog.h"
 
 struct _JdChartView
 {
@@ -264,55 +265,13 @@ on_query_tooltip_cb (GtkWidget  *widget,
 
 /* Export */
 
-static void
-export_to (JdChartView *self,
-           GFile       *file)
+static gboolean
+save_chart (GtkWidget  *widget,
+            GFile      *file,
+            GError    **error)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!jd_chart_view_export (self, file, &error))
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      GtkWidget *dialog;
-
-      dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                       _("Could not export the chart"), error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+  return jd_chart_view_export (JD_CHART_VIEW (widget), file, error);
 }
-
-#if GTK_CHECK_VERSION (4, 10, 0)
-static void
-on_save_done_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(JdChartView) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
-
-  if (file != NULL)
-    export_to (self, file);
-}
-#else
-static void
-on_chooser_response_cb (GtkNativeDialog *chooser,
-                        int              response,
-                        gpointer         user_data)
-{
-  g_autoptr(JdChartView) self = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        export_to (self, file);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-#endif
 
 /* A file name from the chart's title, with the extension */
 static char *
@@ -334,33 +293,11 @@ export_action_cb (GtkWidget  *widget,
   JdChartView *self = JD_CHART_VIEW (widget);
   const char *format = g_variant_get_string (parameter, NULL);
   g_autofree char *name = suggested_name (self, format);
-  GtkRoot *root = gtk_widget_get_root (widget);
 
   if (self->chart == NULL)
     return;
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-    gtk_file_dialog_set_title (dialog, _("Export Chart"));
-    gtk_file_dialog_set_initial_name (dialog, name);
-    gtk_file_dialog_save (dialog, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL,
-                          on_save_done_cb, g_object_ref (self));
-  }
-#else
-  {
-    GtkFileChooserNative *chooser;
-
-    chooser = gtk_file_chooser_native_new (_("Export Chart"),
-                                           GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                           GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-    g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), g_object_ref (self));
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-  }
-#endif
+  jd_save_dialog_run (widget, _("Export Chart"), name, _("Could not export the chart"), save_chart);
 }
 
 static void

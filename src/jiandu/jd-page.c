@@ -8,7 +8,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "jd-page.h"
+#include "jd-save-dialog.h"
 
 /* Every page loads the same way: when the session changes, a page that
  * is on screen reads its figures in a worker and shows them; a page that
@@ -258,6 +261,42 @@ jd_page_set_property (GObject      *object,
     }
 }
 
+/* Export Table */
+
+static gboolean
+save_table (GtkWidget  *widget,
+            GFile      *file,
+            GError    **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Tables are exported to local files only"));
+      return FALSE;
+    }
+
+  return jd_page_export_table (JD_PAGE (widget), path, error);
+}
+
+static void
+export_table_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  JdPage *self = JD_PAGE (widget);
+  JdPagePrivate *priv = jd_page_get_instance_private (self);
+  JdPeriod period;
+  g_autofree char *name = NULL;
+
+  if (priv->session == NULL || !jd_session_get_period (priv->session, &period))
+    return;
+
+  name = jd_table_file_name (JD_PAGE_GET_CLASS (self)->info->name, &period,
+                             g_variant_get_string (parameter, NULL));
+  jd_save_dialog_run (widget, _("Export Table"), name, _("Could not export the table"), save_table);
+}
+
 static void
 jd_page_class_init (JdPageClass *klass)
 {
@@ -302,6 +341,9 @@ jd_page_class_init (JdPageClass *klass)
   signals[FAILED] =
     g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  /* "xlsx" or "csv"; pages without export_table() leave it unused */
+  gtk_widget_class_install_action (widget_class, "page.export-table", "s", export_table_action_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -429,4 +471,46 @@ jd_page_open_agency (JdPage     *self,
   g_return_if_fail (code != NULL);
 
   g_signal_emit (self, signals[OPEN_AGENCY], 0, code);
+}
+
+/**
+ * jd_page_export_table:
+ * @path: where to write; XLSX when it ends in .xlsx, CSV else
+ *
+ * Writes the figures on show as a table, with the period, the filter and
+ * how far the data reach in its notes, as "Export Table…" does.
+ */
+gboolean
+jd_page_export_table (JdPage      *self,
+                      const char  *path,
+                      GError     **error)
+{
+  JdPagePrivate *priv = jd_page_get_instance_private (self);
+  JdPageClass *klass;
+  JdTableContext context = { 0 };
+  g_autofree char *filter_text = NULL;
+  g_autoptr(JdTable) table = NULL;
+  int first_month = 0;
+
+  g_return_val_if_fail (JD_IS_PAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  klass = JD_PAGE_GET_CLASS (self);
+  if (klass->export_table != NULL && priv->session != NULL
+      && jd_session_get_period (priv->session, &context.period))
+    {
+      jd_session_get_month_range (priv->session, &first_month, &context.data_end);
+      filter_text = jd_session_describe_filter (priv->session);
+      context.filter_text = filter_text;
+      table = klass->export_table (self, &context);
+    }
+
+  if (table == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("“%s” shows no table to export yet"), jd_page_get_title (self));
+      return FALSE;
+    }
+
+  return jd_table_write (table, path, error);
 }
