@@ -204,3 +204,33 @@ jd_test_cli_json_filtered (const JdFilter *filter,
 
   return jd_test_cli_json ((const char * const *)options->pdata);
 }
+
+/* What @widget shows, as its window draws it; saved as @name under
+ * $JD_SCREENSHOT_DIR when that is set, for a person to look at. */
+static inline GdkTexture *
+jd_test_render (GtkWidget  *widget,
+                const char *name)
+{
+  const char *dir = g_getenv ("JD_SCREENSHOT_DIR");
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GdkTexture *texture;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (dir != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_true (gdk_texture_save_to_png (texture, path));
+    }
+
+  return texture;
+}
+

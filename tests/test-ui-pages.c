@@ -17,6 +17,8 @@
 #include "jd-warnings.h"
 
 #include "jd-agencies-page.h"
+#include "jd-chart-view.h"
+#include "jd-dashboard-charts.h"
 #include "jd-filter-bar.h"
 #include "jd-warnings-page.h"
 #include "jd-test-pages.h"
@@ -390,6 +392,104 @@ test_filter_bar (void)
   gtk_window_destroy (window);
 }
 
+static gboolean
+on_waited_cb (gpointer user_data)
+{
+  *(gboolean *)user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets the window lay out and draw for a moment. */
+static void
+wait_for_frames (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (300, on_waited_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* How many pixels of the band just above @bounds differ between @a and @b */
+static guint
+count_changed_pixels (GdkTexture            *a,
+                      GdkTexture            *b,
+                      const graphene_rect_t *bounds)
+{
+  int width = gdk_texture_get_width (a);
+  int height = gdk_texture_get_height (a);
+  gsize stride = width * 4;
+  g_autofree guint32 *pixels_a = g_new (guint32, width * height);
+  g_autofree guint32 *pixels_b = g_new (guint32, width * height);
+  guint changed = 0;
+
+  g_assert_cmpint (gdk_texture_get_width (b), ==, width);
+  gdk_texture_download (a, (guchar *)pixels_a, stride);
+  gdk_texture_download (b, (guchar *)pixels_b, stride);
+
+  for (int y = MAX (0, (int)bounds->origin.y - 5); y < (int)bounds->origin.y; y++)
+    for (int x = (int)bounds->origin.x; x < (int)(bounds->origin.x + bounds->size.width) && x < width; x++)
+      if (pixels_a[y * width + x] != pixels_b[y * width + x])
+        changed++;
+
+  return changed;
+}
+
+/* A chart that has the keyboard focus shows a ring round it (issue 8,
+ * item 5): the pixels just outside it change when it takes the focus. */
+static void
+test_chart_focus_ring (void)
+{
+  g_autoptr(JdSession) session = jd_test_session_new ("2026-09");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdChart) chart = NULL;
+  g_autoptr(GdkTexture) before = NULL;
+  g_autoptr(GdkTexture) after = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  GtkWidget *button = gtk_button_new_with_label ("Before");
+  GtkWidget *view = g_object_new (JD_TYPE_CHART_VIEW, NULL);
+  graphene_rect_t bounds;
+  JdPeriod period;
+
+  g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
+
+  /* The application's own style sheet, as AdwApplication loads it */
+  gtk_css_provider_load_from_resource (css, "/io/github/jiandu/Jiandu/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  g_assert_true (jd_session_get_period (session, &period));
+  chart = jd_dashboard_chart_new (jd_session_get_store (session), "loss-rate", &period,
+                                  jd_session_get_filter (session), &error);
+  g_assert_no_error (error);
+  jd_chart_view_set_chart (JD_CHART_VIEW (view), chart);
+  gtk_widget_set_size_request (view, 480, 280);
+  gtk_widget_add_css_class (box, "card");
+  gtk_widget_add_css_class (box, "chart-card");
+  g_object_set (box, "margin-top", 24, "margin-bottom", 24, "margin-start", 24, "margin-end", 24, NULL);
+  gtk_box_append (GTK_BOX (box), button);
+  gtk_box_append (GTK_BOX (box), view);
+  gtk_window_set_child (window, box);
+  gtk_window_present (window);
+  gtk_widget_grab_focus (button);
+  gtk_window_set_focus_visible (window, TRUE);
+  wait_for_frames ();
+  before = jd_test_render (GTK_WIDGET (window), "chart-focus-0.png");
+
+  /* Tab, as a keyboard user moves from the button to the chart */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (window), GTK_DIR_TAB_FORWARD));
+  g_assert_true (gtk_widget_has_focus (view));
+  gtk_window_set_focus_visible (window, TRUE);
+  wait_for_frames ();
+  after = jd_test_render (GTK_WIDGET (window), "chart-focus-1.png");
+
+  g_assert_true (gtk_widget_compute_bounds (view, GTK_WIDGET (window), &bounds));
+  g_assert_cmpuint (count_changed_pixels (before, after, &bounds), >, bounds.size.width / 2);
+
+  gtk_window_destroy (window);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -404,6 +504,7 @@ main (int    argc,
   g_test_add_func ("/ui/pages/warnings", test_warnings_page);
   g_test_add_func ("/ui/pages/hidden-page-waits", test_hidden_page_waits);
   g_test_add_func ("/ui/pages/filter-bar", test_filter_bar);
+  g_test_add_func ("/ui/pages/chart-focus-ring", test_chart_focus_ring);
 
   status = g_test_run ();
 
