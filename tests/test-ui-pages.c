@@ -232,6 +232,31 @@ test_agencies_page (void)
   assert_export_matches_cli (page, "2026-09", "county", "Filter: only County", "xlsx");
   assert_export_matches_cli (page, "2026-09", "county", "Filter: only County", "csv");
 
+  /* A chart exported from the page: the period, the filter and the data's
+   * end under it, and a file name with the period in it. */
+  {
+    GObject *view = gtk_widget_get_template_child (GTK_WIDGET (page), JD_TYPE_AGENCIES_PAGE, "heat_chart");
+    g_autofree char *path = g_build_filename (jd_test_demo.dir, "heat.pdf", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    g_autofree char *name = jd_page_get_export_name (JD_PAGE (page), "Loss: by month", "pdf");
+    g_autofree char *text = NULL;
+    g_autoptr(GError) error = NULL;
+    const char *argv[] = { "pdftotext", path, "-", NULL };
+    int status;
+
+    g_assert_cmpstr (name, ==, "Loss- by month-2026-09.pdf");
+    g_assert_true (jd_chart_view_export (JD_CHART_VIEW (view), file, FALSE, &error));
+    g_assert_no_error (error);
+    if (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                      NULL, NULL, &text, NULL, &status, NULL))
+      {
+        g_assert_true (g_spawn_check_wait_status (status, NULL));
+        g_assert_nonnull (strstr (text, "Period: September 2026"));
+        g_assert_nonnull (strstr (text, "Filter: only County"));
+        g_assert_nonnull (strstr (text, "Data as of "));
+      }
+  }
+
   gtk_window_destroy (window);
 }
 

@@ -263,6 +263,26 @@ jd_page_set_property (GObject      *object,
 
 /* Export Table */
 
+/* What the figures on show are of: the session's period, the last month
+ * with data, and the filter by name (@filter_text keeps the string). */
+static gboolean
+get_context (JdPage          *self,
+             JdTableContext  *context,
+             char           **filter_text)
+{
+  JdPagePrivate *priv = jd_page_get_instance_private (self);
+  int first_month = 0;
+
+  if (priv->session == NULL || !jd_session_get_period (priv->session, &context->period))
+    return FALSE;
+
+  jd_session_get_month_range (priv->session, &first_month, &context->data_end);
+  *filter_text = jd_session_describe_filter (priv->session);
+  context->filter_text = *filter_text;
+
+  return TRUE;
+}
+
 static gboolean
 save_table (GtkWidget  *widget,
             GFile      *file,
@@ -285,15 +305,12 @@ export_table_action_cb (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   JdPage *self = JD_PAGE (widget);
-  JdPagePrivate *priv = jd_page_get_instance_private (self);
-  JdPeriod period;
-  g_autofree char *name = NULL;
+  g_autofree char *name = jd_page_get_export_name (self, JD_PAGE_GET_CLASS (self)->info->name,
+                                                   g_variant_get_string (parameter, NULL));
 
-  if (priv->session == NULL || !jd_session_get_period (priv->session, &period))
+  if (name == NULL)
     return;
 
-  name = jd_table_file_name (JD_PAGE_GET_CLASS (self)->info->name, &period,
-                             g_variant_get_string (parameter, NULL));
   jd_save_dialog_run (widget, _("Export Table"), name, _("Could not export the table"), save_table);
 }
 
@@ -485,25 +502,17 @@ jd_page_export_table (JdPage      *self,
                       const char  *path,
                       GError     **error)
 {
-  JdPagePrivate *priv = jd_page_get_instance_private (self);
   JdPageClass *klass;
   JdTableContext context = { 0 };
   g_autofree char *filter_text = NULL;
   g_autoptr(JdTable) table = NULL;
-  int first_month = 0;
 
   g_return_val_if_fail (JD_IS_PAGE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
   klass = JD_PAGE_GET_CLASS (self);
-  if (klass->export_table != NULL && priv->session != NULL
-      && jd_session_get_period (priv->session, &context.period))
-    {
-      jd_session_get_month_range (priv->session, &first_month, &context.data_end);
-      filter_text = jd_session_describe_filter (priv->session);
-      context.filter_text = filter_text;
-      table = klass->export_table (self, &context);
-    }
+  if (klass->export_table != NULL && get_context (self, &context, &filter_text))
+    table = klass->export_table (self, &context);
 
   if (table == NULL)
     {
@@ -513,4 +522,50 @@ jd_page_export_table (JdPage      *self,
     }
 
   return jd_table_write (table, path, error);
+}
+
+/**
+ * jd_page_get_export_caption:
+ *
+ * Returns: (transfer full) (nullable): the line under a chart of this
+ *   page exported alone: the period, the filter, how far the data reach
+ */
+char *
+jd_page_get_export_caption (JdPage *self)
+{
+  JdTableContext context = { 0 };
+  g_autofree char *filter_text = NULL;
+
+  g_return_val_if_fail (JD_IS_PAGE (self), NULL);
+
+  if (!get_context (self, &context, &filter_text))
+    return NULL;
+
+  return jd_table_context_caption (&context);
+}
+
+/**
+ * jd_page_get_export_name:
+ * @name: what is exported: the page's or a chart's name
+ *
+ * Returns: (transfer full) (nullable): the file name offered for an
+ *   export of @name, with the period in it
+ */
+char *
+jd_page_get_export_name (JdPage     *self,
+                         const char *name,
+                         const char *extension)
+{
+  JdPagePrivate *priv = jd_page_get_instance_private (self);
+  g_autofree char *safe = NULL;
+  JdPeriod period;
+
+  g_return_val_if_fail (JD_IS_PAGE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (priv->session == NULL || !jd_session_get_period (priv->session, &period))
+    return NULL;
+
+  safe = g_strdelimit (g_strdup (name), "/\\:*?\"<>|", '-');
+  return jd_table_file_name (safe, &period, extension);
 }

@@ -47,5 +47,9 @@ void        jd_page_open_agency   (JdPage     *self,
 gboolean    jd_page_export_table  (JdPage     *self,
                                    const char *path,
                                    GError    **error);
+char       *jd_page_get_export_caption (JdPage     *self);
+char       *jd_page_get_export_name    (JdPage     *self,
+                                        const char *name,
+                                        const char *extension);
 
 G_END_DECLS

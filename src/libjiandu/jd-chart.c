@@ -1821,6 +1821,55 @@ is_extension (const char *path,
   return g_str_has_suffix (lower, extension);
 }
 
+/* The caption under an exported chart, for a reader who has the file
+ * alone: the period, the filter and how far the data reach, in the dim
+ * colour, wrapped to the width.  Draws the chart above it, in the rest. */
+static void
+draw_with_caption (cairo_t            *cr,
+                   double              width,
+                   double              height,
+                   const JdChart      *chart,
+                   const JdChartTheme *theme,
+                   const char         *caption)
+{
+  double scale = CLAMP (sqrt (width * height / (800.0 * 400.0)), 0.85, 1.75);
+  double px = theme->font_size * 96.0 / 72.0 * scale;
+  double pad = px;
+  PangoContext *context = _jd_chart_context_new (cr);
+  PangoFontDescription *font = _jd_chart_font_new (theme, px, PANGO_WEIGHT_NORMAL);
+  PangoLayout *layout = pango_layout_new (context);
+  PangoRectangle extents;
+  double caption_height;
+
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, pango_units_from_double (MAX (width - 2 * pad, 1)));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, caption, -1);
+  pango_layout_get_pixel_extents (layout, NULL, &extents);
+  /* A caption never takes more than half the image */
+  caption_height = MIN (extents.height + 1.5 * pad, height / 2);
+
+  jd_chart_draw (cr, width, height - caption_height, chart, theme);
+  if (theme->background.alpha > 0)
+    {
+      _jd_chart_set_source (cr, &theme->background);
+      cairo_rectangle (cr, 0, height - caption_height, width, caption_height);
+      cairo_fill (cr);
+    }
+
+  cairo_save (cr);
+  cairo_rectangle (cr, 0, height - caption_height, width, caption_height);
+  cairo_clip (cr);
+  _jd_chart_set_source (cr, &theme->dim);
+  cairo_move_to (cr, pad, height - caption_height + 0.5 * pad);
+  pango_cairo_show_layout (cr, layout);
+  cairo_restore (cr);
+
+  g_object_unref (layout);
+  pango_font_description_free (font);
+  g_object_unref (context);
+}
+
 /**
  * jd_chart_export:
  *
@@ -1835,6 +1884,26 @@ jd_chart_export (const JdChart      *chart,
                  double              scale,
                  const JdChartTheme *theme,
                  GError            **error)
+{
+  return jd_chart_export_captioned (chart, path, width, height, scale, theme, NULL, error);
+}
+
+/**
+ * jd_chart_export_captioned:
+ * @caption: (nullable): drawn under the chart, within @height: what the
+ *   figures are of (jd_table_context_caption())
+ *
+ * Writes @chart to @path as jd_chart_export() does, with @caption under it.
+ */
+gboolean
+jd_chart_export_captioned (const JdChart      *chart,
+                           const char         *path,
+                           double              width,
+                           double              height,
+                           double              scale,
+                           const JdChartTheme *theme,
+                           const char         *caption,
+                           GError            **error)
 {
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -1894,7 +1963,10 @@ jd_chart_export (const JdChart      *chart,
   cr = cairo_create (surface);
   if (png)
     cairo_scale (cr, scale, scale);
-  jd_chart_draw (cr, width, height, chart, theme);
+  if (caption != NULL && *caption != '\0')
+    draw_with_caption (cr, width, height, chart, theme, caption);
+  else
+    jd_chart_draw (cr, width, height, chart, theme);
   cairo_destroy (cr);
 
   if (png)

@@ -131,31 +131,66 @@ jd_table_file_name (const char     *page,
   return g_strdup_printf ("%s-%s.%s", page, when, extension);
 }
 
-/* The notes every exported table carries: the period as far as the data
- * reach, the filter, and the last month with data. */
+/**
+ * jd_table_context_notes:
+ *
+ * Returns: (transfer full): what every exported table and chart says of
+ *   its figures: the period as far as the data reach, the filter, and
+ *   the last month with data
+ */
+GStrv
+jd_table_context_notes (const JdTableContext *context)
+{
+  GPtrArray *notes;
+  g_autofree char *period = NULL;
+
+  g_return_val_if_fail (context != NULL, NULL);
+
+  notes = g_ptr_array_new ();
+  period = jd_period_format_cover (&context->period, context->data_end);
+  g_ptr_array_add (notes, g_strdup_printf (_("Period: %s"), period));
+  if (context->filter_text != NULL)
+    g_ptr_array_add (notes, g_strdup_printf (_("Filter: only %s"), context->filter_text));
+  else
+    g_ptr_array_add (notes, g_strdup (_("Filter: none (every agency and domain)")));
+  if (context->data_end > 0)
+    {
+      JdPeriod month = jd_period_containing (JD_PERIOD_MONTH, context->data_end);
+      g_autofree char *end = jd_period_format (&month);
+
+      g_ptr_array_add (notes, g_strdup_printf (_("Data as of %s"), end));
+    }
+  else
+    g_ptr_array_add (notes, g_strdup (_("No data yet")));
+
+  g_ptr_array_add (notes, NULL);
+  return (GStrv)g_ptr_array_free (notes, FALSE);
+}
+
+/**
+ * jd_table_context_caption:
+ *
+ * Returns: (transfer full): jd_table_context_notes() on one line, for
+ *   the caption under an exported chart
+ */
+char *
+jd_table_context_caption (const JdTableContext *context)
+{
+  g_auto(GStrv) notes = jd_table_context_notes (context);
+
+  /* Translators: between the parts of the caption under an exported chart */
+  return g_strjoinv (_("  ·  "), notes);
+}
+
 static JdTable *
 table_new (const char           *title,
            const JdTableContext *context)
 {
   JdTable *table = jd_table_new (title);
-  g_autofree char *period = jd_period_format_cover (&context->period, context->data_end);
-  g_autofree char *period_note = g_strdup_printf (_("Period: %s"), period);
-  g_autofree char *filter_note = context->filter_text != NULL
-                                 ? g_strdup_printf (_("Filter: only %s"), context->filter_text)
-                                 : g_strdup (_("Filter: none (every agency and domain)"));
+  g_auto(GStrv) notes = jd_table_context_notes (context);
 
-  jd_table_add_note (table, period_note);
-  jd_table_add_note (table, filter_note);
-  if (context->data_end > 0)
-    {
-      JdPeriod month = jd_period_containing (JD_PERIOD_MONTH, context->data_end);
-      g_autofree char *end = jd_period_format (&month);
-      g_autofree char *end_note = g_strdup_printf (_("Data as of %s"), end);
-
-      jd_table_add_note (table, end_note);
-    }
-  else
-    jd_table_add_note (table, _("No data yet"));
+  for (guint i = 0; notes[i] != NULL; i++)
+    jd_table_add_note (table, notes[i]);
 
   return table;
 }

@@ -24,6 +24,8 @@ const char *jd_filter_choices_label (const JdFilterChoices *choices,
                                      const char            *value);
 char    *jd_filter_describe       (const JdFilter        *filter,
                                    const JdFilterChoices *choices);
+GStrv    jd_table_context_notes   (const JdTableContext  *context);
+char    *jd_table_context_caption (const JdTableContext  *context);
 char    *jd_table_file_name       (const char            *page,
                                    const JdPeriod        *period,
                                    const char            *extension);
