@@ -14,6 +14,7 @@
 #include "jd-demo.h"
 #include "jd-page.h"
 #include "jd-session.h"
+#include "jd-table-reader.h"
 #include "jd-test-util.h"
 
 typedef struct
@@ -234,3 +235,37 @@ jd_test_render (GtkWidget  *widget,
   return texture;
 }
 
+/* Every row of the first table of the file at @path, each a NULL-terminated strv */
+static inline GPtrArray *
+jd_test_read_table (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdTableReader) reader = jd_table_reader_open (path, NULL, &error);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  guint row_number;
+
+  g_assert_no_error (error);
+  g_assert_true (reader->open_table (reader, 0, &error));
+  while (reader->next_row (reader, cells, &row_number, &error))
+    {
+      g_ptr_array_add (cells, NULL);
+      g_ptr_array_add (rows, g_strdupv ((char **)cells->pdata));
+    }
+  g_assert_no_error (error);
+
+  return rows;
+}
+
+/* The row of @rows below the one whose first cell is @header, that is
+ * the table's first row of figures; fails the test if there is none */
+static inline guint
+jd_test_table_first_row (GPtrArray  *rows,
+                         const char *header)
+{
+  for (guint r = 0; r < rows->len; r++)
+    if (g_strcmp0 (((char **)rows->pdata[r])[0], header) == 0)
+      return r + 1;
+
+  g_assert_not_reached ();
+}

@@ -13,7 +13,6 @@
 
 #include <math.h>
 
-#include "jd-table-reader.h"
 #include "jd-warnings.h"
 
 #include "jd-agencies-page.h"
@@ -84,28 +83,6 @@ assert_ranking_matches_cli (JdAgenciesPage *page,
     }
 }
 
-/* Every row of the first table of the file at @path, each a NULL-terminated strv */
-static GPtrArray *
-read_table (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JdTableReader) reader = jd_table_reader_open (path, NULL, &error);
-  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
-  guint row_number;
-
-  g_assert_no_error (error);
-  g_assert_true (reader->open_table (reader, 0, &error));
-  while (reader->next_row (reader, cells, &row_number, &error))
-    {
-      g_ptr_array_add (cells, NULL);
-      g_ptr_array_add (rows, g_strdupv ((char **)cells->pdata));
-    }
-  g_assert_no_error (error);
-
-  return rows;
-}
-
 /* A number as the export wrote it, in the unit the command line gives:
  * a CSV rate is a percentage, XLSX money is in yuan. */
 static double
@@ -154,7 +131,7 @@ assert_export_matches_cli (JdAgenciesPage *page,
 
   g_assert_true (jd_page_export_table (JD_PAGE (page), path, &error));
   g_assert_no_error (error);
-  rows = read_table (path);
+  rows = jd_test_read_table (path);
 
   g_assert_true (jd_session_get_period (session, &period));
   cover = jd_period_format_cover (&period, jd_test_demo.last_month);
@@ -282,7 +259,7 @@ test_warnings_page (void)
 
     g_assert_true (jd_page_export_table (JD_PAGE (page), path, &error));
     g_assert_no_error (error);
-    rows = read_table (path);
+    rows = jd_test_read_table (path);
     while (header < rows->len && g_strcmp0 (((char **)rows->pdata[header])[0], "Warning") != 0)
       header++;
     g_assert_cmpuint (rows->len - header - 1, ==, n);

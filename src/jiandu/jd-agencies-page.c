@@ -62,6 +62,7 @@ struct _JdAgenciesPage
   GListStore  *items;
 
   /* Template widgets */
+  GtkBox              *export_box;
   GtkDropDown         *measure_dropdown;
   GtkLabel            *rule_label;
   AdwPreferencesGroup *top_group;
@@ -342,6 +343,7 @@ jd_agencies_page_class_init (JdAgenciesPageClass *klass)
   g_type_ensure (JD_TYPE_CHART_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jiandu/Jiandu/jd-agencies-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, JdAgenciesPage, export_box);
   gtk_widget_class_bind_template_child (widget_class, JdAgenciesPage, measure_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JdAgenciesPage, rule_label);
   gtk_widget_class_bind_template_child (widget_class, JdAgenciesPage, top_group);
@@ -362,6 +364,7 @@ jd_agencies_page_init (JdAgenciesPage *self)
   self->measure = JD_MEASURE_LOSS_RATE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_box_append (self->export_box, jd_page_export_button_new ());
 
   /* Agency first, then every measure in its catalogue order. */
   add_column (self, _("Agency"), -1);

@@ -77,26 +77,6 @@ dropdown_for (JdFilterBar *self,
     }
 }
 
-static const char *
-filter_value (const JdFilter *filter,
-              JdDimension     dimension)
-{
-  switch (dimension)
-    {
-    case JD_DIMENSION_AGENCY:
-      return filter->agency;
-    case JD_DIMENSION_DOMAIN:
-      return filter->domain;
-    case JD_DIMENSION_LEVEL:
-      return filter->level;
-    case JD_DIMENSION_REGION:
-      return filter->region;
-    case JD_N_DIMENSIONS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 /* What a chip says for one part of the filter: a name, never a code. */
 static const char *
 value_label (JdFilterBar *self,
@@ -206,7 +186,7 @@ sync_from_session (JdFilterBar *self)
   for (guint o = 0; o < G_N_ELEMENTS (order); o++)
     {
       JdDimension d = order[o];
-      const char *value = filter_value (filter, d);
+      const char *value = jd_filter_get_value (filter, d);
       guint selected = 0;
 
       for (guint i = 1; value != NULL && self->values[d] != NULL && i < self->values[d]->len; i++)

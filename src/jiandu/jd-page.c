@@ -569,3 +569,26 @@ jd_page_get_export_name (JdPage     *self,
   safe = g_strdelimit (g_strdup (name), "/\\:*?\"<>|", '-');
   return jd_table_file_name (safe, &period, extension);
 }
+
+/**
+ * jd_page_export_button_new:
+ *
+ * Returns: (transfer floating): the "Export Table" menu button (XLSX or
+ *   CSV) that a page puts above or beside its table or list
+ */
+GtkWidget *
+jd_page_export_button_new (void)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+
+  g_menu_append (menu, _("Export as _XLSX…"), "page.export-table::xlsx");
+  g_menu_append (menu, _("Export as _CSV…"), "page.export-table::csv");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("_Export Table"));
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
+  gtk_widget_set_tooltip_text (button, _("Save this table as a spreadsheet"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+
+  return button;
+}

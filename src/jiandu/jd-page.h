@@ -48,6 +48,7 @@ gboolean    jd_page_export_table  (JdPage     *self,
                                    const char *path,
                                    GError    **error);
 char       *jd_page_get_export_caption (JdPage     *self);
+GtkWidget  *jd_page_export_button_new  (void);
 char       *jd_page_get_export_name    (JdPage     *self,
                                         const char *name,
                                         const char *extension);

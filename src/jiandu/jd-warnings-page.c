@@ -22,6 +22,7 @@ struct _JdWarningsPage
   GPtrArray  *warnings;   /* (element-type JdWarning) on show */
 
   /* Template widgets */
+  GtkBox              *export_box;
   GtkStack   *stack;
   GtkBox     *groups_box;
 };
@@ -110,7 +111,7 @@ jd_warnings_page_export_table (JdPage               *page,
 {
   JdWarningsPage *self = JD_WARNINGS_PAGE (page);
 
-  return self->warnings != NULL ? jd_warnings_table_new (self->warnings, context) : NULL;
+  return self->warnings != NULL ? jd_warnings_table_new (self->warnings, jd_page_get_title (page), context) : NULL;
 }
 
 static void
@@ -136,6 +137,7 @@ jd_warnings_page_class_init (JdWarningsPageClass *klass)
   page_class->export_table = jd_warnings_page_export_table;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jiandu/Jiandu/jd-warnings-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, JdWarningsPage, export_box);
   gtk_widget_class_bind_template_child (widget_class, JdWarningsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, JdWarningsPage, groups_box);
 }
@@ -144,6 +146,7 @@ static void
 jd_warnings_page_init (JdWarningsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_box_append (self->export_box, jd_page_export_button_new ());
 }
 
 /* How many warnings the page shows, for tests and the sidebar. */

@@ -26,9 +26,15 @@ static const JdDimension describe_order[] = {
   JD_DIMENSION_LEVEL, JD_DIMENSION_REGION, JD_DIMENSION_AGENCY, JD_DIMENSION_DOMAIN,
 };
 
-static const char *
-filter_value (const JdFilter *filter,
-              JdDimension     dimension)
+/**
+ * jd_filter_get_value:
+ *
+ * Returns: (transfer none) (nullable): what @filter restricts @dimension
+ *   to; %NULL when it does not
+ */
+const char *
+jd_filter_get_value (const JdFilter *filter,
+                     JdDimension     dimension)
 {
   switch (dimension)
     {
@@ -96,7 +102,7 @@ jd_filter_describe (const JdFilter        *filter,
 
   for (guint o = 0; o < G_N_ELEMENTS (describe_order); o++)
     {
-      const char *value = filter_value (filter, describe_order[o]);
+      const char *value = jd_filter_get_value (filter, describe_order[o]);
 
       if (value == NULL)
         continue;
@@ -255,6 +261,7 @@ rule_is_rate (JdWarningRule rule)
 /**
  * jd_warnings_table_new:
  * @warnings: (element-type JdWarning): as jd_warnings_compute() gives them
+ * @title: the table's: the page's or the list's
  *
  * Returns: (transfer full): a row a warning: its rule, the agency, the
  *   month, the figure (a rate or a count), the line it crossed and the
@@ -262,6 +269,7 @@ rule_is_rate (JdWarningRule rule)
  */
 JdTable *
 jd_warnings_table_new (GPtrArray            *warnings,
+                       const char           *title,
                        const JdTableContext *context)
 {
   JdTable *table;
@@ -271,7 +279,7 @@ jd_warnings_table_new (GPtrArray            *warnings,
   g_return_val_if_fail (warnings != NULL, NULL);
   g_return_val_if_fail (context != NULL, NULL);
 
-  table = table_new (_("Warnings"), context);
+  table = table_new (title, context);
   rule_column = jd_table_add_column (table, _("Warning"), JD_COLUMN_TEXT);
   agency_column = jd_table_add_column (table, _("Agency"), JD_COLUMN_TEXT);
   month_column = jd_table_add_column (table, _("Month"), JD_COLUMN_TEXT);
@@ -309,6 +317,42 @@ jd_warnings_table_new (GPtrArray            *warnings,
         jd_table_set_number (table, count_column, warning->figure);
       jd_table_set_text (table, line_column, line);
       jd_table_set_text (table, message_column, warning->message);
+    }
+
+  return table;
+}
+
+/**
+ * jd_unreviewed_table_new:
+ * @slices: (element-type JdSlice): the agencies that made major decisions
+ *   without legal review, as the cases page lists them
+ *
+ * Returns: (transfer full): a row an agency: its major decisions and how
+ *   many of them had no legal review
+ */
+JdTable *
+jd_unreviewed_table_new (GPtrArray            *slices,
+                         const JdTableContext *context)
+{
+  JdTable *table;
+  guint agency_column, major_column, unreviewed_column;
+
+  g_return_val_if_fail (slices != NULL, NULL);
+  g_return_val_if_fail (context != NULL, NULL);
+
+  table = table_new (_("Major Decisions Without Legal Review"), context);
+  agency_column = jd_table_add_column (table, _("Agency"), JD_COLUMN_TEXT);
+  major_column = jd_table_add_column (table, _("Major decisions"), JD_COLUMN_COUNT);
+  unreviewed_column = jd_table_add_column (table, _("Without legal review"), JD_COLUMN_COUNT);
+
+  for (guint i = 0; i < slices->len; i++)
+    {
+      const JdSlice *slice = g_ptr_array_index (slices, i);
+
+      jd_table_add_row (table);
+      jd_table_set_text (table, agency_column, slice->label);
+      jd_table_set_number (table, major_column, slice->metrics->cases.major);
+      jd_table_set_number (table, unreviewed_column, slice->metrics->cases.major_unreviewed);
     }
 
   return table;

@@ -19,6 +19,8 @@ typedef struct
   const char *filter_text;   /* (nullable): jd_filter_describe(); NULL when unfiltered */
 } JdTableContext;
 
+const char *jd_filter_get_value     (const JdFilter        *filter,
+                                     JdDimension            dimension);
 const char *jd_filter_choices_label (const JdFilterChoices *choices,
                                      JdDimension            dimension,
                                      const char            *value);
@@ -32,6 +34,9 @@ char    *jd_table_file_name       (const char            *page,
 JdTable *jd_agencies_table_new    (GPtrArray             *slices,
                                    const JdTableContext  *context);
 JdTable *jd_warnings_table_new    (GPtrArray             *warnings,
+                                   const char            *title,
+                                   const JdTableContext  *context);
+JdTable *jd_unreviewed_table_new  (GPtrArray             *slices,
                                    const JdTableContext  *context);
 
 G_END_DECLS
