@@ -257,15 +257,30 @@ jd_test_read_table (const char *path)
   return rows;
 }
 
-/* The row of @rows below the one whose first cell is @header, that is
- * the table's first row of figures; fails the test if there is none */
-static inline guint
-jd_test_table_first_row (GPtrArray  *rows,
-                         const char *header)
+/* Exports @page's table as "Export Table…" does to @file_name (its
+ * extension chooses XLSX or CSV) in the demo's folder, and reads it back;
+ * @first is set to the first row of figures, below the one whose first
+ * cell is @header. */
+static inline GPtrArray *
+jd_test_export_table (JdPage     *page,
+                      const char *file_name,
+                      const char *header,
+                      guint      *first)
 {
+  g_autofree char *path = g_build_filename (jd_test_demo.dir, file_name, NULL);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows;
+
+  g_assert_true (jd_page_export_table (page, path, &error));
+  g_assert_no_error (error);
+  rows = jd_test_read_table (path);
+
   for (guint r = 0; r < rows->len; r++)
     if (g_strcmp0 (((char **)rows->pdata[r])[0], header) == 0)
-      return r + 1;
+      {
+        *first = r + 1;
+        return rows;
+      }
 
   g_assert_not_reached ();
 }

@@ -118,8 +118,7 @@ assert_export_matches_cli (JdAgenciesPage *page,
                            const char     *extension)
 {
   JdSession *session = jd_page_get_session (JD_PAGE (page));
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = g_strdup_printf ("%s/export.%s", jd_test_demo.dir, extension);
+  g_autofree char *file_name = g_strdup_printf ("export.%s", extension);
   g_autoptr(GPtrArray) rows = NULL;
   g_autofree char *cover = NULL;
   g_autofree char *period_note = NULL;
@@ -129,9 +128,7 @@ assert_export_matches_cli (JdAgenciesPage *page,
   char **header;
   guint first_row = 0;
 
-  g_assert_true (jd_page_export_table (JD_PAGE (page), path, &error));
-  g_assert_no_error (error);
-  rows = jd_test_read_table (path);
+  rows = jd_test_export_table (JD_PAGE (page), file_name, "Agency", &first_row);
 
   g_assert_true (jd_session_get_period (session, &period));
   cover = jd_period_format_cover (&period, jd_test_demo.last_month);
@@ -143,10 +140,6 @@ assert_export_matches_cli (JdAgenciesPage *page,
   g_assert_nonnull (strstr (((char **)rows->pdata[2])[0], filter_text));
   g_assert_cmpstr (((char **)rows->pdata[3])[0], ==, end_note);
 
-  for (guint r = 0; r < rows->len && first_row == 0; r++)
-    if (g_strcmp0 (((char **)rows->pdata[r])[0], "Agency") == 0)
-      first_row = r + 1;
-  g_assert_cmpuint (first_row, >, 0);
   header = rows->pdata[first_row - 1];
   g_assert_cmpuint (g_strv_length (header), ==, 1 + JD_N_MEASURES);
 
@@ -252,17 +245,10 @@ test_warnings_page (void)
 
   /* Export Table: a row a warning, under the header, each naming its rule. */
   {
-    g_autofree char *path = g_build_filename (jd_test_demo.dir, "warnings.csv", NULL);
-    g_autoptr(GPtrArray) rows = NULL;
-    g_autoptr(GError) error = NULL;
-    guint header = 0;
+    guint first = 0;
+    g_autoptr(GPtrArray) rows = jd_test_export_table (JD_PAGE (page), "warnings.csv", "Warning", &first);
 
-    g_assert_true (jd_page_export_table (JD_PAGE (page), path, &error));
-    g_assert_no_error (error);
-    rows = jd_test_read_table (path);
-    while (header < rows->len && g_strcmp0 (((char **)rows->pdata[header])[0], "Warning") != 0)
-      header++;
-    g_assert_cmpuint (rows->len - header - 1, ==, n);
+    g_assert_cmpuint (rows->len - first, ==, n);
     for (guint i = 0; i < n; i++)
       {
         JsonObject *cli = json_array_get_object_element (json_node_get_array (root), i);
@@ -270,7 +256,7 @@ test_warnings_page (void)
 
         while (g_strcmp0 (jd_warning_rule_name (rule), json_object_get_string_member (cli, "rule")) != 0)
           rule++;
-        g_assert_cmpstr (((char **)rows->pdata[header + 1 + i])[0], ==, jd_warning_rule_label (rule));
+        g_assert_cmpstr (((char **)rows->pdata[first + i])[0], ==, jd_warning_rule_label (rule));
       }
   }
 
