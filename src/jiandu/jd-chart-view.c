@@ -757,12 +757,7 @@ jd_chart_view_export (JdChartView  *self,
 
   page = gtk_widget_get_ancestor (GTK_WIDGET (self), JD_TYPE_PAGE);
   if (page != NULL)
-    {
-      caption = jd_page_get_export_caption (JD_PAGE (page));
-      /* the caption takes its room below the chart's own */
-      if (caption != NULL)
-        height += 48;
-    }
+    caption = jd_page_get_export_caption (JD_PAGE (page));
 
   return jd_chart_export_captioned (self->chart, path, width, height,
                                     MAX (gtk_widget_get_scale_factor (GTK_WIDGET (self)), 1),
