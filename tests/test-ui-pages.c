@@ -242,6 +242,8 @@ test_warnings_page (void)
 
   g_assert_cmpuint (n, >, 0);
   g_assert_cmpuint (jd_warnings_page_get_n_warnings (page), ==, n);
+  if (g_getenv ("JD_SCREENSHOT_DIR") != NULL)
+    g_object_unref (jd_test_render (GTK_WIDGET (window), "warnings-page.png"));
 
   /* Export Table: a row a warning, under the header, each naming its rule. */
   {
