@@ -14,6 +14,7 @@
 #include "jd-demo.h"
 #include "jd-page.h"
 #include "jd-session.h"
+#include "jd-table-reader.h"
 #include "jd-test-util.h"
 
 typedef struct
@@ -203,4 +204,83 @@ jd_test_cli_json_filtered (const JdFilter *filter,
   g_ptr_array_add (options, NULL);
 
   return jd_test_cli_json ((const char * const *)options->pdata);
+}
+
+/* What @widget shows, as its window draws it; saved as @name under
+ * $JD_SCREENSHOT_DIR when that is set, for a person to look at. */
+static inline GdkTexture *
+jd_test_render (GtkWidget  *widget,
+                const char *name)
+{
+  const char *dir = g_getenv ("JD_SCREENSHOT_DIR");
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GdkTexture *texture;
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)),
+                                         node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (dir != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_true (gdk_texture_save_to_png (texture, path));
+    }
+
+  return texture;
+}
+
+/* Every row of the first table of the file at @path, each a NULL-terminated strv */
+static inline GPtrArray *
+jd_test_read_table (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdTableReader) reader = jd_table_reader_open (path, NULL, &error);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify)g_strfreev);
+  guint row_number;
+
+  g_assert_no_error (error);
+  g_assert_true (reader->open_table (reader, 0, &error));
+  while (reader->next_row (reader, cells, &row_number, &error))
+    {
+      g_ptr_array_add (cells, NULL);
+      g_ptr_array_add (rows, g_strdupv ((char **)cells->pdata));
+    }
+  g_assert_no_error (error);
+
+  return rows;
+}
+
+/* Exports @page's table as "Export Table…" does to @file_name (its
+ * extension chooses XLSX or CSV) in the demo's folder, and reads it back;
+ * @first is set to the first row of figures, below the one whose first
+ * cell is @header. */
+static inline GPtrArray *
+jd_test_export_table (JdPage     *page,
+                      const char *file_name,
+                      const char *header,
+                      guint      *first)
+{
+  g_autofree char *path = g_build_filename (jd_test_demo.dir, file_name, NULL);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows;
+
+  g_assert_true (jd_page_export_table (page, path, &error));
+  g_assert_no_error (error);
+  rows = jd_test_read_table (path);
+
+  for (guint r = 0; r < rows->len; r++)
+    if (g_strcmp0 (((char **)rows->pdata[r])[0], header) == 0)
+      {
+        *first = r + 1;
+        return rows;
+      }
+
+  g_assert_not_reached ();
 }

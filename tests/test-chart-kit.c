@@ -954,6 +954,26 @@ test_dashboard_charts (void)
       }
       g_unlink (out);
 
+      /* The caption under it names the period, the filter and the data's end. */
+      {
+        const char *filtered[] = { g_getenv ("JIANDU_CLI"), "chart", "--db", db, "--chart", "loss-rate",
+                                   "--period", "2026Q2", "--level", "county", "--out", out, NULL };
+        g_autofree char *text = NULL;
+
+        g_assert_true (g_spawn_sync (NULL, (char **) filtered, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                                     NULL, NULL, &status, &error));
+        g_assert_no_error (error);
+        g_assert_true (g_spawn_check_wait_status (status, NULL));
+        text = run_tool ("pdftotext", out);
+        if (text != NULL)
+          {
+            g_assert_nonnull (strstr (text, "Period: Q2 2026"));
+            g_assert_nonnull (strstr (text, "Filter: only County"));
+            g_assert_nonnull (strstr (text, "Data as of "));
+          }
+        g_unlink (out);
+      }
+
       g_assert_true (g_spawn_sync (NULL, (char **) bad, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
                                    NULL, NULL, NULL, NULL, &status, &error));
       g_assert_false (g_spawn_check_wait_status (status, NULL));

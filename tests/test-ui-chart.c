@@ -141,7 +141,7 @@ test_export (void)
       g_autoptr(GError) error = NULL;
       GStatBuf st;
 
-      g_assert_true (jd_chart_view_export (JD_CHART_VIEW (view), file, &error));
+      g_assert_true (jd_chart_view_export (JD_CHART_VIEW (view), file, FALSE, &error));
       g_assert_no_error (error);
       g_assert_cmpint (g_stat (path, &st), ==, 0);
       g_assert_cmpint (st.st_size, >, 1000);

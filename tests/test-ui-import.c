@@ -158,8 +158,12 @@ test_import_window (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("jiandu-ui-import-XXXXXX", &error);
   g_autofree char *db_path = g_build_filename (dir, "test.db", NULL);
-  g_autofree char *csv_path = g_build_filename (dir, "2024年7月案件.csv", NULL);
+  /* A file name that a spreadsheet would take for a formula */
+  g_autofree char *csv_path = g_build_filename (dir, "=2024年7月案件.csv", NULL);
   g_autofree char *dup_path = g_build_filename (dir, "重复.csv", NULL);
+  g_autofree char *rejected_path = g_build_filename (dir, "rejected.csv", NULL);
+  g_autofree char *rejected = NULL;
+  g_autoptr(GFile) rejected_file = g_file_new_for_path (rejected_path);
   g_autoptr(JdStore) store = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GPtrArray) records = NULL;
@@ -225,6 +229,14 @@ test_import_window (void)
                             "2024-13-01"));
   g_assert_cmpuint (imported, ==, 1);
   g_assert_cmpint (count_cases (store), ==, 2);
+
+  /* Save Rejected Rows: the file's name is written as text, never as a formula. */
+  g_assert_true (jd_import_window_save_rejected (window, rejected_file, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (rejected_path, &rejected, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (rejected, "\r\n\"'=2024年7月案件.csv\",\"\",\"3\","));
+  g_assert_null (strstr (rejected, "\"=2024"));
 
   /* History: one import, and its Undo removes the two cases again. */
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (gtk_widget_get_template_child (GTK_WIDGET (window), JD_TYPE_IMPORT_WINDOW, "view_stack")),

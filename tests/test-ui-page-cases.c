@@ -283,6 +283,23 @@ test_cases_page_unreviewed (void)
   g_signal_emit_by_name (row, "activated");
   g_assert_cmpstr (opened, ==, ((JdSlice *)g_ptr_array_index (unreviewed, 0))->key);
 
+  /* Export Table: the list, an agency a row, with its counts */
+  {
+    guint first = 0;
+    g_autoptr(GPtrArray) rows = jd_test_export_table (JD_PAGE (page), "unreviewed.xlsx", "Agency", &first);
+
+    g_assert_cmpuint (rows->len - first, ==, unreviewed->len);
+    for (guint i = 0; i < unreviewed->len; i++)
+      {
+        const JdSlice *slice = g_ptr_array_index (unreviewed, i);
+        char **cells = rows->pdata[first + i];
+
+        g_assert_cmpstr (cells[0], ==, slice->label);
+        g_assert_cmpint (g_ascii_strtoll (cells[1], NULL, 10), ==, slice->metrics->cases.major);
+        g_assert_cmpint (g_ascii_strtoll (cells[2], NULL, 10), ==, slice->metrics->cases.major_unreviewed);
+      }
+  }
+
   gtk_window_destroy (window);
 }
 

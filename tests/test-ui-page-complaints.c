@@ -158,6 +158,22 @@ assert_overdue_matches_cli (JdComplaintsPage *page,
       g_assert_cmpint (shown->count, ==, json_object_get_int_member (warning, "count"));
     }
   g_assert_cmpuint (n, ==, overdue->len);
+
+  /* Export Table: the list, a warning a row, with its count */
+  {
+    guint first = 0;
+    g_autoptr(GPtrArray) rows = jd_test_export_table (JD_PAGE (page), "overdue.csv", "Warning", &first);
+
+    g_assert_cmpuint (rows->len - first, ==, overdue->len);
+    for (guint i = 0; i < overdue->len; i++)
+      {
+        const JdWarning *shown = g_ptr_array_index (overdue, i);
+        char **cells = rows->pdata[first + i];
+
+        g_assert_cmpstr (cells[1], ==, shown->agency_name);
+        g_assert_cmpint (g_ascii_strtoll (cells[4], NULL, 10), ==, shown->count);
+      }
+  }
 }
 
 static void

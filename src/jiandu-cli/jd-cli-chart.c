@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "jd-chart.h"
+#include "jd-cockpit-tables.h"
 #include "jd-dashboard-charts.h"
 #include "jd-metrics.h"
 
@@ -67,6 +68,8 @@ jd_cli_chart (int    argc,
   g_autofree char *name = NULL;
   g_autofree char *out = NULL;
   g_autofree char *size = NULL;
+  g_autofree char *filter_text = NULL;
+  g_autofree char *caption = NULL;
   g_auto(JdFilter) filter = { 0 };
   g_autoptr(JdStore) store = NULL;
   g_autoptr(JdChart) chart = NULL;
@@ -160,7 +163,19 @@ jd_cli_chart (int    argc,
   else
     jd_chart_theme_init_light (&theme);
 
-  if (!jd_chart_export (chart, out, width, height, scale, &theme, &error))
+  /* Under the chart, as the window's export writes it: what the figures are of */
+  {
+    g_autoptr(JdFilterChoices) choices = jd_filter_choices_load (store, NULL);
+    JdTableContext context = { period, 0, NULL };
+    int first_month = 0;
+
+    filter_text = jd_filter_describe (&filter, choices);
+    context.filter_text = filter_text;
+    jd_store_get_month_range (store, &first_month, &context.data_end);
+    caption = jd_table_context_caption (&context);
+  }
+
+  if (!jd_chart_export_captioned (chart, out, width, height, scale, &theme, caption, &error))
     {
       g_printerr ("jiandu-cli chart: %s\n", error->message);
       return 1;

@@ -63,6 +63,7 @@ struct _JdAgenciesPage
   GListStore  *items;
 
   /* Template widgets */
+  GtkBox              *export_box;
   GtkDropDown         *measure_dropdown;
   GtkLabel            *rule_label;
   AdwPreferencesGroup *top_group;
@@ -310,6 +311,15 @@ add_column (JdAgenciesPage *self,
   gtk_column_view_append_column (self->table, column);
 }
 
+static JdTable *
+jd_agencies_page_export_table (JdPage               *page,
+                               const JdTableContext *context)
+{
+  JdAgenciesPage *self = JD_AGENCIES_PAGE (page);
+
+  return self->slices != NULL ? jd_agencies_table_new (self->slices, context) : NULL;
+}
+
 static void
 jd_agencies_page_dispose (GObject *object)
 {
@@ -335,10 +345,12 @@ jd_agencies_page_class_init (JdAgenciesPageClass *klass)
 
   page_class->info = jd_cockpit_page ("agencies");
   page_class->show = jd_agencies_page_show;
+  page_class->export_table = jd_agencies_page_export_table;
 
   g_type_ensure (JD_TYPE_CHART_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jiandu/Jiandu/jd-agencies-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, JdAgenciesPage, export_box);
   gtk_widget_class_bind_template_child (widget_class, JdAgenciesPage, measure_dropdown);
   gtk_widget_class_bind_template_child (widget_class, JdAgenciesPage, rule_label);
   gtk_widget_class_bind_template_child (widget_class, JdAgenciesPage, top_group);
@@ -359,6 +371,7 @@ jd_agencies_page_init (JdAgenciesPage *self)
   self->measure = JD_MEASURE_LOSS_RATE;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_box_append (self->export_box, jd_page_export_button_new ());
 
   /* Agency first, then every measure in its catalogue order. */
   add_column (self, _("Agency"), -1);

@@ -129,6 +129,15 @@ jd_cases_page_show (JdPage   *page,
   show_unreviewed (self);
 }
 
+static JdTable *
+jd_cases_page_export_table (JdPage               *page,
+                            const JdTableContext *context)
+{
+  JdCasesPage *self = JD_CASES_PAGE (page);
+
+  return self->unreviewed != NULL ? jd_unreviewed_table_new (self->unreviewed, context) : NULL;
+}
+
 static void
 jd_cases_page_dispose (GObject *object)
 {
@@ -155,6 +164,7 @@ jd_cases_page_class_init (JdCasesPageClass *klass)
 
   page_class->info = jd_cockpit_page ("cases");
   page_class->show = jd_cases_page_show;
+  page_class->export_table = jd_cases_page_export_table;
 
   g_type_ensure (JD_TYPE_CHART_VIEW);
 
@@ -183,6 +193,7 @@ jd_cases_page_init (JdCasesPage *self)
   self->granularity = JD_PERIOD_MONTH;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_preferences_group_set_header_suffix (self->unreviewed_group, jd_page_export_button_new ());
 }
 
 /* Returns: (transfer none) (nullable): the figures on show */

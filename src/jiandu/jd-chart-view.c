@@ -22,6 +22,8 @@
 
 #include "jd-chart.h"
 #include "jd-chart-view.h"
+#include "jd-page.h"
+#include "jd-save-dialog.h"
 
 struct _JdChartView
 {
@@ -264,103 +266,55 @@ on_query_tooltip_cb (GtkWidget  *widget,
 
 /* Export */
 
-static void
-export_to (JdChartView *self,
-           GFile       *file)
+static gboolean
+save_chart (GtkWidget  *widget,
+            GFile      *file,
+            GError    **error)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (!jd_chart_view_export (self, file, &error))
-    {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      GtkWidget *dialog;
-
-      dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                       _("Could not export the chart"), error->message);
-      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-      gtk_window_present (GTK_WINDOW (dialog));
-    }
+  return jd_chart_view_export (JD_CHART_VIEW (widget), file, FALSE, error);
 }
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-static void
-on_save_done_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+static gboolean
+save_chart_dark (GtkWidget  *widget,
+                 GFile      *file,
+                 GError    **error)
 {
-  g_autoptr(JdChartView) self = user_data;
-  g_autoptr(GFile) file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, NULL);
-
-  if (file != NULL)
-    export_to (self, file);
+  return jd_chart_view_export (JD_CHART_VIEW (widget), file, TRUE, error);
 }
-#else
-static void
-on_chooser_response_cb (GtkNativeDialog *chooser,
-                        int              response,
-                        gpointer         user_data)
-{
-  g_autoptr(JdChartView) self = user_data;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        export_to (self, file);
-    }
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-}
-#endif
-
-/* A file name from the chart's title, with the extension */
+/* A file name from the chart's title and, on a page, the period */
 static char *
 suggested_name (JdChartView *self,
                 const char  *extension)
 {
   const char *title = self->chart ? jd_chart_get_title (self->chart) : NULL;
+  GtkWidget *page = gtk_widget_get_ancestor (GTK_WIDGET (self), JD_TYPE_PAGE);
   g_autofree char *base = g_strdup (title && *title ? title : _("Chart"));
+  char *name = page != NULL ? jd_page_get_export_name (JD_PAGE (page), base, extension) : NULL;
+
+  if (name != NULL)
+    return name;
 
   g_strdelimit (base, "/\\:*?\"<>|", '-');
   return g_strconcat (base, ".", extension, NULL);
 }
 
+/* "png", "svg" or "pdf"; "png-dark" for a PNG in the dark theme */
 static void
 export_action_cb (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
   JdChartView *self = JD_CHART_VIEW (widget);
-  const char *format = g_variant_get_string (parameter, NULL);
-  g_autofree char *name = suggested_name (self, format);
-  GtkRoot *root = gtk_widget_get_root (widget);
+  g_auto(GStrv) format = g_strsplit (g_variant_get_string (parameter, NULL), "-", 2);
+  gboolean dark = g_strcmp0 (format[1], "dark") == 0;
+  g_autofree char *name = suggested_name (self, format[0]);
 
   if (self->chart == NULL)
     return;
 
-#if GTK_CHECK_VERSION (4, 10, 0)
-  {
-    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
-
-    gtk_file_dialog_set_title (dialog, _("Export Chart"));
-    gtk_file_dialog_set_initial_name (dialog, name);
-    gtk_file_dialog_save (dialog, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, NULL,
-                          on_save_done_cb, g_object_ref (self));
-  }
-#else
-  {
-    GtkFileChooserNative *chooser;
-
-    chooser = gtk_file_chooser_native_new (_("Export Chart"),
-                                           GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                           GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-    g_signal_connect (chooser, "response", G_CALLBACK (on_chooser_response_cb), g_object_ref (self));
-    gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-  }
-#endif
+  jd_save_dialog_run (widget, _("Export Chart"), name, _("Could not export the chart"),
+                      dark ? save_chart_dark : save_chart);
 }
 
 static void
@@ -609,6 +563,7 @@ jd_chart_view_init (JdChartView *self)
   g_menu_append (section, _("Export as _PNG…"), "chart.export::png");
   g_menu_append (section, _("Export as _SVG…"), "chart.export::svg");
   g_menu_append (section, _("Export as P_DF…"), "chart.export::pdf");
+  g_menu_append (section, _("Export as PNG, Dar_k…"), "chart.export::png-dark");
   g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
   self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
   gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
@@ -757,17 +712,21 @@ jd_chart_view_point_at (JdChartView *self,
 /**
  * jd_chart_view_export:
  * @file: a .png, .svg or .pdf file
+ * @dark: draw a PNG or SVG in the dark theme (a PDF is always light)
  *
- * Writes the chart at the size it has on screen: a PNG at the screen's
- * scale, in the screen's theme; SVG and PDF as vectors, a PDF always
- * light.
+ * Writes the chart at the size it has on screen, a PNG at the screen's
+ * scale, in the light theme unless asked; on a page, with a caption that
+ * names the period, the filter and how far the data reach.
  */
 gboolean
 jd_chart_view_export (JdChartView  *self,
                       GFile        *file,
+                      gboolean      dark,
                       GError      **error)
 {
   g_autofree char *path = NULL;
+  g_autofree char *caption = NULL;
+  GtkWidget *page;
   JdChartTheme theme;
   double width, height;
 
@@ -791,12 +750,16 @@ jd_chart_view_export (JdChartView  *self,
   height = MAX (gtk_widget_get_height (GTK_WIDGET (self)), 360);
 
   /* An exported chart stands alone: it takes its own background */
-  theme = self->theme;
-  if (theme.dark)
+  if (dark)
     jd_chart_theme_init_dark (&theme);
   else
     jd_chart_theme_init_light (&theme);
 
-  return jd_chart_export (self->chart, path, width, height,
-                          MAX (gtk_widget_get_scale_factor (GTK_WIDGET (self)), 1), &theme, error);
+  page = gtk_widget_get_ancestor (GTK_WIDGET (self), JD_TYPE_PAGE);
+  if (page != NULL)
+    caption = jd_page_get_export_caption (JD_PAGE (page));
+
+  return jd_chart_export_captioned (self->chart, path, width, height,
+                                    MAX (gtk_widget_get_scale_factor (GTK_WIDGET (self)), 1),
+                                    &theme, caption, error);
 }

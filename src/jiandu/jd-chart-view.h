@@ -40,6 +40,7 @@ void       jd_chart_view_point_at      (JdChartView  *self,
                                         double        y);
 gboolean   jd_chart_view_export        (JdChartView  *self,
                                         GFile        *file,
+                                        gboolean      dark,
                                         GError      **error);
 
 G_END_DECLS

@@ -111,6 +111,15 @@ jd_complaints_page_show (JdPage   *page,
   show_overdue (self);
 }
 
+static JdTable *
+jd_complaints_page_export_table (JdPage               *page,
+                                 const JdTableContext *context)
+{
+  JdComplaintsPage *self = JD_COMPLAINTS_PAGE (page);
+
+  return self->overdue != NULL ? jd_warnings_table_new (self->overdue, _("Overdue Complaints"), context) : NULL;
+}
+
 static void
 jd_complaints_page_dispose (GObject *object)
 {
@@ -135,6 +144,7 @@ jd_complaints_page_class_init (JdComplaintsPageClass *klass)
 
   page_class->info = jd_cockpit_page ("complaints");
   page_class->show = jd_complaints_page_show;
+  page_class->export_table = jd_complaints_page_export_table;
 
   g_type_ensure (JD_TYPE_CHART_VIEW);
 
@@ -154,6 +164,7 @@ static void
 jd_complaints_page_init (JdComplaintsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_preferences_group_set_header_suffix (self->overdue_group, jd_page_export_button_new ());
 }
 
 /* Returns: (transfer none) (nullable): the figures on show */

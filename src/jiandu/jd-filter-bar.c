@@ -10,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "jd-cockpit.h"
+#include "jd-cockpit-tables.h"
 #include "jd-enums.h"
 #include "jd-filter-bar.h"
 
@@ -77,49 +77,13 @@ dropdown_for (JdFilterBar *self,
     }
 }
 
-static const char *
-filter_value (const JdFilter *filter,
-              JdDimension     dimension)
-{
-  switch (dimension)
-    {
-    case JD_DIMENSION_AGENCY:
-      return filter->agency;
-    case JD_DIMENSION_DOMAIN:
-      return filter->domain;
-    case JD_DIMENSION_LEVEL:
-      return filter->level;
-    case JD_DIMENSION_REGION:
-      return filter->region;
-    case JD_N_DIMENSIONS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 /* What a chip says for one part of the filter: a name, never a code. */
 static const char *
 value_label (JdFilterBar *self,
              JdDimension  dimension,
              const char  *value)
 {
-  GPtrArray *list = NULL;
-
-  if (dimension == JD_DIMENSION_LEVEL)
-    return jd_enum_label (JD_ENUM_LEVEL, value);
-  if (dimension == JD_DIMENSION_REGION || self->choices == NULL)
-    return value;
-
-  list = dimension == JD_DIMENSION_AGENCY ? self->choices->agencies : self->choices->domains;
-  for (guint i = 0; i < list->len; i++)
-    {
-      const JdFilterChoice *choice = list->pdata[i];
-
-      if (g_strcmp0 (choice->code, value) == 0 || g_strcmp0 (choice->name, value) == 0)
-        return choice->name;
-    }
-
-  return value;
+  return jd_filter_choices_label (self->choices, dimension, value);
 }
 
 static void
@@ -222,7 +186,7 @@ sync_from_session (JdFilterBar *self)
   for (guint o = 0; o < G_N_ELEMENTS (order); o++)
     {
       JdDimension d = order[o];
-      const char *value = filter_value (filter, d);
+      const char *value = jd_filter_get_value (filter, d);
       guint selected = 0;
 
       for (guint i = 1; value != NULL && self->values[d] != NULL && i < self->values[d]->len; i++)
@@ -488,27 +452,12 @@ jd_filter_bar_set_session (JdFilterBar *self,
 char *
 jd_filter_bar_describe (JdFilterBar *self)
 {
-  g_autoptr(GString) text = g_string_new (NULL);
-  const JdFilter *filter;
-
   g_return_val_if_fail (JD_IS_FILTER_BAR (self), NULL);
 
   if (self->session == NULL)
     return NULL;
 
-  filter = jd_session_get_filter (self->session);
-  for (guint o = 0; o < G_N_ELEMENTS (order); o++)
-    {
-      const char *value = filter_value (filter, order[o]);
-
-      if (value == NULL)
-        continue;
-      if (text->len > 0)
-        g_string_append (text, " · ");
-      g_string_append (text, value_label (self, order[o], value));
-    }
-
-  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+  return jd_filter_describe (jd_session_get_filter (self->session), self->choices);
 }
 
 /* Opens the drop-downs, as the Filter button and Ctrl+Shift+F do. */

@@ -19,6 +19,7 @@
 
 #include "jd-import.h"
 #include "jd-import-window.h"
+#include "jd-table-export.h"
 #include "jd-table-reader.h"
 
 #define PREVIEW_ROWS 20
@@ -771,17 +772,9 @@ errors_text (JdImportWindow *self,
 
               if (f > 0)
                 g_string_append_c (out, csv ? ',' : '\t');
+              /* A file name or a cell that begins with = is text, never a formula. */
               if (csv)
-                {
-                  g_string_append_c (out, '"');
-                  for (const char *p = value; *p != '\0'; p++)
-                    {
-                      if (*p == '"')
-                        g_string_append_c (out, '"');
-                      g_string_append_c (out, *p);
-                    }
-                  g_string_append_c (out, '"');
-                }
+                jd_csv_append_field (out, value);
               else
                 g_string_append (out, value);
             }
@@ -814,11 +807,9 @@ on_save_response_cb (GtkNativeDialog *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autofree char *text = errors_text (self, TRUE);
       g_autoptr(GError) error = NULL;
 
-      if (!g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE,
-                                    NULL, NULL, &error))
+      if (!jd_import_window_save_rejected (self, file, &error))
         show_toast (self, error->message);
       else
         show_toast (self, _("Rejected rows saved"));
@@ -1216,4 +1207,24 @@ jd_import_window_get_busy (JdImportWindow *self)
   g_return_val_if_fail (JD_IS_IMPORT_WINDOW (self), FALSE);
 
   return self->busy || self->loading_history;
+}
+
+/**
+ * jd_import_window_save_rejected:
+ *
+ * Writes the rejected rows to @file as CSV, as "Save Rejected Rows" does.
+ */
+gboolean
+jd_import_window_save_rejected (JdImportWindow  *self,
+                                GFile           *file,
+                                GError         **error)
+{
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (JD_IS_IMPORT_WINDOW (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  text = errors_text (self, TRUE);
+  return g_file_replace_contents (file, text, strlen (text), NULL, FALSE, G_FILE_CREATE_NONE,
+                                  NULL, NULL, error);
 }

@@ -21,5 +21,8 @@ JdImportWindow *jd_import_window_new       (GtkWindow      *parent,
 void            jd_import_window_open_file (JdImportWindow *self,
                                             GFile          *file);
 gboolean        jd_import_window_get_busy  (JdImportWindow *self);
+gboolean        jd_import_window_save_rejected (JdImportWindow  *self,
+                                                GFile           *file,
+                                                GError         **error);
 
 G_END_DECLS

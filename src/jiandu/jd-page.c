@@ -8,7 +8,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "jd-page.h"
+#include "jd-save-dialog.h"
 
 /* Every page loads the same way: when the session changes, a page that
  * is on screen reads its figures in a worker and shows them; a page that
@@ -258,6 +261,59 @@ jd_page_set_property (GObject      *object,
     }
 }
 
+/* Export Table */
+
+/* What the figures on show are of: the session's period, the last month
+ * with data, and the filter by name (@filter_text keeps the string). */
+static gboolean
+get_context (JdPage          *self,
+             JdTableContext  *context,
+             char           **filter_text)
+{
+  JdPagePrivate *priv = jd_page_get_instance_private (self);
+  int first_month = 0;
+
+  if (priv->session == NULL || !jd_session_get_period (priv->session, &context->period))
+    return FALSE;
+
+  jd_session_get_month_range (priv->session, &first_month, &context->data_end);
+  *filter_text = jd_session_describe_filter (priv->session);
+  context->filter_text = *filter_text;
+
+  return TRUE;
+}
+
+static gboolean
+save_table (GtkWidget  *widget,
+            GFile      *file,
+            GError    **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, _("Tables are exported to local files only"));
+      return FALSE;
+    }
+
+  return jd_page_export_table (JD_PAGE (widget), path, error);
+}
+
+static void
+export_table_action_cb (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  JdPage *self = JD_PAGE (widget);
+  g_autofree char *name = jd_page_get_export_name (self, JD_PAGE_GET_CLASS (self)->info->name,
+                                                   g_variant_get_string (parameter, NULL));
+
+  if (name == NULL)
+    return;
+
+  jd_save_dialog_run (widget, _("Export Table"), name, _("Could not export the table"), save_table);
+}
+
 static void
 jd_page_class_init (JdPageClass *klass)
 {
@@ -302,6 +358,9 @@ jd_page_class_init (JdPageClass *klass)
   signals[FAILED] =
     g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  /* "xlsx" or "csv"; pages without export_table() leave it unused */
+  gtk_widget_class_install_action (widget_class, "page.export-table", "s", export_table_action_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }
@@ -429,4 +488,107 @@ jd_page_open_agency (JdPage     *self,
   g_return_if_fail (code != NULL);
 
   g_signal_emit (self, signals[OPEN_AGENCY], 0, code);
+}
+
+/**
+ * jd_page_export_table:
+ * @path: where to write; XLSX when it ends in .xlsx, CSV else
+ *
+ * Writes the figures on show as a table, with the period, the filter and
+ * how far the data reach in its notes, as "Export Table…" does.
+ */
+gboolean
+jd_page_export_table (JdPage      *self,
+                      const char  *path,
+                      GError     **error)
+{
+  JdPageClass *klass;
+  JdTableContext context = { 0 };
+  g_autofree char *filter_text = NULL;
+  g_autoptr(JdTable) table = NULL;
+
+  g_return_val_if_fail (JD_IS_PAGE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  klass = JD_PAGE_GET_CLASS (self);
+  if (klass->export_table != NULL && get_context (self, &context, &filter_text))
+    table = klass->export_table (self, &context);
+
+  if (table == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   _("“%s” shows no table to export yet"), jd_page_get_title (self));
+      return FALSE;
+    }
+
+  return jd_table_write (table, path, error);
+}
+
+/**
+ * jd_page_get_export_caption:
+ *
+ * Returns: (transfer full) (nullable): the line under a chart of this
+ *   page exported alone: the period, the filter, how far the data reach
+ */
+char *
+jd_page_get_export_caption (JdPage *self)
+{
+  JdTableContext context = { 0 };
+  g_autofree char *filter_text = NULL;
+
+  g_return_val_if_fail (JD_IS_PAGE (self), NULL);
+
+  if (!get_context (self, &context, &filter_text))
+    return NULL;
+
+  return jd_table_context_caption (&context);
+}
+
+/**
+ * jd_page_get_export_name:
+ * @name: what is exported: the page's or a chart's name
+ *
+ * Returns: (transfer full) (nullable): the file name offered for an
+ *   export of @name, with the period in it
+ */
+char *
+jd_page_get_export_name (JdPage     *self,
+                         const char *name,
+                         const char *extension)
+{
+  JdPagePrivate *priv = jd_page_get_instance_private (self);
+  g_autofree char *safe = NULL;
+  JdPeriod period;
+
+  g_return_val_if_fail (JD_IS_PAGE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (priv->session == NULL || !jd_session_get_period (priv->session, &period))
+    return NULL;
+
+  safe = g_strdelimit (g_strdup (name), "/\\:*?\"<>|", '-');
+  return jd_table_file_name (safe, &period, extension);
+}
+
+/**
+ * jd_page_export_button_new:
+ *
+ * Returns: (transfer floating): the "Export Table" menu button (XLSX or
+ *   CSV) that a page puts above or beside its table or list
+ */
+GtkWidget *
+jd_page_export_button_new (void)
+{
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkWidget *button = gtk_menu_button_new ();
+
+  g_menu_append (menu, _("Export as _XLSX…"), "page.export-table::xlsx");
+  g_menu_append (menu, _("Export as _CSV…"), "page.export-table::csv");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (button), G_MENU_MODEL (menu));
+  gtk_menu_button_set_label (GTK_MENU_BUTTON (button), _("_Export Table"));
+  gtk_menu_button_set_use_underline (GTK_MENU_BUTTON (button), TRUE);
+  gtk_widget_set_tooltip_text (button, _("Save this table as a spreadsheet"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+
+  return button;
 }

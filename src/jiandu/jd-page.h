@@ -8,7 +8,7 @@
 
 #include <gtk/gtk.h>
 
-#include "jd-cockpit.h"
+#include "jd-cockpit-tables.h"
 #include "jd-session.h"
 
 G_BEGIN_DECLS
@@ -28,6 +28,11 @@ struct _JdPageClass
    * and filter at the time. */
   void          (*show) (JdPage   *self,
                          gpointer  data);
+
+  /* (optional) On the UI thread: the figures on show as a table, for
+   * "Export Table…"; %NULL while there is nothing to export. */
+  JdTable      *(*export_table) (JdPage               *self,
+                                 const JdTableContext *context);
 };
 
 JdSession  *jd_page_get_session   (JdPage     *self);
@@ -39,5 +44,13 @@ gboolean    jd_page_get_loading   (JdPage     *self);
 void        jd_page_reload        (JdPage     *self);
 void        jd_page_open_agency   (JdPage     *self,
                                    const char *code);
+gboolean    jd_page_export_table  (JdPage     *self,
+                                   const char *path,
+                                   GError    **error);
+char       *jd_page_get_export_caption (JdPage     *self);
+GtkWidget  *jd_page_export_button_new  (void);
+char       *jd_page_get_export_name    (JdPage     *self,
+                                        const char *name,
+                                        const char *extension);
 
 G_END_DECLS

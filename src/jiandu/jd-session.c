@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "jd-cockpit-tables.h"
 #include "jd-session.h"
 
 /* The pages of a window share one of these, the way sysprof's sections
@@ -301,4 +302,27 @@ jd_session_is_ready (JdSession *self)
   g_return_val_if_fail (JD_IS_SESSION (self), FALSE);
 
   return self->store != NULL && self->first_month != 0 && self->has_period;
+}
+
+/**
+ * jd_session_describe_filter:
+ *
+ * Names what the filter restricts to, as the filter bar's chips do, for
+ * exports made without the bar.  Reads the agencies' and domains' names
+ * from the store: a short query, made when the user exports.
+ *
+ * Returns: (transfer full) (nullable): the filter by name; %NULL when
+ *   nothing is filtered
+ */
+char *
+jd_session_describe_filter (JdSession *self)
+{
+  g_autoptr(JdFilterChoices) choices = NULL;
+
+  g_return_val_if_fail (JD_IS_SESSION (self), NULL);
+
+  if (self->store != NULL)
+    choices = jd_filter_choices_load (self->store, NULL);
+
+  return jd_filter_describe (&self->filter, choices);
 }

@@ -48,5 +48,6 @@ void            jd_session_set_filter_field (JdSession     *self,
                                             JdDimension     dimension,
                                             const char     *value);
 gboolean        jd_session_is_ready        (JdSession      *self);
+char           *jd_session_describe_filter (JdSession      *self);
 
 G_END_DECLS

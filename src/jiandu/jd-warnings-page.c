@@ -19,8 +19,10 @@ struct _JdWarningsPage
   JdPage      parent_instance;
 
   guint       n_warnings;
+  GPtrArray  *warnings;   /* (element-type JdWarning) on show */
 
   /* Template widgets */
+  GtkBox              *export_box;
   GtkStack   *stack;
   GtkBox     *groups_box;
 };
@@ -97,13 +99,25 @@ jd_warnings_page_show (JdPage   *page,
       adw_preferences_group_add (group, warning_row_new (self, warning));
     }
 
+  g_clear_pointer (&self->warnings, g_ptr_array_unref);
+  self->warnings = g_ptr_array_ref (warnings);
   self->n_warnings = warnings->len;
   gtk_stack_set_visible_child_name (self->stack, warnings->len > 0 ? "list" : "empty");
+}
+
+static JdTable *
+jd_warnings_page_export_table (JdPage               *page,
+                               const JdTableContext *context)
+{
+  JdWarningsPage *self = JD_WARNINGS_PAGE (page);
+
+  return self->warnings != NULL ? jd_warnings_table_new (self->warnings, jd_page_get_title (page), context) : NULL;
 }
 
 static void
 jd_warnings_page_dispose (GObject *object)
 {
+  g_clear_pointer (&JD_WARNINGS_PAGE (object)->warnings, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (object), JD_TYPE_WARNINGS_PAGE);
 
   G_OBJECT_CLASS (jd_warnings_page_parent_class)->dispose (object);
@@ -120,8 +134,10 @@ jd_warnings_page_class_init (JdWarningsPageClass *klass)
 
   page_class->info = jd_cockpit_page ("warnings");
   page_class->show = jd_warnings_page_show;
+  page_class->export_table = jd_warnings_page_export_table;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jiandu/Jiandu/jd-warnings-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, JdWarningsPage, export_box);
   gtk_widget_class_bind_template_child (widget_class, JdWarningsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, JdWarningsPage, groups_box);
 }
@@ -130,6 +146,7 @@ static void
 jd_warnings_page_init (JdWarningsPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_box_append (self->export_box, jd_page_export_button_new ());
 }
 
 /* How many warnings the page shows, for tests and the sidebar. */

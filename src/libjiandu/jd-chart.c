@@ -1821,6 +1821,84 @@ is_extension (const char *path,
   return g_str_has_suffix (lower, extension);
 }
 
+/* The caption under an exported chart, for a reader who has the file
+ * alone: the period, the filter and how far the data reach, in the dim
+ * colour, wrapped to the width, in the chart's own type size. */
+static PangoLayout *
+caption_layout_new (cairo_t            *cr,
+                    double              width,
+                    double              chart_height,
+                    const JdChartTheme *theme,
+                    const char         *caption,
+                    double             *pad,
+                    double             *height)
+{
+  double scale = CLAMP (sqrt (width * chart_height / (800.0 * 400.0)), 0.85, 1.75);
+  double px = theme->font_size * 96.0 / 72.0 * scale;
+  PangoContext *context = _jd_chart_context_new (cr);
+  PangoFontDescription *font = _jd_chart_font_new (theme, px, PANGO_WEIGHT_NORMAL);
+  PangoLayout *layout = pango_layout_new (context);
+  PangoRectangle extents;
+
+  *pad = px;
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_width (layout, pango_units_from_double (MAX (width - 2 * px, 1)));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_text (layout, caption, -1);
+  pango_layout_get_pixel_extents (layout, NULL, &extents);
+  *height = ceil (extents.height + 1.5 * px);
+
+  pango_font_description_free (font);
+  g_object_unref (context);
+
+  return layout;
+}
+
+/* How tall the caption is under a chart of @width × @chart_height */
+static double
+caption_height (double              width,
+                double              chart_height,
+                const JdChartTheme *theme,
+                const char         *caption)
+{
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cairo_t *cr = cairo_create (surface);
+  double pad, height;
+
+  g_object_unref (caption_layout_new (cr, width, chart_height, theme, caption, &pad, &height));
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+
+  return height;
+}
+
+/* The chart in @width × @chart_height, its caption below */
+static void
+draw_with_caption (cairo_t            *cr,
+                   double              width,
+                   double              chart_height,
+                   const JdChart      *chart,
+                   const JdChartTheme *theme,
+                   const char         *caption)
+{
+  double pad, height;
+  PangoLayout *layout = caption_layout_new (cr, width, chart_height, theme, caption, &pad, &height);
+
+  jd_chart_draw (cr, width, chart_height, chart, theme);
+  if (theme->background.alpha > 0)
+    {
+      _jd_chart_set_source (cr, &theme->background);
+      cairo_rectangle (cr, 0, chart_height, width, height);
+      cairo_fill (cr);
+    }
+
+  _jd_chart_set_source (cr, &theme->dim);
+  cairo_move_to (cr, pad, chart_height + 0.5 * pad);
+  pango_cairo_show_layout (cr, layout);
+
+  g_object_unref (layout);
+}
+
 /**
  * jd_chart_export:
  *
@@ -1836,8 +1914,30 @@ jd_chart_export (const JdChart      *chart,
                  const JdChartTheme *theme,
                  GError            **error)
 {
+  return jd_chart_export_captioned (chart, path, width, height, scale, theme, NULL, error);
+}
+
+/**
+ * jd_chart_export_captioned:
+ * @caption: (nullable): what the figures are of
+ *   (jd_table_context_caption()), drawn under the chart
+ *
+ * Writes @chart to @path as jd_chart_export() does, @width × @height,
+ * with @caption under it: the image is as much taller.
+ */
+gboolean
+jd_chart_export_captioned (const JdChart      *chart,
+                           const char         *path,
+                           double              width,
+                           double              height,
+                           double              scale,
+                           const JdChartTheme *theme,
+                           const char         *caption,
+                           GError            **error)
+{
   cairo_surface_t *surface;
   cairo_status_t status;
+  double chart_height;
   JdChartTheme light;
   gboolean png = FALSE;
   cairo_t *cr;
@@ -1852,6 +1952,12 @@ jd_chart_export (const JdChart      *chart,
                    _("A chart of %g × %g is too small or too large"), width, height);
       return FALSE;
     }
+
+  chart_height = height;
+  if (caption != NULL && *caption != '\0')
+    height += caption_height (width, chart_height, theme, caption);
+  else
+    caption = NULL;
 
   if (is_extension (path, ".png"))
     {
@@ -1894,7 +2000,10 @@ jd_chart_export (const JdChart      *chart,
   cr = cairo_create (surface);
   if (png)
     cairo_scale (cr, scale, scale);
-  jd_chart_draw (cr, width, height, chart, theme);
+  if (caption != NULL)
+    draw_with_caption (cr, width, chart_height, chart, theme, caption);
+  else
+    jd_chart_draw (cr, width, height, chart, theme);
   cairo_destroy (cr);
 
   if (png)

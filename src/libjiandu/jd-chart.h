@@ -220,6 +220,14 @@ gboolean    jd_chart_export           (const JdChart    *chart,
                                        double            scale,
                                        const JdChartTheme *theme,
                                        GError          **error);
+gboolean    jd_chart_export_captioned (const JdChart    *chart,
+                                       const char       *path,
+                                       double            width,
+                                       double            height,
+                                       double            scale,
+                                       const JdChartTheme *theme,
+                                       const char       *caption,
+                                       GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JdChart, jd_chart_unref)
 
