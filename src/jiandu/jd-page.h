@@ -28,6 +28,11 @@ struct _JdPageClass
    * and filter at the time. */
   void          (*show) (JdPage   *self,
                          gpointer  data);
+
+  /* On the UI thread, optional: narrows @filter, a copy of the session's,
+   * to what the page is about (the agency profile sets its agency). */
+  void  (*adjust_filter) (JdPage   *self,
+                          JdFilter *filter);
 };
 
 JdSession  *jd_page_get_session   (JdPage     *self);
