@@ -40,7 +40,8 @@ struct _JdAgencyPage
   JdKpiCard    *cards[JD_N_KPIS];
   GtkLabel     *rank_heading;
   GtkLabel     *rank_rule;
-  GtkListBox   *ranks_list;
+  GtkListBox   *ranks_list;        /* cases and complaints */
+  GtkListBox   *more_ranks_list;   /* lawsuits, leniency and reviews */
   GtkLabel     *warnings_heading;
   GtkListBox   *warnings_list;
 };
@@ -71,10 +72,9 @@ remove_rows (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
-/* "3 of 12", or why there is no rank */
+/* "3 of 12", or why there is no rank: the rule above the list says why */
 static char *
-format_rank (const JdAgencyRank *rank,
-             gint64              min_total)
+format_rank (const JdAgencyRank *rank)
 {
   if (rank->rank > 0)
     /* Translators: the agency's rank among those of its level: 第3名（共12家） */
@@ -83,12 +83,8 @@ format_rank (const JdAgencyRank *rank,
   if (isnan (rank->value))
     return g_strdup (_("No cases"));
 
-  /* Translators: a rate not ranked under the minimum-denominator rule */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "Not ranked: fewer than %lld case",
-                                       "Not ranked: fewer than %lld cases",
-                                       (gulong)min_total),
-                          (long long)min_total);
+  /* Translators: a rate with too few cases behind it to be ranked */
+  return g_strdup (_("Not ranked"));
 }
 
 /* The best quarter of a ranking reads green, the worst quarter red, for
@@ -128,7 +124,7 @@ show_ranks (JdAgencyPage          *self,
 
   for (guint m = 0; m < JD_N_MEASURES; m++)
     {
-      g_autofree char *text = format_rank (&profile->ranks[m], profile->min_total);
+      g_autofree char *text = format_rank (&profile->ranks[m]);
       g_autofree char *value = NULL;
 
       self->ranks[m] = profile->ranks[m];
@@ -249,10 +245,9 @@ add_rank_rows (JdAgencyPage *self)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _(jd_measure_info (m)->label));
       gtk_widget_add_css_class (label, "numeric");
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 1);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-      gtk_list_box_append (self->ranks_list, row);
+      gtk_list_box_append (m < JD_MEASURE_LOSS_RATE ? self->ranks_list : self->more_ranks_list, row);
       self->rank_labels[m] = GTK_LABEL (label);
     }
 }
@@ -366,6 +361,7 @@ jd_agency_page_class_init (JdAgencyPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdAgencyPage, rank_heading);
   gtk_widget_class_bind_template_child (widget_class, JdAgencyPage, rank_rule);
   gtk_widget_class_bind_template_child (widget_class, JdAgencyPage, ranks_list);
+  gtk_widget_class_bind_template_child (widget_class, JdAgencyPage, more_ranks_list);
   gtk_widget_class_bind_template_child (widget_class, JdAgencyPage, warnings_heading);
   gtk_widget_class_bind_template_child (widget_class, JdAgencyPage, warnings_list);
   for (guint kpi = 0; kpi < JD_N_KPIS; kpi++)
