@@ -740,6 +740,21 @@ on_session_changed_cb (JdWindow  *self,
   update_actions (self);
 }
 
+/* The profile's Back takes the place of the narrow window's button to the
+ * list of pages: the header has no room for both at 360 px. */
+static void
+update_header_buttons (JdWindow *self)
+{
+  gboolean agency = showing_agency (self);
+  gboolean folded;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  folded = adw_leaflet_get_folded (self->leaflet);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), agency);
+  gtk_widget_set_visible (GTK_WIDGET (self->pages_button), folded && !agency);
+}
+
 /* Called for the pages' stack and for the content's: a page chosen in
  * the sidebar while the profile shows replaces the profile. */
 static void
@@ -755,9 +770,7 @@ on_page_changed_cb (JdWindow   *self,
 
   if (stack == self->content)
     {
-      gboolean agency = showing_agency (self);
-
-      gtk_widget_set_visible (GTK_WIDGET (self->back_button), agency);
+      update_header_buttons (self);
       update_title (self);
       update_actions (self);
     }
@@ -778,7 +791,7 @@ on_folded_cb (JdWindow   *self,
   if (folded)
     adw_leaflet_set_visible_child (leaflet, GTK_WIDGET (self->content));
   G_GNUC_END_IGNORE_DEPRECATIONS
-  gtk_widget_set_visible (GTK_WIDGET (self->pages_button), folded);
+  update_header_buttons (self);
 }
 
 static void
