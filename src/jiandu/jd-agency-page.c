@@ -16,7 +16,7 @@
 #include "jd-agency-page.h"
 #include "jd-chart-view.h"
 #include "jd-page-charts.h"
-#include "jd-warnings.h"
+#include "jd-warning-row.h"
 
 /* The profile is the session's period and filter narrowed to one agency:
  * it follows Alt+← / Alt+→ and the domain chip like every other page, and
@@ -153,28 +153,10 @@ show_warnings (JdAgencyPage *self,
   gtk_label_set_text (self->warnings_heading, heading);
 
   if (warnings->len == 0)
-    {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No warnings in this period"));
-      gtk_widget_add_css_class (row, "dim-label");
-      gtk_list_box_append (self->warnings_list, row);
-      return;
-    }
+    gtk_list_box_append (self->warnings_list, jd_warning_row_new_none ());
 
   for (guint i = 0; i < warnings->len; i++)
-    {
-      const JdWarning *warning = g_ptr_array_index (warnings, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-      gtk_widget_add_css_class (icon, "warning");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), jd_warning_rule_label (warning->rule));
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), warning->message);
-      gtk_list_box_append (self->warnings_list, row);
-    }
+    gtk_list_box_append (self->warnings_list, jd_warning_row_new (g_ptr_array_index (warnings, i)));
 }
 
 static void
