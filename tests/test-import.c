@@ -727,7 +727,7 @@ test_import_nasty_rows (Fixture       *fixture,
   assert_row_error (result, 8, "罚没金额(元)", "一千元");
   assert_row_error (result, 9, "重大执法决定", "也许");
   assert_row_error (result, 10, "执法领域", "航天");
-  assert_row_error (result, 12, NULL, "earlier row");
+  assert_row_error (result, 12, NULL, "row 2 with different values");
   g_assert_null (error_of_row (result, 11));
   g_assert_null (error_of_row (result, 13));
   g_assert_null (error_of_row (result, 14));
@@ -755,7 +755,10 @@ test_import_huge_amount (Fixture       *fixture,
   gint64 fen;
 
   g_assert_false (jd_import_parse_money ("1.23457E+17", 1, &fen, &reason));
+  g_assert_nonnull (reason);
+  g_clear_pointer (&reason, g_free);
   g_assert_false (jd_import_parse_money ("100000000000", 1, &fen, &reason));
+  g_assert_nonnull (reason);
 }
 
 static void
@@ -920,6 +923,95 @@ test_update_and_undo (Fixture       *fixture,
 
   g_assert_false (jd_import_undo (fixture->store, 999, &error));
   g_assert_error (error, JD_IMPORT_ERROR, JD_IMPORT_ERROR_NOT_FOUND);
+}
+
+/* A file that lists a row twice over (an export concatenated with an
+ * overlapping one) is not wrong: the repeat is a duplicate, counted apart
+ * and stored once.  A key given two sets of values is wrong, and the
+ * reason names the row it disagrees with. */
+static const char *dup_csv =
+  "agency,case_no,kind,decided_on,fine_fen\n"
+  "SJ-SCJG,D-1,penalty,2024-07-01,100\n"        /* 2 */
+  "SJ-SCJG,D-2,penalty,2024-07-02,200\n"        /* 3 */
+  "SJ-SCJG,D-1,penalty,2024-07-01,100\n"        /* 4 duplicate of 2 */
+  "SJ-SCJG,D-2,penalty,2024-07-09,999\n"        /* 5 differs from 3 */
+  "SJ-SCJG,D-1,行政处罚,2024/7/1,100.00\n";      /* 6 the same values, written otherwise */
+
+/* D-2 changes in row 2; row 3 repeats the change, row 4 gives the old values. */
+static const char *dup_update_csv =
+  "agency,case_no,kind,decided_on,fine_fen\n"
+  "SJ-SCJG,D-2,penalty,2024-08-02,250\n"        /* 2 updated */
+  "SJ-SCJG,D-2,penalty,2024-08-02,250\n"        /* 3 duplicate of 2 */
+  "SJ-SCJG,D-2,penalty,2024-07-02,200\n"        /* 4 differs from 2 */
+  "SJ-SCJG,D-1,penalty,2024-07-01,100\n"        /* 5 unchanged */
+  "SJ-SCJG,D-1,penalty,2024-07-01,100\n";       /* 6 duplicate of 5 */
+
+static void
+test_duplicates (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *path = write_file (fixture, "dup.csv", dup_csv, -1);
+  g_autofree char *update = write_file (fixture, "dup-update.csv", dup_update_csv, -1);
+  g_autoptr(GPtrArray) first = import_ok (fixture, path, NULL);
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+  JdImportResult *result = only_result (first);
+  g_autofree char *summary = NULL;
+  g_autofree char *rows = NULL;
+
+  assert_counts (result, 2, 0, 0, 1);
+  g_assert_cmpuint (result->n_duplicates, ==, 2);
+  g_assert_cmpuint (result->errors->len, ==, 1);
+  assert_row_error (result, 5, NULL, "row 3 with different values");
+  summary = jd_import_result_summary (result);
+  g_assert_cmpstr (summary, ==, "dup.csv: Enforcement cases — 2 new, 0 updated, 0 unchanged, 2 duplicated, 1 rejected");
+
+  /* Stored once, and summed once. */
+  rows = dump (fixture->store, "SELECT case_no, decided_on, fine_fen FROM cases WHERE case_no LIKE 'D-%' ORDER BY id");
+  g_assert_cmpstr (rows, ==, "D-1|2024-07-01|10000\nD-2|2024-07-02|20000\n");
+  assert_rollups_match (fixture->store);
+
+  /* Again: the first of each key is unchanged now, its repeats still
+   * duplicates of it. */
+  again = import_ok (fixture, path, NULL);
+  assert_counts (only_result (again), 0, 0, 2, 1);
+  g_assert_cmpuint (only_result (again)->n_duplicates, ==, 2);
+  assert_row_error (only_result (again), 5, NULL, "row 3 with different values");
+
+  /* A repeat of an updated row is a duplicate of the update; the values
+   * the update replaced are not. */
+  second = import_ok (fixture, update, NULL);
+  assert_counts (only_result (second), 0, 1, 1, 1);
+  g_assert_cmpuint (only_result (second)->n_duplicates, ==, 2);
+  assert_row_error (only_result (second), 4, NULL, "row 2 with different values");
+  g_clear_pointer (&rows, g_free);
+  rows = dump (fixture->store, "SELECT case_no, decided_on, fine_fen FROM cases WHERE case_no LIKE 'D-%' ORDER BY id");
+  g_assert_cmpstr (rows, ==, "D-1|2024-07-01|10000\nD-2|2024-08-02|25000\n");
+  assert_rollups_match (fixture->store);
+}
+
+/* When the largest rowid is taken, SQLite picks new ones at random: the
+ * rows they came from are still found. */
+static void
+test_duplicates_random_ids (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *first = write_file (fixture, "first.csv",
+                                       "agency,case_no,kind,decided_on,fine_fen\n"
+                                       "SJ-SCJG,D-0,penalty,2024-07-01,1\n", -1);
+  g_autofree char *path = write_file (fixture, "dup.csv", dup_csv, -1);
+  g_autoptr(GPtrArray) r0 = import_ok (fixture, first, NULL);
+  g_autoptr(GPtrArray) r1 = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (_jd_store_exec (_jd_store_get_db (fixture->store),
+                                 "UPDATE cases SET id = 9223372036854775807 WHERE case_no = 'D-0'", &error));
+  g_assert_no_error (error);
+
+  r1 = import_ok (fixture, path, NULL);
+  assert_counts (only_result (r1), 2, 0, 0, 1);
+  g_assert_cmpuint (only_result (r1)->n_duplicates, ==, 2);
+  assert_row_error (only_result (r1), 5, NULL, "row 3 with different values");
 }
 
 /* Complaints carry the most sums (closed, on time, substantiated, rated):
@@ -1309,6 +1401,61 @@ test_cli_advice (Fixture       *fixture,
   g_assert_no_error (error);
 }
 
+/* An import whose only repeats are exact duplicates succeeds, and says
+ * how many there were; one with a key given two sets of values fails. */
+static void
+test_cli_duplicates (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  const char *cli = g_getenv ("JIANDU_CLI");
+  g_autofree char *only_dups = write_file (fixture, "only-dups.csv",
+                                           "agency,case_no,kind,decided_on,fine_fen\n"
+                                           "SJ-SCJG,D-1,penalty,2024-07-01,100\n"
+                                           "SJ-SCJG,D-1,penalty,2024-07-01,100\n"
+                                           "SJ-SCJG,D-2,penalty,2024-07-02,200\n"
+                                           "SJ-SCJG,D-1,penalty,2024-07-01,100\n", -1);
+  g_autofree char *conflict = write_file (fixture, "dup.csv", dup_csv, -1);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *object;
+
+  if (cli == NULL)
+    {
+      g_test_skip ("JIANDU_CLI is not set");
+      return;
+    }
+
+  g_clear_object (&fixture->store);
+  {
+    const char *argv[] = { cli, "import", "--db", fixture->db_path, "--json", only_dups, NULL };
+    g_autofree char *out = NULL;
+    int status;
+
+    g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+    json_parser_load_from_data (parser, out, -1, &error);
+    g_assert_no_error (error);
+    object = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+    g_assert_cmpint (json_object_get_int_member (object, "new"), ==, 2);
+    g_assert_cmpint (json_object_get_int_member (object, "duplicates"), ==, 2);
+    g_assert_cmpint (json_object_get_int_member (object, "rejected"), ==, 0);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "errors")), ==, 0);
+  }
+  {
+    const char *argv[] = { cli, "import", "--db", fixture->db_path, conflict, NULL };
+    g_autofree char *out = NULL;
+    int status;
+
+    g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_false (g_spawn_check_wait_status (status, NULL));
+    g_assert_nonnull (strstr (out, "0 new, 0 updated, 2 unchanged, 2 duplicated, 1 rejected"));
+    g_assert_nonnull (strstr (out, "row 5: Repeats the key of row 3 with different values"));
+  }
+}
+
 #define ADD(path, func, data) \
   g_test_add (path, Fixture, data, fixture_set_up, func, fixture_tear_down)
 
@@ -1333,6 +1480,8 @@ main (int    argc,
   ADD ("/import/xlsx/xlsxwriter-shared-strings", test_import_xlsxwriter, GINT_TO_POINTER (FALSE));
   ADD ("/import/xlsx/xlsxwriter-inline-strings", test_import_xlsxwriter, GINT_TO_POINTER (TRUE));
   ADD ("/import/rows/nasty", test_import_nasty_rows, NULL);
+  ADD ("/import/rows/duplicates", test_duplicates, NULL);
+  ADD ("/import/rows/duplicates-random-ids", test_duplicates_random_ids, NULL);
   ADD ("/import/mapping/agencies-then-cases", test_agencies_then_cases, NULL);
   ADD ("/import/mapping/entities", test_detect_entity, NULL);
   ADD ("/import/mapping/standard-fields", test_standard_fields, NULL);
@@ -1344,6 +1493,7 @@ main (int    argc,
   ADD ("/import/safety/dry-run", test_dry_run, NULL);
   ADD ("/import/cli/json", test_cli_json, NULL);
   ADD ("/import/cli/advice", test_cli_advice, NULL);
+  ADD ("/import/cli/duplicates", test_cli_duplicates, NULL);
   g_test_add_func ("/import/safety/undo-after-migration", test_undo_after_migration);
 
   return g_test_run ();

@@ -31,6 +31,14 @@ static const char *csv =
   "SJ-SCJG,UI-2,行政处罚,2024-13-01,1,日期错误\n"
   "SJ-STHJ,UI-3,行政检查,2024年7月2日,,\n";
 
+/* Each case twice over, the second time written otherwise: nothing wrong. */
+static const char *duplicates_csv =
+  "执法单位,案件编号,执法类别,决定日期,罚没金额（元）\n"
+  "SJ-SCJG,UI-4,行政处罚,2024-07-03,10\n"
+  "SJ-SCJG,UI-5,行政处罚,2024-07-04,20\n"
+  "SJ-SCJG,UI-4,行政处罚,2024/7/3,10.00\n"
+  "SJ-SCJG,UI-5,行政处罚,2024-07-04,20\n";
+
 static gboolean
 on_timeout_cb (gpointer user_data)
 {
@@ -151,6 +159,7 @@ test_import_window (void)
   g_autofree char *dir = g_dir_make_tmp ("jiandu-ui-import-XXXXXX", &error);
   g_autofree char *db_path = g_build_filename (dir, "test.db", NULL);
   g_autofree char *csv_path = g_build_filename (dir, "2024年7月案件.csv", NULL);
+  g_autofree char *dup_path = g_build_filename (dir, "重复.csv", NULL);
   g_autoptr(JdStore) store = NULL;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GPtrArray) records = NULL;
@@ -237,6 +246,23 @@ test_import_window (void)
   g_assert_nonnull (((JdImportRecord *)records->pdata[0])->undone_at);
   button = find_descendant (history, GTK_TYPE_BUTTON);
   g_assert_false (gtk_widget_get_sensitive (button));
+
+  /* Rows that only repeat earlier ones are counted, not rejected. */
+  g_file_set_contents (dup_path, duplicates_csv, -1, &error);
+  g_assert_no_error (error);
+  g_clear_object (&file);
+  file = g_file_new_for_path (dup_path);
+  jd_import_window_open_file (window, file);
+  wait_until_idle (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "preview");
+  gtk_widget_activate_action (GTK_WIDGET (window), "import.run", NULL);
+  wait_until_idle (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "summary");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (window), JD_TYPE_IMPORT_WINDOW, "summary_title"))),
+                   ==, "Imported");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (summary)), "2 new, 0 updated, 0 unchanged, 2 duplicated, 0 rejected"));
+  g_assert_false (gtk_widget_get_visible (errors));
+  g_assert_cmpint (count_cases (store), ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_clear_object (&store);

@@ -65,6 +65,8 @@ add_result_json (JsonBuilder          *builder,
   json_builder_add_int_value (builder, result->n_updated);
   json_builder_set_member_name (builder, "unchanged");
   json_builder_add_int_value (builder, result->n_unchanged);
+  json_builder_set_member_name (builder, "duplicates");
+  json_builder_add_int_value (builder, result->n_duplicates);
   json_builder_set_member_name (builder, "rejected");
   json_builder_add_int_value (builder, result->n_rejected);
   json_builder_set_member_name (builder, "errors");
@@ -96,14 +98,11 @@ static void
 print_result (const JdImportResult *result,
               gboolean              dry_run)
 {
-  g_autofree char *raw_where = result->sheet != NULL ? g_strdup_printf ("%s [%s]", result->file, result->sheet)
-                                                     : g_strdup (result->file);
-  g_autofree char *where = jd_cli_escape (raw_where);
+  /* The summary names the file and sheet, which come from outside. */
+  g_autofree char *raw_summary = jd_import_result_summary (result);
+  g_autofree char *summary = jd_cli_escape (raw_summary);
 
-  /* Translators: a summary line, e.g. "cases.xlsx: Enforcement cases — 120 new, 3 updated, 5 unchanged, 2 rejected" */
-  g_print (_("%s: %s — %u new, %u updated, %u unchanged, %u rejected"),
-           where, jd_import_entity_label (result->entity),
-           result->n_new, result->n_updated, result->n_unchanged, result->n_rejected);
+  g_print ("%s", summary);
   if (dry_run)
     g_print (" %s", _("(dry run: nothing was written)"));
   else if (result->import_id != 0)

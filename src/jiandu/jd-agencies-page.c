@@ -15,6 +15,7 @@
 
 #include "jd-agencies-page.h"
 #include "jd-chart-view.h"
+#include "jd-format.h"
 
 /* How many agencies each of the 红榜 and the 黑榜 names. */
 #define LIST_LENGTH 5
@@ -167,11 +168,17 @@ update_lists (JdAgenciesPage *self)
     add_list_row (self, self->bottom_group, g_ptr_array_index (self->ranking->rows, n - 1 - i));
 
   if (info->is_rate && self->ranking->left_out->len > 0)
-    rule = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "Ranked by %s. %u agency with fewer than %" G_GINT64_FORMAT " cases behind the rate is not ranked.",
-                                         "Ranked by %s. %u agencies with fewer than %" G_GINT64_FORMAT " cases behind the rate are not ranked.",
-                                         self->ranking->left_out->len),
-                            _(info->label), self->ranking->left_out->len, self->min_total);
+    {
+      g_autofree char *min_total = jd_format_count (self->min_total);
+
+      /* Translators: under the 红黑榜: the measure, how many agencies are
+       * left out, and the minimum number of cases a rate needs */
+      rule = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Ranked by %s. %u agency with fewer than %s cases behind the rate is not ranked.",
+                                           "Ranked by %s. %u agencies with fewer than %s cases behind the rate are not ranked.",
+                                           self->ranking->left_out->len),
+                              _(info->label), self->ranking->left_out->len, min_total);
+    }
   else
     rule = g_strdup_printf (_("Ranked by %s."), _(info->label));
   gtk_label_set_text (self->rule_label, rule);

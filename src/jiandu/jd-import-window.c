@@ -568,14 +568,11 @@ show_summary (JdImportWindow *self,
   for (guint i = 0; i < self->results->len; i++)
     {
       JdImportResult *result = self->results->pdata[i];
-      g_autofree char *where = result->sheet != NULL ? g_strdup_printf ("%s [%s]", result->file, result->sheet)
-                                                     : g_strdup (result->file);
+      g_autofree char *summary = jd_import_result_summary (result);
 
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("%s: %s — %u new, %u updated, %u unchanged, %u rejected"),
-                              where, jd_import_entity_label (result->entity),
-                              result->n_new, result->n_updated, result->n_unchanged, result->n_rejected);
+      g_string_append (text, summary);
       n_rejected += result->n_rejected;
       n_written += result->n_new + result->n_updated;
       n_errors += result->errors->len + result->n_errors_dropped;

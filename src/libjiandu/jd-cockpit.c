@@ -21,7 +21,7 @@
 #include "jd-warnings.h"
 
 /* One list of the pages' loaders, so that the app's pages and `jiandu-cli
- * bench --pages` read exactly the same figures the same way. */
+ * bench-pages` read exactly the same figures the same way. */
 
 void
 jd_agencies_data_free (JdAgenciesData *data)

@@ -19,6 +19,7 @@
 
 #include "jd-dashboard-charts.h"
 #include "jd-dashboard-charts-cases-private.h"
+#include "jd-dashboard-kpi-private.h"
 #include "jd-enums.h"
 #include "jd-format.h"
 #include "jd-legal-charts-private.h"
@@ -416,216 +417,6 @@ agency_heat (JdStore                    *store,
 }
 
 
-/* KPI cards */
-
-/* @kpi's figure in @m, for the sparkline under its card */
-static double
-kpi_figure (JdKpi            kpi,
-            const JdMetrics *m)
-{
-  switch (kpi)
-    {
-    case JD_KPI_CASES_DECIDED:
-      return m->cases.decided;
-    case JD_KPI_COMPLAINTS_RECEIVED:
-      return m->complaints.received;
-    case JD_KPI_LOSS_RATE:
-      return ratio_or_nan (m->lawsuits.loss);
-    case JD_KPI_CORRECTION_RATE:
-      return ratio_or_nan (m->reconsiderations.correction);
-    case JD_KPI_LENIENCY_CASES:
-      return m->leniency.cases;
-    case JD_KPI_REVIEW_PASS_RATE:
-      return ratio_or_nan (m->reviews.pass);
-    case JD_N_KPIS:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
-/* Whether @kpi is a rate (drawn as a percentage, compared in points). */
-gboolean
-jd_kpi_is_rate (JdKpi kpi)
-{
-  return kpi == JD_KPI_LOSS_RATE || kpi == JD_KPI_CORRECTION_RATE || kpi == JD_KPI_REVIEW_PASS_RATE;
-}
-
-/* A rate with 同比 and 环比 in percentage points. */
-static void
-set_rate_kpi (JdChart         *chart,
-              JdRatio          now,
-              JdRatio          previous,
-              JdRatio          year_earlier,
-              JdChartPolarity  polarity)
-{
-  double rate = ratio_or_nan (now);
-
-  jd_chart_set_format (chart, JD_CHART_FORMAT_PERCENT);
-  jd_chart_set_kpi (chart, rate, NULL, JD_CHART_CHANGE_POINTS, polarity,
-                    rate - ratio_or_nan (year_earlier), rate - ratio_or_nan (previous));
-}
-
-/**
- * jd_dashboard_kpi_new:
- * @current: the period's figures
- * @previous: the period before's (环比)
- * @year_earlier: the same period a year before's (同比)
- * @months: (nullable) (element-type JdMetrics): one a month from
- *   @first_month, drawn as a sparkline under the figure
- *
- * The one KPI card the window, the command line and print all draw: its
- * title, value, unit, the line under it, 同比 and 环比.
- *
- * Returns: (transfer full): a %JD_CHART_KPI chart
- */
-JdChart *
-jd_dashboard_kpi_new (JdKpi            kpi,
-                      const JdMetrics *current,
-                      const JdMetrics *previous,
-                      const JdMetrics *year_earlier,
-                      const GPtrArray *months,
-                      int              first_month)
-{
-  const JdDashboardChartInfo *info = jd_dashboard_kpi_info (kpi);
-  g_autofree char *note = NULL;
-  JdChart *chart;
-
-  g_return_val_if_fail (info != NULL, NULL);
-  g_return_val_if_fail (current != NULL && previous != NULL && year_earlier != NULL, NULL);
-
-  chart = jd_chart_new (JD_CHART_KPI);
-  jd_chart_set_title (chart, _(info->title));
-
-  if (months != NULL && months->len > 0)
-    {
-      g_autofree double *values = g_new (double, months->len);
-
-      for (guint i = 0; i < months->len; i++)
-        values[i] = kpi_figure (kpi, g_ptr_array_index ((GPtrArray *) months, i));
-      jd_chart_set_time_axis (chart, JD_CHART_AXIS_MONTH, first_month, months->len);
-      jd_chart_add_series (chart, NULL, values, months->len);
-    }
-
-  switch (kpi)
-    {
-    case JD_KPI_CASES_DECIDED:
-      {
-        g_autofree char *fines = jd_format_yuan (current->cases.fines_fen);
-
-        /* Translators: the unit of a count of cases, "件" */
-        jd_chart_set_kpi (chart, current->cases.decided, C_("unit", "cases"), JD_CHART_CHANGE_RELATIVE,
-                          JD_CHART_POLARITY_NEUTRAL,
-                          jd_change_ratio (current->cases.decided, year_earlier->cases.decided),
-                          jd_change_ratio (current->cases.decided, previous->cases.decided));
-        note = g_strdup_printf (_("Fines and confiscations: %s"), fines);
-      }
-      break;
-
-    case JD_KPI_COMPLAINTS_RECEIVED:
-      {
-        g_autofree char *closing = jd_format_rate (jd_ratio_rate (current->complaints.closing));
-
-        /* Translators: the unit of a count of complaints, "件" */
-        jd_chart_set_kpi (chart, current->complaints.received, C_("unit", "complaints"), JD_CHART_CHANGE_RELATIVE,
-                          JD_CHART_POLARITY_UP_IS_BAD,
-                          jd_change_ratio (current->complaints.received, year_earlier->complaints.received),
-                          jd_change_ratio (current->complaints.received, previous->complaints.received));
-        note = g_strdup_printf (_("Closing rate: %s"), closing);
-      }
-      break;
-
-    case JD_KPI_LOSS_RATE:
-      {
-        g_autofree char *lost = jd_format_count (current->lawsuits.loss.count);
-        g_autofree char *concluded = jd_format_count (current->lawsuits.loss.total);
-
-        set_rate_kpi (chart, current->lawsuits.loss, previous->lawsuits.loss, year_earlier->lawsuits.loss,
-                      JD_CHART_POLARITY_UP_IS_BAD);
-        /* Translators: under the loss rate, e.g. "3 lost of 41 concluded" */
-        note = g_strdup_printf (_("%s lost of %s concluded"), lost, concluded);
-      }
-      break;
-
-    case JD_KPI_CORRECTION_RATE:
-      {
-        g_autofree char *corrected = jd_format_count (current->reconsiderations.correction.count);
-        g_autofree char *decided = jd_format_count (current->reconsiderations.correction.total);
-
-        set_rate_kpi (chart, current->reconsiderations.correction, previous->reconsiderations.correction,
-                      year_earlier->reconsiderations.correction, JD_CHART_POLARITY_UP_IS_BAD);
-        /* Translators: under the reconsideration correction rate, "2 corrected of 30 decided" */
-        note = g_strdup_printf (_("%s corrected of %s decided"), corrected, decided);
-      }
-      break;
-
-    case JD_KPI_LENIENCY_CASES:
-      {
-        g_autofree char *exempted = jd_format_yuan (current->leniency.exempted_fen);
-
-        /* Translators: the unit of a count of cases, "件" */
-        jd_chart_set_kpi (chart, current->leniency.cases, C_("unit", "cases"), JD_CHART_CHANGE_RELATIVE,
-                          JD_CHART_POLARITY_NEUTRAL,
-                          jd_change_ratio (current->leniency.cases, year_earlier->leniency.cases),
-                          jd_change_ratio (current->leniency.cases, previous->leniency.cases));
-        /* Translators: under the leniency cases, the fines not imposed (免罚金额) */
-        note = g_strdup_printf (_("Amount exempted: %s"), exempted);
-      }
-      break;
-
-    case JD_KPI_REVIEW_PASS_RATE:
-      {
-        g_autofree char *passed = jd_format_count (current->reviews.pass.count);
-        g_autofree char *reviewed = jd_format_count (current->reviews.pass.total);
-
-        set_rate_kpi (chart, current->reviews.pass, previous->reviews.pass, year_earlier->reviews.pass,
-                      JD_CHART_POLARITY_UP_IS_GOOD);
-        /* Translators: under the review pass rate, "28 passed of 30 files reviewed" */
-        note = g_strdup_printf (_("%s passed of %s files reviewed"), passed, reviewed);
-      }
-      break;
-
-    case JD_N_KPIS:
-    default:
-      g_assert_not_reached ();
-    }
-
-  jd_chart_set_kpi_note (chart, note);
-  return chart;
-}
-
-static JdChart *
-kpi (JdStore                    *store,
-     const JdDashboardChartInfo *info,
-     const JdPeriod             *period,
-     const JdFilter             *filter,
-     GError                    **error)
-{
-  g_autoptr(JdMetrics) now = jd_metrics_compute (store, period, filter, error);
-  g_autoptr(JdMetrics) previous = NULL;
-  g_autoptr(JdMetrics) year_earlier = NULL;
-  g_autoptr(GPtrArray) trend = NULL;
-  JdPeriod covered;
-  int first;
-
-  /* 环比 and 同比 of the same months when the data end inside the
-   * period; nothing to compare with after the data. */
-  if (now == NULL || !jd_metrics_compare (store, now, filter, &previous, &year_earlier, error))
-    return NULL;
-
-  /* the twelve months up to the period's end (or the data's, inside
-   * it), as a sparkline under it */
-  jd_period_cover (period, now->data_end, &covered, NULL, NULL);
-  first = jd_month_add (jd_period_last_month (&covered), -11);
-  trend = monthly (store, filter, first, jd_period_last_month (&covered), error);
-  if (trend == NULL)
-    return NULL;
-
-  return jd_dashboard_kpi_new (info->variant, now,
-                               previous != NULL ? previous : &no_figures,
-                               year_earlier != NULL ? year_earlier : &no_figures,
-                               trend, first);
-}
-
 /* The catalog */
 
 #define COMPARED (JD_CHART_NEEDS_PERIOD | JD_CHART_NEEDS_COMPARISONS)
@@ -707,22 +498,22 @@ static const JdDashboardChartInfo charts[] = {
     JD_CHART_HBAR, JD_CHART_NEEDS_AGENCIES, 720, 600, _jd_legal_chart_review_agencies, 0 },
   { "kpi-decided", N_("Cases decided"),
     N_("KPI card: cases decided"),
-    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, kpi, JD_KPI_CASES_DECIDED },
+    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, _jd_dashboard_kpi_build, JD_KPI_CASES_DECIDED },
   { "kpi-complaints", N_("Complaints received"),
     N_("KPI card: complaints received"),
-    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, kpi, JD_KPI_COMPLAINTS_RECEIVED },
+    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, _jd_dashboard_kpi_build, JD_KPI_COMPLAINTS_RECEIVED },
   { "kpi-loss-rate", N_("First-instance loss rate"),
     N_("KPI card: first-instance loss rate"),
-    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, kpi, JD_KPI_LOSS_RATE },
+    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, _jd_dashboard_kpi_build, JD_KPI_LOSS_RATE },
   { "kpi-correction-rate", N_("Reconsideration correction rate"),
     N_("KPI card: reconsideration correction rate"),
-    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, kpi, JD_KPI_CORRECTION_RATE },
+    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, _jd_dashboard_kpi_build, JD_KPI_CORRECTION_RATE },
   { "kpi-leniency", N_("Leniency cases"),
     N_("KPI card: leniency cases (免罚)"),
-    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, kpi, JD_KPI_LENIENCY_CASES },
+    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, _jd_dashboard_kpi_build, JD_KPI_LENIENCY_CASES },
   { "kpi-review-pass-rate", N_("Review pass rate"),
     N_("KPI card: case-file review pass rate"),
-    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, kpi, JD_KPI_REVIEW_PASS_RATE },
+    JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, _jd_dashboard_kpi_build, JD_KPI_REVIEW_PASS_RATE },
   /* The cases page (执法案件) */
   { "cases-trend-monthly", N_("Cases decided and opened per month"),
     N_("Cases decided and opened per month (24 months)"),

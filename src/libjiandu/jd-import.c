@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A file's tables are mapped onto one entity each, by their headers, and
- * every row is accounted for: new, updated, unchanged or rejected with a
- * reason.  A file is imported in one transaction, with the rollups kept in
+ * every row is accounted for: new, updated, unchanged, a duplicate of an
+ * earlier row of the file, or rejected with a reason.  A file is imported in one transaction, with the rollups kept in
  * step inside it.  Rows an import updated have their previous values in
  * import_journal, so that the import can be undone exactly.
  */
@@ -362,6 +362,13 @@ typedef struct
   guint             n_rollup_fields;
   gint64            first_id;         /* the ids of the rows it added */
   gint64            last_id;
+
+  /* The rows of the file the added rows came from, by id - first_id, as
+   * long as their ids follow on (SQLite's rowids do, unless the largest
+   * was taken): the cheap way for most rows, the temporary table for the
+   * others. */
+  GArray           *new_rows;         /* guint32 */
+  gboolean          new_rows_broken;
 } Table;
 
 G_DEFINE_QUARK (jd-import-error-quark, jd_import_error)
@@ -384,6 +391,34 @@ jd_import_result_free (JdImportResult *result)
   g_free (result->entity);
   g_clear_pointer (&result->errors, g_array_unref);
   g_free (result);
+}
+
+/**
+ * jd_import_result_summary:
+ *
+ * Returns: (transfer full): one line saying where the table was and what
+ * became of its rows, as the command line and the app show it.  Rows that
+ * repeat an earlier row are only named when there are any.
+ */
+char *
+jd_import_result_summary (const JdImportResult *result)
+{
+  g_autofree char *where = NULL;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  where = result->sheet != NULL ? g_strdup_printf ("%s [%s]", result->file, result->sheet) : g_strdup (result->file);
+  if (result->n_duplicates > 0)
+    /* Translators: a summary line, e.g. "cases.xlsx: Enforcement cases — 120 new, 3 updated, 5 unchanged, 4 duplicated, 2 rejected";
+     * "duplicated" rows repeat an earlier row of the file, values and all */
+    return g_strdup_printf (_("%s: %s — %u new, %u updated, %u unchanged, %u duplicated, %u rejected"),
+                            where, jd_import_entity_label (result->entity), result->n_new, result->n_updated,
+                            result->n_unchanged, result->n_duplicates, result->n_rejected);
+
+  /* Translators: a summary line, e.g. "cases.xlsx: Enforcement cases — 120 new, 3 updated, 5 unchanged, 2 rejected" */
+  return g_strdup_printf (_("%s: %s — %u new, %u updated, %u unchanged, %u rejected"),
+                          where, jd_import_entity_label (result->entity), result->n_new, result->n_updated,
+                          result->n_unchanged, result->n_rejected);
 }
 
 void
@@ -1349,17 +1384,19 @@ prepare_table (Context  *ctx,
   table->update = table->select != NULL ? _jd_store_prepare (ctx->db, update->str, error) : NULL;
   table->journal = table->update != NULL ? _jd_store_prepare (ctx->db, journal->str, error) : NULL;
 
-  /* Rows this import found unchanged keep their import_id: a later row of
-   * the file with the same key is found a repeat through this list.  A
-   * temporary table, so that memory stays flat however big the file. */
+  /* Every row the table stored (new, updated or unchanged), with the row
+   * of the file it came from: a later row with the same key is a duplicate
+   * of it, or names it when its values differ.  A temporary table, so that
+   * memory stays flat however many rows the file updates; the rows it adds
+   * are noted in new_rows, four bytes each. */
   if (table->journal == NULL ||
       !_jd_store_exec (ctx->db,
-                       "CREATE TEMP TABLE IF NOT EXISTS import_seen (id INTEGER PRIMARY KEY);"
-                       "DELETE FROM temp.import_seen;",
+                       "CREATE TEMP TABLE IF NOT EXISTS import_rows (id INTEGER PRIMARY KEY, row INTEGER NOT NULL);"
+                       "DELETE FROM temp.import_rows;",
                        error))
     return FALSE;
-  table->seen_insert = _jd_store_prepare (ctx->db, "INSERT OR IGNORE INTO temp.import_seen (id) VALUES (?1)", error);
-  table->seen_lookup = table->seen_insert != NULL ? _jd_store_prepare (ctx->db, "SELECT 1 FROM temp.import_seen WHERE id = ?1", error) : NULL;
+  table->seen_insert = _jd_store_prepare (ctx->db, "INSERT OR IGNORE INTO temp.import_rows (id, row) VALUES (?1, ?2)", error);
+  table->seen_lookup = table->seen_insert != NULL ? _jd_store_prepare (ctx->db, "SELECT row FROM temp.import_rows WHERE id = ?1", error) : NULL;
   if (table->seen_lookup == NULL)
     return FALSE;
 
@@ -1399,6 +1436,7 @@ table_clear (Table *table)
   g_clear_pointer (&table->delta, _jd_rollup_delta_free);
   g_clear_pointer (&table->column_field, g_free);
   g_clear_pointer (&table->headers, g_ptr_array_unref);
+  g_clear_pointer (&table->new_rows, g_array_unref);
 }
 
 /* Binds the mapped fields, keys first, from @first on. */
@@ -1453,6 +1491,63 @@ step_write (sqlite3_stmt *stmt)
   return rc == SQLITE_DONE;
 }
 
+/* Notes that row @id of the database now holds row @row of the file. */
+static gboolean
+note_stored_row (Context  *ctx,
+                 Table    *table,
+                 gint64    id,
+                 guint     row,
+                 GError  **error)
+{
+  sqlite3_bind_int64 (table->seen_insert, 1, id);
+  sqlite3_bind_int64 (table->seen_insert, 2, row);
+  if (step_write (table->seen_insert))
+    return TRUE;
+
+  _jd_store_set_error (error, ctx->db, sqlite3_errcode (ctx->db), _("Could not write a row"));
+  return FALSE;
+}
+
+/* As note_stored_row(), for a row it added. */
+static gboolean
+note_new_row (Context  *ctx,
+              Table    *table,
+              gint64    id,
+              guint     row,
+              GError  **error)
+{
+  guint32 row32 = row;
+
+  if (table->new_rows == NULL)
+    table->new_rows = g_array_new (FALSE, FALSE, sizeof (guint32));
+  if (!table->new_rows_broken && id == table->first_id + table->new_rows->len)
+    {
+      g_array_append_val (table->new_rows, row32);
+      return TRUE;
+    }
+
+  table->new_rows_broken = TRUE;
+  return note_stored_row (ctx, table, id, row, error);
+}
+
+/* The row of the file that row @id of the database was stored from by this
+ * table, or 0. */
+static guint
+stored_from_row (Table  *table,
+                 gint64  id)
+{
+  guint row = 0;
+
+  if (table->new_rows != NULL && id >= table->first_id && id - table->first_id < table->new_rows->len)
+    return g_array_index (table->new_rows, guint32, id - table->first_id);
+
+  sqlite3_bind_int64 (table->seen_lookup, 1, id);
+  if (sqlite3_step (table->seen_lookup) == SQLITE_ROW)
+    row = sqlite3_column_int64 (table->seen_lookup, 0);
+  sqlite3_reset (table->seen_lookup);
+  return row;
+}
+
 /* Writes one parsed row.  Returns FALSE only on a database failure. */
 static gboolean
 write_row (Context      *ctx,
@@ -1489,6 +1584,8 @@ write_row (Context      *ctx,
       if (table->first_id == 0)
         table->first_id = id;
       table->last_id = id;
+      if (!note_new_row (ctx, table, id, row, error))
+        return FALSE;
       if (table->sum != NULL)
         sum_new_row (table, values);
       if (table->entity->fields == agency_fields)
@@ -1501,10 +1598,12 @@ write_row (Context      *ctx,
       return TRUE;
     }
 
-  /* The key is there already: same values, or an update. */
+  /* The key is there already: same values, or an update, or a repeat of
+   * an earlier row of the file. */
   {
     sqlite3_stmt *select = table->select;
     gboolean same = TRUE;
+    guint earlier_row;
     gint64 id;
     int column = 2;
 
@@ -1518,17 +1617,7 @@ write_row (Context      *ctx,
       }
 
     id = sqlite3_column_int64 (select, 0);
-    sqlite3_bind_int64 (table->seen_lookup, 1, id);
-    rc = sqlite3_step (table->seen_lookup);
-    sqlite3_reset (table->seen_lookup);
-    if (sqlite3_column_int64 (select, 1) == table->import_id || rc == SQLITE_ROW)
-      {
-        sqlite3_reset (select);
-        add_error (table, row, -1, g_strdup (_("Repeats the key of an earlier row of this file")),
-                   JD_IMPORT_HINT_NONE);
-        result->n_rejected++;
-        return TRUE;
-      }
+    earlier_row = stored_from_row (table, id);
 
     for (int pass = 0; pass < 2; pass++)
       for (guint f = 0; f < table->entity->n_fields; f++)
@@ -1543,14 +1632,25 @@ write_row (Context      *ctx,
         }
     sqlite3_reset (select);
 
+    /* A file that lists a row twice over is not wrong; one that gives a
+     * key two sets of values is, and the user needs both rows to see why. */
+    if (earlier_row != 0 && same)
+      {
+        result->n_duplicates++;
+        return TRUE;
+      }
+    if (earlier_row != 0)
+      {
+        add_error (table, row, -1, g_strdup_printf (_("Repeats the key of row %u with different values"), earlier_row),
+                   JD_IMPORT_HINT_NONE);
+        result->n_rejected++;
+        return TRUE;
+      }
+
     if (same)
       {
-        sqlite3_bind_int64 (table->seen_insert, 1, id);
-        if (!step_write (table->seen_insert))
-          {
-            _jd_store_set_error (error, ctx->db, sqlite3_errcode (ctx->db), _("Could not write a row"));
-            return FALSE;
-          }
+        if (!note_stored_row (ctx, table, id, row, error))
+          return FALSE;
         result->n_unchanged++;
         return TRUE;
       }
@@ -1574,6 +1674,8 @@ write_row (Context      *ctx,
       }
     else if (rc != SQLITE_DONE)
       goto failed;
+    else if (!note_stored_row (ctx, table, id, row, error))
+      return FALSE;
     else
       result->n_updated++;
 
@@ -2237,7 +2339,9 @@ import_table (Context        *ctx,
   sqlite3_bind_text (record, 2, finished, -1, SQLITE_STATIC);
   sqlite3_bind_int (record, 3, result->n_new);
   sqlite3_bind_int (record, 4, result->n_updated);
-  sqlite3_bind_int (record, 5, result->n_unchanged);
+  /* The history has no column of its own for duplicates: like unchanged
+   * rows, they changed nothing. */
+  sqlite3_bind_int (record, 5, result->n_unchanged + result->n_duplicates);
   sqlite3_bind_int (record, 6, result->n_rejected);
   if (table.first_id != 0)
     {

@@ -60,6 +60,7 @@ typedef struct
   guint     n_new;
   guint     n_updated;
   guint     n_unchanged;
+  guint     n_duplicates;       /* rows that repeat an earlier row of the table, values and all */
   guint     n_rejected;
   GArray   *errors;             /* JdImportRowError, the first JD_IMPORT_MAX_ERRORS */
   guint     n_errors_dropped;   /* errors beyond those kept */
@@ -120,6 +121,7 @@ gboolean            jd_import_undo            (JdStore                 *store,
                                                gint64                   import_id,
                                                GError                 **error);
 
+char               *jd_import_result_summary  (const JdImportResult    *result);
 void                jd_import_result_free     (JdImportResult          *result);
 void                jd_import_table_free      (JdImportTable           *table);
 void                jd_import_record_free     (JdImportRecord          *record);
