@@ -724,6 +724,23 @@ test_cockpit (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "warnings");
   g_assert_cmpstr (jd_session_get_filter (session)->agency, ==, "SJ-GAJ");
 
+  /* Reload keeps the profile too; another database leaves it. */
+  g_signal_emit_by_name (jd_window_get_page (window, "warnings"), "open-agency", "DC-SCJG");
+  wait_until_idle (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  wait_until_idle (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "agency");
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "东城区市场监督管理局");
+  {
+    g_autofree char *other = g_build_filename (test_dir, "other.db", NULL);
+    g_autoptr(JdStore) store = jd_store_open (other, NULL);
+
+    g_assert_nonnull (store);
+    jd_window_open_path (window, other, FALSE);
+    wait_until_idle (window);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "pages");
+  }
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -361,8 +361,12 @@ open_done_cb (GObject      *object,
                   g_strcmp0 (jd_store_get_path (old_store), data->path) == 0;
   g_settings_set_string (self->settings, "last-database", data->path);
 
+  /* Another database has other agencies: its profile would name none. */
   if (!same_database)
-    jd_session_set_filter (self->session, NULL);
+    {
+      jd_session_set_filter (self->session, NULL);
+      gtk_stack_set_visible_child_name (self->content, "pages");
+    }
   if (data->has_range && !same_database)
     {
       JdPeriod period = last_complete_period (gtk_drop_down_get_selected (self->kind_dropdown),
