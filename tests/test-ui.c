@@ -19,6 +19,7 @@
 #include <json-glib/json-glib.h>
 
 #include "jd-agencies-page.h"
+#include "jd-agency-page.h"
 #include "jd-application.h"
 #include "jd-demo.h"
 #include "jd-kpi-card.h"
@@ -121,10 +122,9 @@ cli_metrics (const char *period,
 
 /* "12,345" → 12345: what the card shows, read back as a number. */
 static gint64
-card_count (JdWindow   *window,
-            const char *card)
+card_count (JdKpiCard *card)
 {
-  const char *text = jd_kpi_card_get_value (JD_KPI_CARD (template_child (window, card)));
+  const char *text = jd_kpi_card_get_value (card);
   g_autoptr(GString) digits = g_string_new (NULL);
 
   for (const char *p = text; *p != '\0'; p++)
@@ -141,12 +141,11 @@ card_count (JdWindow   *window,
 
 /* A rate card shows the CLI's rate to one decimal, or "—" for null. */
 static void
-assert_rate_card (JdWindow   *window,
-                  const char *card,
+assert_rate_card (JdKpiCard  *card,
                   JsonObject *object,
                   const char *member)
 {
-  const char *text = jd_kpi_card_get_value (JD_KPI_CARD (template_child (window, card)));
+  const char *text = jd_kpi_card_get_value (card);
 
   if (json_object_get_null_member (object, member))
     g_assert_cmpstr (text, ==, "—");
@@ -159,7 +158,20 @@ assert_rate_card (JdWindow   *window,
     }
 }
 
-/* All six cards say what `jiandu-cli metrics --json` says. */
+/* The card of @kpi on the overview or, for @agency, on its profile */
+static JdKpiCard *
+window_card (JdWindow   *window,
+             const char *agency,
+             JdKpi       kpi)
+{
+  if (agency != NULL)
+    return jd_agency_page_get_card (JD_AGENCY_PAGE (jd_window_get_page (window, "agency")), kpi);
+
+  return jd_overview_page_get_card (JD_OVERVIEW_PAGE (jd_window_get_page (window, "overview")), kpi);
+}
+
+/* All six cards say what `jiandu-cli metrics --json` says: the overview's
+ * or, for @agency, its profile's. */
 static void
 assert_cards_match_filtered_cli (JdWindow   *window,
                                  const char *agency)
@@ -174,16 +186,18 @@ assert_cards_match_filtered_cli (JdWindow   *window,
   root = cli_metrics (period_text, agency, parser);
   g_test_message ("comparing the cards with jiandu-cli for %s", period_text);
 
-  g_assert_cmpint (card_count (window, "cases_card"), ==,
+  g_assert_cmpint (card_count (window_card (window, agency, JD_KPI_CASES_DECIDED)), ==,
                    json_object_get_int_member (json_object_get_object_member (root, "cases"), "decided"));
-  g_assert_cmpint (card_count (window, "complaints_card"), ==,
+  g_assert_cmpint (card_count (window_card (window, agency, JD_KPI_COMPLAINTS_RECEIVED)), ==,
                    json_object_get_int_member (json_object_get_object_member (root, "complaints"), "received"));
-  g_assert_cmpint (card_count (window, "leniency_card"), ==,
+  g_assert_cmpint (card_count (window_card (window, agency, JD_KPI_LENIENCY_CASES)), ==,
                    json_object_get_int_member (json_object_get_object_member (root, "leniency"), "cases"));
-  assert_rate_card (window, "loss_rate_card", json_object_get_object_member (root, "lawsuits"), "loss_rate");
-  assert_rate_card (window, "correction_rate_card",
+  assert_rate_card (window_card (window, agency, JD_KPI_LOSS_RATE),
+                    json_object_get_object_member (root, "lawsuits"), "loss_rate");
+  assert_rate_card (window_card (window, agency, JD_KPI_CORRECTION_RATE),
                     json_object_get_object_member (root, "reconsiderations"), "correction_rate");
-  assert_rate_card (window, "review_card", json_object_get_object_member (root, "reviews"), "pass_rate");
+  assert_rate_card (window_card (window, agency, JD_KPI_REVIEW_PASS_RATE),
+                    json_object_get_object_member (root, "reviews"), "pass_rate");
 }
 
 static void
@@ -631,6 +645,9 @@ test_cockpit (void)
 {
   JdWindow *window = g_object_new (JD_TYPE_WINDOW, NULL);
   GtkStack *pages;
+  GtkStack *content;
+  GtkDropDown *measure;
+  AdwWindowTitle *title;
   JdSession *session;
   const char *subtitle;
 
@@ -641,6 +658,8 @@ test_cockpit (void)
   g_assert_cmpstr (visible_page (window), ==, "dashboard");
 
   pages = GTK_STACK (template_child (window, "pages"));
+  content = GTK_STACK (template_child (window, "content"));
+  title = ADW_WINDOW_TITLE (template_child (window, "window_title"));
   session = jd_window_get_session (window);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "overview");
 
@@ -650,22 +669,77 @@ test_cockpit (void)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "agencies");
   g_assert_nonnull (jd_agencies_page_get_slices (JD_AGENCIES_PAGE (jd_window_get_page (window, "agencies"))));
 
-  /* A click on an agency narrows every page to it, and the subtitle says so. */
+  /* A click on an agency opens its profile over the page, without
+   * filtering the other pages; the title names the agency. */
+  measure = GTK_DROP_DOWN (gtk_widget_get_template_child (GTK_WIDGET (jd_window_get_page (window, "agencies")),
+                                                          JD_TYPE_AGENCIES_PAGE, "measure_dropdown"));
+  gtk_drop_down_set_selected (measure, 3);
+  wait_until_idle (window);
   g_signal_emit_by_name (jd_window_get_page (window, "agencies"), "open-agency", "SJ-GAJ");
   wait_until_idle (window);
-  g_assert_cmpstr (jd_session_get_filter (session)->agency, ==, "SJ-GAJ");
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "overview");
-  subtitle = adw_window_title_get_subtitle (ADW_WINDOW_TITLE (template_child (window, "window_title")));
-  g_assert_nonnull (strstr (subtitle, "demo.db"));
-  g_assert_nonnull (strstr (subtitle, "市公安局"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "agency");
+  g_assert_cmpstr (jd_agency_page_get_agency (JD_AGENCY_PAGE (jd_window_get_page (window, "agency"))), ==, "SJ-GAJ");
+  g_assert_null (jd_session_get_filter (session)->agency);
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "市公安局");
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (title), "demo.db"));
+  g_assert_true (gtk_widget_get_visible (template_child (window, "back_button")));
   assert_cards_match_filtered_cli (window, "SJ-GAJ");
 
+  /* Alt+←: the profile follows the period. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-period", NULL));
+  wait_until_idle (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "agency");
+  assert_cards_match_filtered_cli (window, "SJ-GAJ");
+
+  /* Back (Escape, the header's button): the agencies page as it was left. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+  wait_until_idle (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "pages");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "agencies");
+  g_assert_cmpuint (gtk_drop_down_get_selected (measure), ==, 3);
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "Jiandu");
+  g_assert_false (gtk_widget_get_visible (template_child (window, "back_button")));
+
+  /* From a warning of the overview; a page chosen in the sidebar then
+   * replaces the profile. */
+  jd_window_show_page (window, "overview");
+  g_signal_emit_by_name (jd_window_get_page (window, "overview"), "open-agency", "DC-SCJG");
+  wait_until_idle (window);
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "东城区市场监督管理局");
+  assert_cards_match_filtered_cli (window, "DC-SCJG");
+  gtk_stack_set_visible_child_name (pages, "warnings");
+  wait_until_idle (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "pages");
+
+  /* A filter chip still narrows every page, and the subtitle says so. */
+  jd_session_set_filter_field (session, JD_DIMENSION_AGENCY, "SJ-GAJ");
+  wait_until_idle (window);
+  subtitle = adw_window_title_get_subtitle (title);
+  g_assert_nonnull (strstr (subtitle, "demo.db"));
+  g_assert_nonnull (strstr (subtitle, "市公安局"));
+
   /* Reload keeps the page and the filter. */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "warnings"));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
   wait_until_idle (window);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (pages), ==, "warnings");
   g_assert_cmpstr (jd_session_get_filter (session)->agency, ==, "SJ-GAJ");
+
+  /* Reload keeps the profile too; another database leaves it. */
+  g_signal_emit_by_name (jd_window_get_page (window, "warnings"), "open-agency", "DC-SCJG");
+  wait_until_idle (window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  wait_until_idle (window);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "agency");
+  g_assert_cmpstr (adw_window_title_get_title (title), ==, "东城区市场监督管理局");
+  {
+    g_autofree char *other = g_build_filename (test_dir, "other.db", NULL);
+    g_autoptr(JdStore) store = jd_store_open (other, NULL);
+
+    g_assert_nonnull (store);
+    jd_window_open_path (window, other, FALSE);
+    wait_until_idle (window);
+    g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "pages");
+  }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

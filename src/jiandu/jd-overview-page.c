@@ -15,6 +15,7 @@
 #include "jd-kpi-card.h"
 #include "jd-overview.h"
 #include "jd-overview-page.h"
+#include "jd-warning-row.h"
 #include "jd-warnings.h"
 
 /* The most the list shows before a row offers the rest. */
@@ -99,25 +100,14 @@ show_warnings (JdOverviewPage *self)
 
   if (warnings->len == 0)
     {
-      GtkWidget *row = adw_action_row_new ();
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No warnings in this period"));
-      gtk_widget_add_css_class (row, "dim-label");
-      gtk_list_box_append (self->warnings_list, row);
+      gtk_list_box_append (self->warnings_list, jd_warning_row_new_none ());
       return;
     }
 
   for (guint i = 0; i < warnings->len && i < limit; i++)
     {
       const JdWarning *warning = g_ptr_array_index (warnings, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-
-      gtk_widget_add_css_class (icon, "warning");
-      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), jd_warning_rule_label (warning->rule));
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), warning->message);
+      GtkWidget *row = jd_warning_row_new (warning);
 
       /* A warning about one agency opens its profile. */
       if (warning->agency_code != NULL)

@@ -463,6 +463,8 @@ jd_page_reload (JdPage *self)
   data->store = g_object_ref (jd_session_get_store (priv->session));
   jd_session_get_period (priv->session, &data->period);
   jd_filter_copy (&data->filter, jd_session_get_filter (priv->session));
+  if (JD_PAGE_GET_CLASS (self)->adjust_filter != NULL)
+    JD_PAGE_GET_CLASS (self)->adjust_filter (self, &data->filter);
   data->generation = priv->generation;
 
   priv->cancellable = g_cancellable_new ();

@@ -33,6 +33,11 @@ struct _JdPageClass
    * "Export Table…"; %NULL while there is nothing to export. */
   JdTable      *(*export_table) (JdPage               *self,
                                  const JdTableContext *context);
+
+  /* On the UI thread, optional: narrows @filter, a copy of the session's,
+   * to what the page is about (the agency profile sets its agency). */
+  void  (*adjust_filter) (JdPage   *self,
+                          JdFilter *filter);
 };
 
 JdSession  *jd_page_get_session   (JdPage     *self);

@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "jd-agencies-page.h"
+#include "jd-agency-page.h"
 #include "jd-application.h"
 #include "jd-cases-page.h"
 #include "jd-complaints-page.h"
@@ -56,10 +57,13 @@ struct _JdWindow
   GtkProgressBar       *progress_bar;
   AdwStatusPage        *error_page;
   GtkButton            *pages_button;
+  GtkButton            *back_button;
   JdFilterBar          *filter_bar;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
+  GtkStack             *content;        /* the pages, or the agency profile over them */
   GtkStack             *pages;
+  JdAgencyPage         *agency_page;
 };
 
 G_DEFINE_FINAL_TYPE (JdWindow, jd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -114,10 +118,17 @@ open_data_free (OpenData *data)
   g_free (data);
 }
 
+static gboolean
+showing_agency (JdWindow *self)
+{
+  return self->content != NULL &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (self->content), "agency") == 0;
+}
+
 static JdPage *
 visible_page (JdWindow *self)
 {
-  GtkWidget *page = gtk_stack_get_visible_child (self->pages);
+  GtkWidget *page = showing_agency (self) ? GTK_WIDGET (self->agency_page) : gtk_stack_get_visible_child (self->pages);
 
   return page != NULL ? JD_PAGE (page) : NULL;
 }
@@ -160,6 +171,7 @@ update_actions (JdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-period", can_next);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", showing_agency (self));
   gtk_widget_set_sensitive (GTK_WIDGET (self->kind_dropdown), ready);
 }
 
@@ -196,6 +208,17 @@ update_title (JdWindow *self)
     subtitle = g_strdup (basename);
 
   adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  /* The profile names its agency where the window's name was. */
+  if (showing_agency (self))
+    {
+      const char *name = jd_agency_page_get_agency_name (self->agency_page);
+
+      adw_window_title_set_title (self->window_title,
+                                  name != NULL ? name : jd_page_get_title (JD_PAGE (self->agency_page)));
+    }
+  else
+    adw_window_title_set_title (self->window_title, _("Jiandu"));
 }
 
 static gboolean
@@ -338,8 +361,12 @@ open_done_cb (GObject      *object,
                   g_strcmp0 (jd_store_get_path (old_store), data->path) == 0;
   g_settings_set_string (self->settings, "last-database", data->path);
 
+  /* Another database has other agencies: its profile would name none. */
   if (!same_database)
-    jd_session_set_filter (self->session, NULL);
+    {
+      jd_session_set_filter (self->session, NULL);
+      gtk_stack_set_visible_child_name (self->content, "pages");
+    }
   if (data->has_range && !same_database)
     {
       JdPeriod period = last_complete_period (gtk_drop_down_get_selected (self->kind_dropdown),
@@ -717,11 +744,41 @@ on_session_changed_cb (JdWindow  *self,
   update_actions (self);
 }
 
+/* The profile's Back takes the place of the narrow window's button to the
+ * list of pages: the header has no room for both at 360 px. */
+static void
+update_header_buttons (JdWindow *self)
+{
+  gboolean agency = showing_agency (self);
+  gboolean folded;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  folded = adw_leaflet_get_folded (self->leaflet);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), agency);
+  gtk_widget_set_visible (GTK_WIDGET (self->pages_button), folded && !agency);
+}
+
+/* Called for the pages' stack and for the content's: a page chosen in
+ * the sidebar while the profile shows replaces the profile. */
 static void
 on_page_changed_cb (JdWindow   *self,
                     GParamSpec *pspec,
-                    GtkStack   *pages)
+                    GtkStack   *stack)
 {
+  if (self->back_button == NULL)   /* the template is still being built */
+    return;
+
+  if (stack == self->pages && showing_agency (self))
+    gtk_stack_set_visible_child_name (self->content, "pages");
+
+  if (stack == self->content)
+    {
+      update_header_buttons (self);
+      update_title (self);
+      update_actions (self);
+    }
+
   update_loading (self);
 }
 
@@ -736,9 +793,9 @@ on_folded_cb (JdWindow   *self,
   /* Folded (a narrow window), the pages take the whole width and the
    * sidebar is one button away. */
   if (folded)
-    adw_leaflet_set_visible_child (leaflet, GTK_WIDGET (self->pages));
+    adw_leaflet_set_visible_child (leaflet, GTK_WIDGET (self->content));
   G_GNUC_END_IGNORE_DEPRECATIONS
-  gtk_widget_set_visible (GTK_WIDGET (self->pages_button), folded);
+  update_header_buttons (self);
 }
 
 static void
@@ -757,15 +814,37 @@ on_page_failed_cb (JdWindow     *self,
   show_error (self, error);
 }
 
-/* A click on an agency anywhere (a row, a bar, a warning) narrows every
- * page to that agency; the chip in the filter bar takes it back. */
+/* A click on an agency anywhere (a row, a bar, a warning) opens its
+ * profile over the page; Back returns to that page as it was. */
 static void
 on_page_open_agency_cb (JdWindow   *self,
                         const char *code,
                         JdPage     *page)
 {
-  jd_session_set_filter_field (self->session, JD_DIMENSION_AGENCY, code);
-  jd_window_show_page (self, "overview");
+  jd_agency_page_set_agency (self->agency_page, code);
+  gtk_stack_set_visible_child_name (self->content, "agency");
+  update_title (self);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+}
+
+static void
+on_agency_name_cb (JdWindow     *self,
+                   GParamSpec   *pspec,
+                   JdAgencyPage *page)
+{
+  update_title (self);
+}
+
+static void
+connect_page (JdWindow *self,
+              JdPage   *page)
+{
+  g_signal_connect_object (page, "notify::loading", G_CALLBACK (on_page_loading_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "failed", G_CALLBACK (on_page_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (page, "open-agency", G_CALLBACK (on_page_open_agency_cb), self, G_CONNECT_SWAPPED);
 }
 
 static void
@@ -779,9 +858,40 @@ add_pages (JdWindow *self)
       stack_page = gtk_stack_add_titled (self->pages, GTK_WIDGET (page), page_types[i].name,
                                          jd_page_get_title (page));
       gtk_stack_page_set_icon_name (stack_page, jd_page_get_icon_name (page));
-      g_signal_connect_object (page, "notify::loading", G_CALLBACK (on_page_loading_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (page, "failed", G_CALLBACK (on_page_failed_cb), self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (page, "open-agency", G_CALLBACK (on_page_open_agency_cb), self, G_CONNECT_SWAPPED);
+      connect_page (self, page);
+    }
+
+  /* The profile is no page of the sidebar's: it opens over the others. */
+  jd_page_set_session (JD_PAGE (self->agency_page), self->session);
+  connect_page (self, JD_PAGE (self->agency_page));
+  g_signal_connect_object (self->agency_page, "notify::agency-name", G_CALLBACK (on_agency_name_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+/* Escape, the header's back button and the mouse's back button: from the
+ * agency profile to the page the user came from, as they left it. */
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  JdWindow *self = JD_WINDOW (widget);
+
+  if (showing_agency (self))
+    gtk_stack_set_visible_child_name (self->content, "pages");
+}
+
+static void
+on_back_button_pressed_cb (JdWindow        *self,
+                           int              n_press,
+                           double           x,
+                           double           y,
+                           GtkGestureClick *gesture)
+{
+  if (showing_agency (self))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.back", NULL);
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
     }
 }
 
@@ -911,6 +1021,7 @@ jd_window_class_init (JdWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (JD_TYPE_FILTER_BAR);
+  g_type_ensure (JD_TYPE_AGENCY_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jiandu/Jiandu/jd-window.ui");
   gtk_widget_class_bind_template_child (widget_class, JdWindow, window_title);
@@ -921,6 +1032,9 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, pages_button);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, content);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, agency_page);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, sidebar);
@@ -940,6 +1054,7 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-pages", NULL, show_pages_action);
   gtk_widget_class_install_action (widget_class, "win.filter", NULL, filter_action);
+  gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
 
   /* Without a GtkApplication (as in tests) the same keys still work. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.previous-period", NULL);
@@ -947,6 +1062,8 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK, "win.import", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-pages", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F, GDK_CONTROL_MASK | GDK_SHIFT_MASK, "win.filter", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "win.back", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Back, 0, "win.back", NULL);
   /* Ctrl+1 … Ctrl+8: the pages, in the sidebar's order. */
   for (guint i = 0; i < G_N_ELEMENTS (page_types) && i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
@@ -958,6 +1075,7 @@ jd_window_init (JdWindow *self)
 {
   g_autofree char *kind = NULL;
   GtkDropTarget *target;
+  GtkGesture *back_gesture;
 
   /* First: the template's signal handlers may ask it for the period. */
   self->session = jd_session_new ();
@@ -985,6 +1103,13 @@ jd_window_init (JdWindow *self)
   target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (target, "drop", G_CALLBACK (on_drop_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+
+  /* The mouse's back button (button 8) leaves the agency profile. */
+  back_gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (back_gesture), 8);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (back_gesture), GTK_PHASE_CAPTURE);
+  g_signal_connect_object (back_gesture, "pressed", G_CALLBACK (on_back_button_pressed_cb), self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (back_gesture));
 
   update_actions (self);
 }
@@ -1123,6 +1248,9 @@ jd_window_get_page (JdWindow   *self,
   g_return_val_if_fail (JD_IS_WINDOW (self), NULL);
   g_return_val_if_fail (name != NULL, NULL);
 
+  if (g_str_equal (name, "agency"))
+    return JD_PAGE (self->agency_page);
+
   page = gtk_stack_get_child_by_name (self->pages, name);
   return page != NULL ? JD_PAGE (page) : NULL;
 }
@@ -1137,12 +1265,13 @@ jd_window_show_page (JdWindow   *self,
 {
   g_return_if_fail (JD_IS_WINDOW (self));
 
-  if (jd_window_get_page (self, name) == NULL)
+  if (gtk_stack_get_child_by_name (self->pages, name) == NULL)
     return;
 
   gtk_stack_set_visible_child_name (self->pages, name);
+  gtk_stack_set_visible_child_name (self->content, "pages");
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   if (adw_leaflet_get_folded (self->leaflet))
-    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->pages));
+    adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content));
   G_GNUC_END_IGNORE_DEPRECATIONS
 }

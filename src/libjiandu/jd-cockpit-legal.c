@@ -29,9 +29,13 @@ static const char * const reviews_charts[] = {
   "review-agencies", NULL
 };
 
+static const char * const agency_charts[] = {
+  "decided-monthly", "loss-rate", "complaint-rates", NULL
+};
+
 /**
  * jd_cockpit_page_charts:
- * @page: "lawsuits", "leniency" or "reviews"
+ * @page: "lawsuits", "leniency", "reviews" or "agency"
  *
  * Returns: (array zero-terminated=1) (nullable): the names of the catalog's
  *   charts that @page shows, in the order of #JdFiguresData's charts
@@ -45,6 +49,8 @@ jd_cockpit_page_charts (const char *page)
     return leniency_charts;
   if (g_strcmp0 (page, "reviews") == 0)
     return reviews_charts;
+  if (g_strcmp0 (page, "agency") == 0)
+    return agency_charts;
 
   return NULL;
 }
@@ -62,23 +68,26 @@ jd_figures_data_free (JdFiguresData *data)
   g_free (data);
 }
 
-/* The figures and the charts of @page */
-static JdFiguresData *
-load_figures (const char      *page,
-              JdStore         *store,
-              const JdPeriod  *period,
-              const JdFilter  *filter,
-              GCancellable    *cancellable,
-              GError         **error)
+/**
+ * _jd_cockpit_load_charts:
+ * @page: a page of jd_cockpit_page_charts()
+ *
+ * Returns: (transfer container) (element-type JdChart): the charts of
+ *   @page, in the order of jd_cockpit_page_charts(), or %NULL on error
+ */
+GPtrArray *
+_jd_cockpit_load_charts (const char      *page,
+                         JdStore         *store,
+                         const JdPeriod  *period,
+                         const JdFilter  *filter,
+                         GCancellable    *cancellable,
+                         GError         **error)
 {
-  g_autoptr(JdFiguresData) data = g_new0 (JdFiguresData, 1);
+  g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func ((GDestroyNotify)jd_chart_unref);
   const char * const *names = jd_cockpit_page_charts (page);
 
-  data->metrics = jd_metrics_compute (store, period, filter, error);
-  if (data->metrics == NULL)
-    return NULL;
+  g_return_val_if_fail (names != NULL, NULL);
 
-  data->charts = g_ptr_array_new_with_free_func ((GDestroyNotify)jd_chart_unref);
   for (guint i = 0; names[i] != NULL; i++)
     {
       JdChart *chart;
@@ -89,8 +98,30 @@ load_figures (const char      *page,
       chart = jd_dashboard_chart_new (store, names[i], period, filter, error);
       if (chart == NULL)
         return NULL;
-      g_ptr_array_add (data->charts, chart);
+      g_ptr_array_add (charts, chart);
     }
+
+  return g_steal_pointer (&charts);
+}
+
+/* The figures and the charts of @page */
+static JdFiguresData *
+load_figures (const char      *page,
+              JdStore         *store,
+              const JdPeriod  *period,
+              const JdFilter  *filter,
+              GCancellable    *cancellable,
+              GError         **error)
+{
+  g_autoptr(JdFiguresData) data = g_new0 (JdFiguresData, 1);
+
+  data->metrics = jd_metrics_compute (store, period, filter, error);
+  if (data->metrics == NULL)
+    return NULL;
+
+  data->charts = _jd_cockpit_load_charts (page, store, period, filter, cancellable, error);
+  if (data->charts == NULL)
+    return NULL;
 
   return g_steal_pointer (&data);
 }

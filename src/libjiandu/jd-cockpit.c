@@ -11,6 +11,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jd-cockpit.h"
+#include "jd-cockpit-agency.h"
 #include "jd-cockpit-cases.h"
 #include "jd-cockpit-legal.h"
 #include "jd-dashboard-charts.h"
@@ -183,6 +184,7 @@ static const JdCockpitPageInfo pages[] = {
   { "lawsuits", _jd_cockpit_load_lawsuits, (GDestroyNotify)jd_figures_data_free },
   { "leniency", _jd_cockpit_load_leniency, (GDestroyNotify)jd_figures_data_free },
   { "reviews", _jd_cockpit_load_reviews, (GDestroyNotify)jd_figures_data_free },
+  { "agency", _jd_cockpit_load_agency, (GDestroyNotify)jd_agency_profile_free, TRUE },
 };
 
 const JdCockpitPageInfo *

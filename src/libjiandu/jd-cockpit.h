@@ -26,6 +26,7 @@ typedef struct
   const char        *name;      /* "agencies", for the command line */
   JdCockpitLoadFunc  load;
   GDestroyNotify     free;
+  gboolean           one_agency; /* about the filter's agency, which must be set */
 } JdCockpitPageInfo;
 
 /* The agencies page: every agency's figures, the rule for ranking rates,
