@@ -18,21 +18,9 @@
 #include <glib/gstdio.h>
 
 #include "jd-application.h"
-#include "jd-chart-view.h"
-#include "jd-demo.h"
 #include "jd-import-window.h"
 #include "jd-window.h"
-#include "jd-test-util.h"
-
-static char *test_dir;
-static char *demo_path;
-
-static gboolean
-on_timeout_cb (gpointer user_data)
-{
-  *(gboolean *)user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
+#include "jd-test-pages.h"
 
 /* Spins the main loop until @window is no longer @busy. */
 static void
@@ -40,7 +28,7 @@ wait_while (gpointer   window,
             gboolean (*busy) (gpointer window))
 {
   gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (60, on_timeout_cb, &timed_out);
+  guint id = g_timeout_add_seconds (60, jd_test_timeout_cb, &timed_out);
 
   for (int i = 0; i < 5; i++)
     g_main_context_iteration (NULL, FALSE);
@@ -95,7 +83,7 @@ test_narrow (void)
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
   gtk_window_present (GTK_WINDOW (window));
-  jd_window_open_path (window, demo_path, FALSE);
+  jd_window_open_path (window, jd_test_demo.path, FALSE);
   wait_until_idle (window);
 
   leaflet = template_child (window, JD_TYPE_WINDOW, "leaflet");
@@ -463,21 +451,11 @@ int
 main (int    argc,
       char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JdStore) store = NULL;
   int status;
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-
-  test_dir = g_dir_make_tmp ("jiandu-ui-adaptive-XXXXXX", &error);
-  g_assert_no_error (error);
-  demo_path = g_build_filename (test_dir, "demo.db", NULL);
-  store = jd_store_open (demo_path, &error);
-  g_assert_no_error (error);
-  g_assert_true (jd_demo_generate (store, 7, 5000, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_clear_object (&store);
+  jd_test_demo_setup ();
 
   g_test_add_func ("/ui/adaptive/narrow", test_narrow);
   g_test_add_func ("/ui/adaptive/import-fits-600", test_import_fits);
@@ -485,6 +463,6 @@ main (int    argc,
   g_test_add_func ("/ui/adaptive/shortcuts-listed", test_shortcuts_listed);
 
   status = g_test_run ();
-  jd_test_remove_dir (test_dir);
+  jd_test_demo_teardown ();
   return status;
 }
