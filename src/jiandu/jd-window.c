@@ -45,6 +45,8 @@ struct _JdWindow
   GTask                *open_task;
   GCancellable         *open_cancellable;
   guint                 progress_source;
+  guint                 header_source;
+  gboolean              compact;        /* a narrow window's header bar */
   gboolean              opening;
   gboolean              loading;        /* opening, or the page on show is loading */
 
@@ -58,6 +60,7 @@ struct _JdWindow
   AdwStatusPage        *error_page;
   GtkButton            *pages_button;
   GtkButton            *back_button;
+  GtkWidget            *import_button;
   JdFilterBar          *filter_bar;
   AdwLeaflet           *leaflet;
   GtkWidget            *sidebar;
@@ -419,20 +422,41 @@ jd_window_open_path (JdWindow   *self,
   update_actions (self);
 }
 
+/* The period kinds in the drop-down's order, as the settings and
+ * win.period-kind name them */
+static const char * const period_kind_names[] = { "month", "quarter", "year", "year-to-date" };
+
+/* win.period-kind: the main menu's stand-in for the drop-down when the
+ * window is too narrow for it. */
+static void
+on_period_kind_change_state_cb (GSimpleAction *action,
+                                GVariant      *state,
+                                gpointer       user_data)
+{
+  JdWindow *self = user_data;
+  const char *name = g_variant_get_string (state, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (period_kind_names); i++)
+    if (g_str_equal (name, period_kind_names[i]))
+      gtk_drop_down_set_selected (self->kind_dropdown, i);
+}
+
 static void
 on_kind_selected_cb (JdWindow    *self,
                      GParamSpec  *pspec,
                      GtkDropDown *dropdown)
 {
   JdPeriodKind kind = gtk_drop_down_get_selected (dropdown);
-  const char * const names[] = { "month", "quarter", "year", "year-to-date" };
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "period-kind");
   JdPeriod period;
   int last_month;
 
   if (kind > JD_PERIOD_RANGE)
     return;
 
-  g_settings_set_string (self->settings, "period-kind", names[kind]);
+  g_settings_set_string (self->settings, "period-kind", period_kind_names[kind]);
+  if (action != NULL)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (period_kind_names[kind]));
 
   if (!jd_session_get_period (self->session, &period) || period.kind == kind)
     return;
@@ -750,13 +774,9 @@ static void
 update_header_buttons (JdWindow *self)
 {
   gboolean agency = showing_agency (self);
-  gboolean folded;
 
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  folded = adw_leaflet_get_folded (self->leaflet);
-  G_GNUC_END_IGNORE_DEPRECATIONS
   gtk_widget_set_visible (GTK_WIDGET (self->back_button), agency);
-  gtk_widget_set_visible (GTK_WIDGET (self->pages_button), folded && !agency);
+  gtk_widget_set_visible (GTK_WIDGET (self->pages_button), self->compact && !agency);
 }
 
 /* Called for the pages' stack and for the content's: a page chosen in
@@ -782,20 +802,71 @@ on_page_changed_cb (JdWindow   *self,
   update_loading (self);
 }
 
+/* A narrow window's header bar: the pages button instead of the sidebar,
+ * and no room for Import and the period's kind beside ← and →; the main
+ * menu has both then (and Ctrl+I still imports). */
+static void
+set_compact (JdWindow *self,
+             gboolean  compact)
+{
+  GAction *period_kind = g_action_map_lookup_action (G_ACTION_MAP (self), "period-kind");
+
+  self->compact = compact;
+  update_header_buttons (self);
+  gtk_widget_set_visible (self->import_button, !compact);
+  gtk_widget_set_visible (GTK_WIDGET (self->kind_dropdown), !compact);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (period_kind), compact);
+}
+
+static gboolean
+update_header_cb (gpointer user_data)
+{
+  JdWindow *self = user_data;
+
+  self->header_source = 0;
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  set_compact (self, adw_leaflet_get_folded (self->leaflet));
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Before the window is on screen the leaflet has not folded yet: a window
+ * opening narrower than the sidebar and a page starts compact, or its
+ * header bar would widen it. */
+static void
+on_default_width_cb (JdWindow   *self,
+                     GParamSpec *pspec,
+                     gpointer    user_data)
+{
+  int width, height, sidebar, page;
+
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  gtk_widget_get_size_request (self->sidebar, &sidebar, NULL);
+  gtk_widget_get_size_request (GTK_WIDGET (self->content), &page, NULL);
+  set_compact (self, width > 0 && width < sidebar + page);
+}
+
 static void
 on_folded_cb (JdWindow   *self,
               GParamSpec *pspec,
               AdwLeaflet *leaflet)
 {
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gboolean folded = adw_leaflet_get_folded (leaflet);
-
   /* Folded (a narrow window), the pages take the whole width and the
    * sidebar is one button away. */
-  if (folded)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  if (adw_leaflet_get_folded (leaflet))
     adw_leaflet_set_visible_child (leaflet, GTK_WIDGET (self->content));
   G_GNUC_END_IGNORE_DEPRECATIONS
-  update_header_buttons (self);
+
+  /* The leaflet folds while the window lays out its children, after the
+   * header bar has had its size: the header's buttons change after this
+   * frame, or the header bar is drawn with no allocation. */
+  if (self->header_source == 0)
+    self->header_source = g_idle_add (update_header_cb, self);
 }
 
 static void
@@ -957,6 +1028,7 @@ jd_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->open_cancellable);
   g_clear_handle_id (&self->progress_source, g_source_remove);
+  g_clear_handle_id (&self->header_source, g_source_remove);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
 
@@ -1035,6 +1107,7 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdWindow, back_button);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, content);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, agency_page);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, import_button);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, sidebar);
@@ -1074,6 +1147,7 @@ static void
 jd_window_init (JdWindow *self)
 {
   g_autofree char *kind = NULL;
+  g_autoptr(GSimpleAction) period_kind = NULL;
   GtkDropTarget *target;
   GtkGesture *back_gesture;
 
@@ -1083,6 +1157,12 @@ jd_window_init (JdWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APP_ID);
+  period_kind = g_simple_action_new_stateful ("period-kind", G_VARIANT_TYPE_STRING,
+                                              g_variant_new_string (period_kind_names[0]));
+  g_simple_action_set_enabled (period_kind, FALSE);
+  g_signal_connect_object (period_kind, "change-state", G_CALLBACK (on_period_kind_change_state_cb), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (period_kind));
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (on_default_width_cb), NULL);
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
