@@ -127,6 +127,7 @@ assert_export_matches_cli (JdAgenciesPage *page,
   JdPeriod period, last;
   char **header;
   guint first_row = 0;
+  g_autofree char *last_text = NULL;
 
   rows = jd_test_export_table (JD_PAGE (page), file_name, "Agency", &first_row);
 
@@ -134,7 +135,8 @@ assert_export_matches_cli (JdAgenciesPage *page,
   cover = jd_period_format_cover (&period, jd_test_demo.last_month);
   period_note = g_strdup_printf ("Period: %s", cover);
   last = jd_period_containing (JD_PERIOD_MONTH, jd_test_demo.last_month);
-  end_note = g_strdup_printf ("Data as of %s", jd_period_format (&last));
+  last_text = jd_period_format (&last);
+  end_note = g_strdup_printf ("Data as of %s", last_text);
   g_assert_cmpstr (((char **)rows->pdata[0])[0], ==, "Agency Ranking");
   g_assert_cmpstr (((char **)rows->pdata[1])[0], ==, period_note);
   g_assert_nonnull (strstr (((char **)rows->pdata[2])[0], filter_text));
