@@ -24,29 +24,6 @@
 
 #include "jiandu-cli.h"
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return x < y ? -1 : x > y;
-}
-
-/* The nearest-rank percentile of @values (sorted in place). */
-static double
-percentile (double *values,
-            guint   n,
-            double  p)
-{
-  guint rank;
-
-  qsort (values, n, sizeof (double), compare_doubles);
-  rank = (guint)ceil (p / 100.0 * n);
-
-  return values[CLAMP (rank, 1, n) - 1];
-}
-
 int
 jd_cli_bench_pages (int    argc,
                     char **argv)
@@ -57,7 +34,7 @@ jd_cli_bench_pages (int    argc,
   g_autoptr(GError) error = NULL;
   int repeat = 10;
   JdPeriod period;
-  int first_month, last_month;
+  int status;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The database"), N_("FILE") },
     { "period", 0, 0, G_OPTION_ARG_STRING, &period_text, N_("The period (default: the latest month with data)"), "P" },
@@ -73,22 +50,8 @@ jd_cli_bench_pages (int    argc,
                              entries, &argc, &argv))
     return 2;
 
-  if ((store = jd_cli_open_store (db_path)) == NULL)
-    return 1;
-
-  if (!jd_store_get_month_range (store, &first_month, &last_month))
-    {
-      g_printerr (_("jiandu-cli bench-pages: the database has no data\n"));
-      return 1;
-    }
-
-  if (period_text == NULL)
-    period = jd_period_containing (JD_PERIOD_MONTH, last_month);
-  else if (!jd_period_parse (period_text, &period, &error))
-    {
-      g_printerr ("jiandu-cli bench-pages: %s\n", error->message);
-      return 2;
-    }
+  if ((status = jd_cli_open_for_period ("bench-pages", db_path, period_text, &store, &period)) != 0)
+    return status;
   repeat = MAX (repeat, 1);
 
   jd_bench_filters_init (store, filters);
@@ -140,8 +103,8 @@ jd_cli_bench_pages (int    argc,
             pages[p].free (data);
           }
 
-      p95 = percentile (times, n, 95);
-      p50 = percentile (times, n, 50);
+      p95 = jd_cli_percentile (times, n, 95);
+      p50 = jd_cli_percentile (times, n, 50);
       worst = times[n - 1];
       g_print ("%-14s %10.1f %10.1f %10.1f\n", pages[p].name, p50, p95, worst);
     }

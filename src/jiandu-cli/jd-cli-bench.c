@@ -150,23 +150,6 @@ overviews_equal (const Overview *a,
   return TRUE;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *)a, y = *(const double *)b;
-
-  return x < y ? -1 : x > y;
-}
-
-static double
-median (double *values,
-        guint   n)
-{
-  qsort (values, n, sizeof (double), compare_doubles);
-  return values[n / 2];
-}
-
 int
 jd_cli_bench (int    argc,
               char **argv)
@@ -177,7 +160,7 @@ jd_cli_bench (int    argc,
   g_autoptr(GError) error = NULL;
   int repeat = 5;
   JdPeriod period;
-  int first_month, last_month;
+  int status;
   GOptionEntry entries[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_path, N_("The database"), N_("FILE") },
     { "period", 0, 0, G_OPTION_ARG_STRING, &period_text, N_("The period (default: the latest month with data)"), "P" },
@@ -192,22 +175,8 @@ jd_cli_bench (int    argc,
                              entries, &argc, &argv))
     return 2;
 
-  if ((store = jd_cli_open_store (db_path)) == NULL)
-    return 1;
-
-  if (!jd_store_get_month_range (store, &first_month, &last_month))
-    {
-      g_printerr (_("jiandu-cli bench: the database has no data\n"));
-      return 1;
-    }
-
-  if (period_text == NULL)
-    period = jd_period_containing (JD_PERIOD_MONTH, last_month);
-  else if (!jd_period_parse (period_text, &period, &error))
-    {
-      g_printerr ("jiandu-cli bench: %s\n", error->message);
-      return 2;
-    }
+  if ((status = jd_cli_open_for_period ("bench", db_path, period_text, &store, &period)) != 0)
+    return status;
 
   jd_bench_filters_init (store, filters);
   if (!jd_bench_totals (store, &n_cases, &n_complaints, &error))
@@ -251,8 +220,8 @@ jd_cli_bench (int    argc,
           same = same && overviews_equal (&rolled, &raw);
         }
 
-      fast_ms = median (fast, MAX (repeat, 1));
-      slow_ms = median (slow, MAX (repeat, 1));
+      fast_ms = jd_cli_percentile (fast, MAX (repeat, 1), 50);
+      slow_ms = jd_cli_percentile (slow, MAX (repeat, 1), 50);
       {
         g_autofree char *name = filters[f].value != NULL
                                 ? g_strdup_printf ("%s (%s)", _(filters[f].name), filters[f].value)

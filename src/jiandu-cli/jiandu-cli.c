@@ -10,6 +10,7 @@
 
 #include <locale.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -59,6 +60,80 @@ jd_cli_open_store (const char *path)
     g_printerr ("jiandu-cli: %s\n", error->message);
 
   return store;
+}
+
+/**
+ * jd_cli_open_for_period:
+ * @command: the command's name, for its messages
+ * @period_text: (nullable): the period given, or %NULL for the latest
+ *   month with data
+ *
+ * Opens the database a benchmark reads and finds the period it reads:
+ * what `bench` and `bench-pages` both begin with.
+ *
+ * Returns: 0, or the exit status to return (1: no database or no data,
+ *   2: a period that does not parse), with the reason printed
+ */
+int
+jd_cli_open_for_period (const char  *command,
+                        const char  *db_path,
+                        const char  *period_text,
+                        JdStore    **store,
+                        JdPeriod    *period)
+{
+  g_autoptr(GError) error = NULL;
+  int first_month, last_month;
+
+  if ((*store = jd_cli_open_store (db_path)) == NULL)
+    return 1;
+
+  if (!jd_store_get_month_range (*store, &first_month, &last_month))
+    {
+      /* Translators: %s is the command, "bench" */
+      g_printerr (_("jiandu-cli %s: the database has no data\n"), command);
+      return 1;
+    }
+
+  if (period_text == NULL)
+    *period = jd_period_containing (JD_PERIOD_MONTH, last_month);
+  else if (!jd_period_parse (period_text, period, &error))
+    {
+      g_printerr ("jiandu-cli %s: %s\n", command, error->message);
+      return 2;
+    }
+
+  return 0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *)a, y = *(const double *)b;
+
+  return x < y ? -1 : x > y;
+}
+
+/**
+ * jd_cli_percentile:
+ * @values: (array length=n): timings, sorted in place
+ * @p: 50 for the median, 95…
+ *
+ * Returns: the nearest-rank @p-th percentile of @values
+ */
+double
+jd_cli_percentile (double *values,
+                   guint   n,
+                   double  p)
+{
+  guint rank;
+
+  g_return_val_if_fail (n > 0, NAN);
+
+  qsort (values, n, sizeof (double), compare_doubles);
+  rank = (guint)ceil (p / 100.0 * n);
+
+  return values[CLAMP (rank, 1, n) - 1];
 }
 
 /**

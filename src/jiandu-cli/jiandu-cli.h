@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "jd-period.h"
 #include "jd-store.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,14 @@ gboolean  jd_cli_parse_options (const char    *command,
                                 int           *argc,
                                 char        ***argv);
 JdStore  *jd_cli_open_store    (const char    *path);
+int       jd_cli_open_for_period (const char  *command,
+                                const char    *db_path,
+                                const char    *period_text,
+                                JdStore      **store,
+                                JdPeriod      *period);
+double    jd_cli_percentile    (double        *values,
+                                guint          n,
+                                double         p);
 void      jd_cli_progress_cb   (double         fraction,
                                 gpointer       user_data);
 char     *jd_cli_escape        (const char    *text);
