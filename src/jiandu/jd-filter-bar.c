@@ -52,11 +52,6 @@ static GParamSpec *properties[N_PROPS];
 
 static const char * const levels[] = { "city", "county", "township" };
 
-/* The order the chips and the description name the parts of a filter in. */
-static const JdDimension order[] = {
-  JD_DIMENSION_LEVEL, JD_DIMENSION_REGION, JD_DIMENSION_AGENCY, JD_DIMENSION_DOMAIN,
-};
-
 static GtkDropDown *
 dropdown_for (JdFilterBar *self,
               JdDimension  dimension)
@@ -75,15 +70,6 @@ dropdown_for (JdFilterBar *self,
     default:
       g_assert_not_reached ();
     }
-}
-
-/* What a chip says for one part of the filter: a name, never a code. */
-static const char *
-value_label (JdFilterBar *self,
-             JdDimension  dimension,
-             const char  *value)
-{
-  return jd_filter_choices_label (self->choices, dimension, value);
 }
 
 static void
@@ -172,6 +158,8 @@ static void
 sync_from_session (JdFilterBar *self)
 {
   const JdFilter *filter;
+  const JdDimension *order;
+  guint n_order;
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->chips))) != NULL)
@@ -182,8 +170,9 @@ sync_from_session (JdFilterBar *self)
     return;
 
   filter = jd_session_get_filter (self->session);
+  order = jd_filter_dimensions (&n_order);
   self->syncing = TRUE;
-  for (guint o = 0; o < G_N_ELEMENTS (order); o++)
+  for (guint o = 0; o < n_order; o++)
     {
       JdDimension d = order[o];
       const char *value = jd_filter_get_value (filter, d);
@@ -195,7 +184,8 @@ sync_from_session (JdFilterBar *self)
       gtk_drop_down_set_selected (dropdown_for (self, d), selected);
 
       if (value != NULL)
-        add_chip (self, d, value_label (self, d, value));
+        /* a name, never a code */
+        add_chip (self, d, jd_filter_choices_label (self->choices, d, value));
     }
   self->syncing = FALSE;
 

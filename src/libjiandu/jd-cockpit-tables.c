@@ -27,6 +27,20 @@ static const JdDimension describe_order[] = {
 };
 
 /**
+ * jd_filter_dimensions:
+ * @n_dimensions: (out): how many
+ *
+ * Returns: (array length=n_dimensions): the parts of a filter in the order
+ *   the description and the filter bar's chips name them
+ */
+const JdDimension *
+jd_filter_dimensions (guint *n_dimensions)
+{
+  *n_dimensions = G_N_ELEMENTS (describe_order);
+  return describe_order;
+}
+
+/**
  * jd_filter_get_value:
  *
  * Returns: (transfer none) (nullable): what @filter restricts @dimension

@@ -24,6 +24,7 @@ const char *jd_filter_get_value     (const JdFilter        *filter,
 const char *jd_filter_choices_label (const JdFilterChoices *choices,
                                      JdDimension            dimension,
                                      const char            *value);
+const JdDimension *jd_filter_dimensions (guint *n_dimensions);
 char    *jd_filter_describe       (const JdFilter        *filter,
                                    const JdFilterChoices *choices);
 GStrv    jd_table_context_notes   (const JdTableContext  *context);
