@@ -65,6 +65,35 @@ test_csv (void)
   g_assert_cmpstr (csv, ==, expected);
 }
 
+/* What the report and its preview print: the cells as a reader sees
+ * them, and the columns the table was given. */
+static void
+test_cells_for_print (void)
+{
+  g_autoptr(JdTable) table = sample_table ();
+  const char * const expected[2][4] = {
+    { "市公安局", "1,234", "12.5%", "¥1,234,567.89" },
+    { "=HYPERLINK(\"http://x\",\"y\")", "0", "—", "−¥0.05" },
+  };
+  guint n_notes = 0;
+  const char * const *notes = jd_table_get_notes (table, &n_notes);
+
+  g_assert_cmpstr (jd_table_get_title (table), ==, "单位排名 [2026年9月]");
+  g_assert_cmpuint (n_notes, ==, 2);
+  g_assert_cmpstr (notes[1], ==, "筛选：县级");
+  g_assert_cmpuint (jd_table_get_n_columns (table), ==, 4);
+  g_assert_cmpstr (jd_table_get_column_title (table, 2), ==, "一审败诉率");
+  g_assert_cmpint (jd_table_get_column_kind (table, 3), ==, JD_COLUMN_YUAN);
+
+  for (guint row = 0; row < 2; row++)
+    for (guint column = 0; column < 4; column++)
+      {
+        g_autofree char *text = jd_table_format_cell (table, row, column);
+
+        g_assert_cmpstr (text, ==, expected[row][column]);
+      }
+}
+
 /* Each of = + - @ at the start of a text field is defused; elsewhere it stays. */
 static void
 test_csv_formula_guard (void)
@@ -199,6 +228,7 @@ main (int    argc,
 
   g_test_add_func ("/table-export/csv", test_csv);
   g_test_add_func ("/table-export/csv-formula-guard", test_csv_formula_guard);
+  g_test_add_func ("/table-export/cells-for-print", test_cells_for_print);
   g_test_add_func ("/table-export/xlsx-reads-back", test_xlsx_reads_back);
   g_test_add_func ("/table-export/write-failure", test_write_failure);
 

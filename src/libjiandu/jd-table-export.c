@@ -17,6 +17,7 @@
 #include <glib/gstdio.h>
 #include <xlsxwriter.h>
 
+#include "jd-format.h"
 #include "jd-table-export.h"
 
 /* Every table the user exports (a page's table, the rejected rows of an
@@ -185,6 +186,92 @@ jd_table_get_n_rows (JdTable *self)
   g_return_val_if_fail (self != NULL, 0);
 
   return self->rows->len;
+}
+
+guint
+jd_table_get_n_columns (JdTable *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->columns->len;
+}
+
+const char *
+jd_table_get_title (JdTable *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->title;
+}
+
+/* Returns: (transfer none): the notes under the title (period, filter,
+ * data as of), @n_notes of them. */
+const char * const *
+jd_table_get_notes (JdTable *self,
+                    guint   *n_notes)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (n_notes != NULL)
+    *n_notes = self->notes->len;
+  return (const char * const *)self->notes->pdata;
+}
+
+const char *
+jd_table_get_column_title (JdTable *self,
+                           guint    column)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (column < self->columns->len, NULL);
+
+  return g_array_index (self->columns, Column, column).title;
+}
+
+JdColumnKind
+jd_table_get_column_kind (JdTable *self,
+                          guint    column)
+{
+  g_return_val_if_fail (self != NULL, JD_COLUMN_TEXT);
+  g_return_val_if_fail (column < self->columns->len, JD_COLUMN_TEXT);
+
+  return g_array_index (self->columns, Column, column).kind;
+}
+
+/**
+ * jd_table_format_cell:
+ *
+ * Returns: (transfer full): the cell as a reader sees it on a page (the
+ *   report, a preview): counts with separators, rates as percentages,
+ *   money in yuan; "—" for a figure there is none of
+ */
+char *
+jd_table_format_cell (JdTable *self,
+                      guint    row,
+                      guint    column)
+{
+  const Cell *cell;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (row < self->rows->len, NULL);
+  g_return_val_if_fail (column < self->columns->len, NULL);
+
+  cell = &((Cell *)self->rows->pdata[row])[column];
+  if (cell->text != NULL)
+    return g_strdup (cell->text);
+  if (isnan (cell->number))
+    return g_strdup (g_array_index (self->columns, Column, column).kind == JD_COLUMN_TEXT ? "" : "—");
+
+  switch (g_array_index (self->columns, Column, column).kind)
+    {
+    case JD_COLUMN_RATE:
+      return jd_format_rate (cell->number);
+    case JD_COLUMN_YUAN:
+      return jd_format_yuan_exact ((gint64)llround (cell->number));
+    case JD_COLUMN_COUNT:
+    case JD_COLUMN_TEXT:
+    default:
+      return jd_format_count ((gint64)llround (cell->number));
+    }
 }
 
 /* A spreadsheet program opening a CSV file runs any field that begins

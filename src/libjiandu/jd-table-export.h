@@ -36,6 +36,17 @@ void      jd_table_set_number  (JdTable       *self,
                                 guint          column,
                                 double         value);
 guint     jd_table_get_n_rows  (JdTable       *self);
+guint     jd_table_get_n_columns (JdTable     *self);
+const char *jd_table_get_title (JdTable       *self);
+const char * const *jd_table_get_notes (JdTable *self,
+                                        guint   *n_notes);
+const char *jd_table_get_column_title (JdTable *self,
+                                       guint    column);
+JdColumnKind jd_table_get_column_kind (JdTable  *self,
+                                       guint     column);
+char     *jd_table_format_cell (JdTable       *self,
+                                guint          row,
+                                guint          column);
 char     *jd_table_to_csv      (JdTable       *self);
 gboolean  jd_table_write_csv   (JdTable       *self,
                                 const char    *path,
