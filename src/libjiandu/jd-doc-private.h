@@ -21,6 +21,7 @@ struct _JdBlock
   JdTable          *table;
   GPtrArray        *warnings;  /* (element-type JdWarning) */
   char             *key;
+  char             *draft;     /* paragraph: the drafted wording, when the text is an edit */
   JdParagraphState  state;
 };
 

@@ -205,6 +205,7 @@ jd_block_free (JdBlock *block)
   g_free (block->text);
   g_free (block->subtitle);
   g_free (block->key);
+  g_free (block->draft);
   g_clear_pointer (&block->charts, g_ptr_array_unref);
   g_clear_pointer (&block->table, jd_table_free);
   g_clear_pointer (&block->warnings, g_ptr_array_unref);
@@ -321,6 +322,27 @@ jd_block_get_state (const JdBlock *block)
   g_return_val_if_fail (block != NULL, JD_PARAGRAPH_DRAFTED);
 
   return block->state;
+}
+
+/* The wording the figures draft for a paragraph whose text is the
+ * analyst's: what an edit is saved against, so that a later change of the
+ * figures can be told (JD_PARAGRAPH_STALE) and the draft brought back. */
+void
+jd_block_set_draft (JdBlock    *block,
+                    const char *markup)
+{
+  g_return_if_fail (block != NULL);
+
+  g_free (block->draft);
+  block->draft = g_strdup (markup);
+}
+
+const char *
+jd_block_get_draft (const JdBlock *block)
+{
+  g_return_val_if_fail (block != NULL, NULL);
+
+  return block->draft != NULL ? block->draft : block->text;
 }
 
 JdDoc *

@@ -103,6 +103,9 @@ const char      *jd_block_get_key        (const JdBlock     *block);
 void             jd_block_set_state      (JdBlock           *block,
                                           JdParagraphState   state);
 JdParagraphState jd_block_get_state      (const JdBlock     *block);
+void             jd_block_set_draft      (JdBlock           *block,
+                                          const char        *markup);
+const char      *jd_block_get_draft      (const JdBlock     *block);
 
 JdDoc           *jd_doc_new              (JdPageFormat       format);
 JdDoc           *jd_doc_ref              (JdDoc             *doc);
