@@ -14,6 +14,9 @@
 
 G_BEGIN_DECLS
 
+/* A colour from 0xRRGGBB, opaque */
+#define RGB(hex) { ((hex) >> 16 & 0xff) / 255.0, ((hex) >> 8 & 0xff) / 255.0, ((hex) & 0xff) / 255.0, 1.0 }
+
 typedef struct
 {
   char           *label;
