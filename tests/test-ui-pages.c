@@ -342,6 +342,7 @@ test_filter_bar (void)
   JdFilterBar *bar = g_object_new (JD_TYPE_FILTER_BAR, "session", session, NULL);
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   g_autofree char *description = NULL;
+  g_autofree char *session_description = NULL;
   GtkDropDown *agency;
   GtkStringObject *item;
   GtkWidget *chip;
@@ -371,6 +372,16 @@ test_filter_bar (void)
   description = jd_filter_bar_describe (bar);
   g_assert_true (g_str_has_suffix (description, gtk_string_object_get_string (item)));
   g_assert_cmpstr (jd_session_get_filter (session)->agency, !=, gtk_string_object_get_string (item));
+
+  /* The names the bar read are the session's, which exports name the
+   * filter by; new data drops them until the bar has read them again. */
+  g_assert_nonnull (jd_session_get_filter_choices (session));
+  session_description = jd_session_describe_filter (session);
+  g_assert_cmpstr (session_description, ==, description);
+  jd_session_data_changed (session, jd_test_demo.first_month, jd_test_demo.last_month);
+  g_assert_null (jd_session_get_filter_choices (session));
+  wait_for_filter_bar (bar);
+  g_assert_nonnull (jd_session_get_filter_choices (session));
 
   /* The first chip (the level) removes the level, and only that. */
   chip = gtk_flow_box_child_get_child (gtk_flow_box_get_child_at_index (

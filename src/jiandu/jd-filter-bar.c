@@ -22,7 +22,6 @@ struct _JdFilterBar
   GtkWidget        parent_instance;
 
   JdSession       *session;
-  JdFilterChoices *choices;
   GCancellable    *cancellable;
   gboolean         syncing;      /* setting the drop-downs from the session */
   gboolean         loading;
@@ -72,6 +71,14 @@ dropdown_for (JdFilterBar *self,
     }
 }
 
+/* The names to filter by live in the session, which every export and
+ * report reads them from; NULL until the worker has read them. */
+static const JdFilterChoices *
+choices_of (JdFilterBar *self)
+{
+  return self->session != NULL ? jd_session_get_filter_choices (self->session) : NULL;
+}
+
 static void
 fill_dropdown (JdFilterBar *self,
                JdDimension  dimension,
@@ -89,15 +96,15 @@ fill_dropdown (JdFilterBar *self,
         gtk_string_list_append (model, jd_enum_label (JD_ENUM_LEVEL, levels[i]));
         g_ptr_array_add (values, g_strdup (levels[i]));
       }
-  else if (dimension == JD_DIMENSION_REGION && self->choices != NULL)
-    for (guint i = 0; self->choices->regions[i] != NULL; i++)
+  else if (dimension == JD_DIMENSION_REGION && choices_of (self) != NULL)
+    for (guint i = 0; choices_of (self)->regions[i] != NULL; i++)
       {
-        gtk_string_list_append (model, self->choices->regions[i]);
-        g_ptr_array_add (values, g_strdup (self->choices->regions[i]));
+        gtk_string_list_append (model, choices_of (self)->regions[i]);
+        g_ptr_array_add (values, g_strdup (choices_of (self)->regions[i]));
       }
-  else if (self->choices != NULL)
+  else if (choices_of (self) != NULL)
     {
-      GPtrArray *list = dimension == JD_DIMENSION_AGENCY ? self->choices->agencies : self->choices->domains;
+      GPtrArray *list = dimension == JD_DIMENSION_AGENCY ? choices_of (self)->agencies : choices_of (self)->domains;
 
       for (guint i = 0; i < list->len; i++)
         {
@@ -185,7 +192,7 @@ sync_from_session (JdFilterBar *self)
 
       if (value != NULL)
         /* a name, never a code */
-        add_chip (self, d, jd_filter_choices_label (self->choices, d, value));
+        add_chip (self, d, jd_filter_choices_label (choices_of (self), d, value));
     }
   self->syncing = FALSE;
 
@@ -251,8 +258,10 @@ load_done_cb (GObject      *object,
       return;
     }
 
-  g_clear_pointer (&self->choices, jd_filter_choices_free);
-  self->choices = choices;
+  if (self->session != NULL)
+    jd_session_set_filter_choices (self->session, choices);
+  else
+    jd_filter_choices_free (choices);
   fill_dropdowns (self);
 }
 
@@ -264,7 +273,6 @@ load_choices (JdFilterBar *self)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->choices, jd_filter_choices_free);
   fill_dropdowns (self);
 
   if (store == NULL)
@@ -311,7 +319,6 @@ jd_filter_bar_finalize (GObject *object)
 {
   JdFilterBar *self = (JdFilterBar *)object;
 
-  g_clear_pointer (&self->choices, jd_filter_choices_free);
   for (guint d = 0; d < JD_N_DIMENSIONS; d++)
     g_clear_pointer (&self->values[d], g_ptr_array_unref);
 
@@ -447,7 +454,7 @@ jd_filter_bar_describe (JdFilterBar *self)
   if (self->session == NULL)
     return NULL;
 
-  return jd_filter_describe (jd_session_get_filter (self->session), self->choices);
+  return jd_filter_describe (jd_session_get_filter (self->session), choices_of (self));
 }
 
 /* Opens the drop-downs, as the Filter button and Ctrl+Shift+F do. */

@@ -24,6 +24,7 @@ struct _JdSession
   gboolean  has_period;
   JdPeriod  period;
   JdFilter  filter;
+  JdFilterChoices *choices;  /* (nullable): the names to filter by, as last read */
 };
 
 G_DEFINE_FINAL_TYPE (JdSession, jd_session, G_TYPE_OBJECT)
@@ -56,6 +57,7 @@ jd_session_finalize (GObject *object)
 
   g_clear_object (&self->store);
   jd_filter_clear (&self->filter);
+  g_clear_pointer (&self->choices, jd_filter_choices_free);
 
   G_OBJECT_CLASS (jd_session_parent_class)->finalize (object);
 }
@@ -148,6 +150,7 @@ jd_session_set_store (JdSession *self,
 
   self->first_month = first_month;
   self->last_month = last_month;
+  g_clear_pointer (&self->choices, jd_filter_choices_free);
   if (g_set_object (&self->store, store))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
 
@@ -169,6 +172,7 @@ jd_session_data_changed (JdSession *self,
 
   self->first_month = first_month;
   self->last_month = last_month;
+  g_clear_pointer (&self->choices, jd_filter_choices_free);
   emit_changed (self, JD_SESSION_CHANGED_DATA);
 }
 
@@ -308,8 +312,9 @@ jd_session_is_ready (JdSession *self)
  * jd_session_describe_filter:
  *
  * Names what the filter restricts to, as the filter bar's chips do, for
- * exports made without the bar.  Reads the agencies' and domains' names
- * from the store: a short query, made when the user exports.
+ * exports.  Uses the names the filter bar read in its worker; only when
+ * there are none yet (no bar, or the bar still reading) does it read them
+ * from the store itself, a short query.
  *
  * Returns: (transfer full) (nullable): the filter by name; %NULL when
  *   nothing is filtered
@@ -321,8 +326,39 @@ jd_session_describe_filter (JdSession *self)
 
   g_return_val_if_fail (JD_IS_SESSION (self), NULL);
 
+  if (self->choices != NULL)
+    return jd_filter_describe (&self->filter, self->choices);
+
   if (self->store != NULL)
     choices = jd_filter_choices_load (self->store, NULL);
 
   return jd_filter_describe (&self->filter, choices);
+}
+
+/**
+ * jd_session_set_filter_choices:
+ * @choices: (transfer full): what the filter can choose from, read from
+ *   the session's store since its data last changed
+ *
+ * Keeps the names to filter by, so that whatever names the filter (an
+ * export, a report) need not read them again on the UI thread.
+ */
+/* Returns: (transfer none) (nullable): the names to filter by, or %NULL
+ * while they are being read. */
+const JdFilterChoices *
+jd_session_get_filter_choices (JdSession *self)
+{
+  g_return_val_if_fail (JD_IS_SESSION (self), NULL);
+
+  return self->choices;
+}
+
+void
+jd_session_set_filter_choices (JdSession       *self,
+                               JdFilterChoices *choices)
+{
+  g_return_if_fail (JD_IS_SESSION (self));
+
+  g_clear_pointer (&self->choices, jd_filter_choices_free);
+  self->choices = choices;
 }

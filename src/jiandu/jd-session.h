@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "jd-cockpit.h"
 #include "jd-metrics.h"
 
 G_BEGIN_DECLS
@@ -49,5 +50,8 @@ void            jd_session_set_filter_field (JdSession     *self,
                                             const char     *value);
 gboolean        jd_session_is_ready        (JdSession      *self);
 char           *jd_session_describe_filter (JdSession      *self);
+const JdFilterChoices *jd_session_get_filter_choices (JdSession *self);
+void            jd_session_set_filter_choices (JdSession   *self,
+                                               JdFilterChoices *choices);
 
 G_END_DECLS
