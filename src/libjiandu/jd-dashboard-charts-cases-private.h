@@ -20,6 +20,12 @@ void     _jd_cases_trend_window        (const JdPeriod             *period,
                                         int                        *first_month,
                                         guint                      *n_points);
 
+JdChart *_jd_category_chart            (const JdDashboardChartInfo *info,
+                                        const char                 *title,
+                                        GPtrArray                  *names,
+                                        const double               *values,
+                                        const char                 *series_label);
+
 JdChart *_jd_chart_cases_trend         (JdChartInputs              *inputs,
                                         const JdDashboardChartInfo *info,
                                         GError                    **error);

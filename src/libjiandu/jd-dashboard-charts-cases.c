@@ -206,16 +206,24 @@ _jd_chart_fines_monthly (JdChartInputs              *inputs,
   return months != NULL ? fines_chart (info, jd_chart_inputs_get_period (inputs), months, first) : NULL;
 }
 
-/* A chart of the row's type with one bar a category */
-static JdChart *
-category_chart (const JdDashboardChartInfo *info,
-                GPtrArray                  *names,
-                const double               *values,
-                const char                 *series_label)
+/**
+ * _jd_category_chart:
+ * @title: (nullable): the chart's title; %NULL for the row's
+ * @names: (element-type utf8): the categories
+ * @values: one for each of @names
+ *
+ * A chart of the row's type with one bar (or slice) a category.
+ */
+JdChart *
+_jd_category_chart (const JdDashboardChartInfo *info,
+                    const char                 *title,
+                    GPtrArray                  *names,
+                    const double               *values,
+                    const char                 *series_label)
 {
   JdChart *chart = jd_chart_new (info->type);
 
-  jd_chart_set_title (chart, _(info->title));
+  jd_chart_set_title (chart, title != NULL ? title : _(info->title));
   jd_chart_set_categories (chart, (const char * const *)names->pdata, names->len);
   jd_chart_add_series (chart, series_label, values, names->len);
 
@@ -247,7 +255,7 @@ _jd_chart_cases_by_dimension (JdChartInputs              *inputs,
       decided[i] = slice->metrics->cases.decided;
     }
 
-  return category_chart (info, names, decided, _("Cases decided"));
+  return _jd_category_chart (info, NULL, names, decided, _("Cases decided"));
 }
 
 JdChart *
@@ -275,7 +283,7 @@ _jd_chart_complaints_by_category (JdChartInputs              *inputs,
       values[i] = count->count;
     }
 
-  return category_chart (info, names, values, _("Complaints received"));
+  return _jd_category_chart (info, NULL, names, values, _("Complaints received"));
 }
 
 /* The four rates of complaints handling, a line each, by month */

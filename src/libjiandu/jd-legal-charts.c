@@ -16,6 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "jd-dashboard-charts-cases-private.h"
 #include "jd-leniency.h"
 #include "jd-legal-charts-private.h"
 #include "jd-settings.h"
@@ -183,7 +184,6 @@ _jd_legal_chart_breakdown (JdChartInputs              *inputs,
   const gint64 *counts;
   guint n_values, skip;
   JdEnum which;
-  JdChart *chart;
 
   if (m == NULL)
     return NULL;
@@ -198,12 +198,7 @@ _jd_legal_chart_breakdown (JdChartInputs              *inputs,
     }
 
   title = period_title (info, jd_chart_inputs_get_period (inputs));
-  chart = jd_chart_new (info->type);
-  jd_chart_set_title (chart, title);
-  jd_chart_set_categories (chart, (const char * const *)names->pdata, names->len);
-  jd_chart_add_series (chart, _(info->title), values, names->len);
-
-  return chart;
+  return _jd_category_chart (info, title, names, values, _(info->title));
 }
 
 /* Items of the leniency list */
@@ -224,7 +219,6 @@ _jd_legal_chart_items (JdChartInputs              *inputs,
   g_autofree double *values = NULL;
   g_autofree char *title = NULL;
   GPtrArray *counts;
-  JdChart *chart;
 
   if (items == NULL)
     return NULL;
@@ -240,12 +234,7 @@ _jd_legal_chart_items (JdChartInputs              *inputs,
     }
 
   title = period_title (info, jd_chart_inputs_get_period (inputs));
-  chart = jd_chart_new (info->type);
-  jd_chart_set_title (chart, title);
-  jd_chart_set_categories (chart, (const char * const *)names->pdata, names->len);
-  jd_chart_add_series (chart, _("Items in force"), values, names->len);
-
-  return chart;
+  return _jd_category_chart (info, title, names, values, _("Items in force"));
 }
 
 /* Reviews by agency */
@@ -302,11 +291,8 @@ _jd_legal_chart_review_agencies (JdChartInputs              *inputs,
     }
 
   title = period_title (info, jd_chart_inputs_get_period (inputs));
-  chart = jd_chart_new (info->type);
-  jd_chart_set_title (chart, title);
+  chart = _jd_category_chart (info, title, names, values, _("Pass rate"));
   jd_chart_set_format (chart, JD_CHART_FORMAT_PERCENT);
-  jd_chart_set_categories (chart, (const char * const *)names->pdata, names->len);
-  jd_chart_add_series (chart, _("Pass rate"), values, names->len);
 
   return chart;
 }
