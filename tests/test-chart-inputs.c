@@ -94,9 +94,12 @@ masked (const JdMetrics *full,
   if (!(parts & JD_METRICS_PART_CASES))
     {
       gint64 opened = m.cases.opened;
+      gboolean totals = (parts & JD_METRICS_PART_CASES_TOTALS) != 0;
 
       memset (&m.cases, 0, sizeof m.cases);
       m.cases.opened = opened;
+      m.cases.decided = totals ? full->cases.decided : 0;
+      m.cases.fines_fen = totals ? full->cases.fines_fen : 0;
       m.leniency.cases = 0;
       memset (m.leniency.cases_by_kind, 0, sizeof m.leniency.cases_by_kind);
       m.leniency.exempted_fen = 0;
@@ -149,7 +152,10 @@ test_series_parts (Fixture       *fixture,
   static const JdMetricsParts sets[] = {
     JD_METRICS_PART_CASES, JD_METRICS_PART_CASES_OPENED, JD_METRICS_PART_COMPLAINTS,
     JD_METRICS_PART_LAWSUITS, JD_METRICS_PART_RECONSIDERATIONS, JD_METRICS_PART_REVIEWS,
-    JD_METRICS_PART_LENIENCY_ITEMS, JD_METRICS_PART_LAWSUITS | JD_METRICS_PART_RECONSIDERATIONS,
+    JD_METRICS_PART_LENIENCY_ITEMS, JD_METRICS_PART_CASES_TOTALS,
+    JD_METRICS_PART_CASES_TOTALS | JD_METRICS_PART_CASES_OPENED,
+    JD_METRICS_PART_CASES_TOTALS | JD_METRICS_PART_CASES,
+    JD_METRICS_PART_LAWSUITS | JD_METRICS_PART_RECONSIDERATIONS,
     JD_METRICS_PARTS_ALL,
   };
   static const JdPeriodKind kinds[] = { JD_PERIOD_MONTH, JD_PERIOD_QUARTER };
@@ -196,6 +202,8 @@ test_shared (Fixture       *fixture,
     { JD_PERIOD_MONTH, jd_month_add (last, -11), JD_METRICS_PART_LAWSUITS },   /* from the run above */
     { JD_PERIOD_MONTH, jd_month_add (last, -11), JD_METRICS_PART_RECONSIDERATIONS },
     { JD_PERIOD_MONTH, jd_month_add (last, -47), JD_METRICS_PART_LAWSUITS },   /* longer than any run */
+    { JD_PERIOD_MONTH, jd_month_add (last, -23), JD_METRICS_PART_CASES },
+    { JD_PERIOD_MONTH, jd_month_add (last, -11), JD_METRICS_PART_CASES_TOTALS },   /* from the cases' run */
     { JD_PERIOD_QUARTER, jd_month_add (last, -23), JD_METRICS_PART_REVIEWS },
     { JD_PERIOD_QUARTER, jd_month_add (last, -5), JD_METRICS_PART_REVIEWS },
   };

@@ -180,7 +180,8 @@ jd_chart_inputs_series (JdChartInputs   *self,
       run = g_new0 (Run, 1);
       run->by = by;
       run->first = first_month;
-      run->parts = parts;
+      /* the cases' figures hold their totals */
+      run->parts = (parts & JD_METRICS_PART_CASES) ? parts | JD_METRICS_PART_CASES_TOTALS : parts;
       run->periods = periods;
       g_ptr_array_add (self->runs, run);
     }

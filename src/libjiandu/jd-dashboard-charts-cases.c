@@ -81,7 +81,7 @@ cases_months (JdChartInputs  *inputs,
 
   _jd_cases_trend_window (jd_chart_inputs_get_period (inputs), JD_PERIOD_YEAR, first_month, &n);
   return jd_chart_inputs_series (inputs, JD_PERIOD_MONTH, *first_month,
-                                 JD_METRICS_PART_CASES | JD_METRICS_PART_CASES_OPENED, error);
+                                 JD_METRICS_PART_CASES_TOTALS | JD_METRICS_PART_CASES_OPENED, error);
 }
 
 /* Adds up @months (from @months_first) into the @n points of the

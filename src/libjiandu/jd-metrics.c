@@ -311,6 +311,14 @@ cases_decided_row (sqlite3_stmt *stmt,
 }
 
 static void
+cases_totals_row (sqlite3_stmt *stmt,
+                  JdMetrics    *m)
+{
+  m->cases.decided += sqlite3_column_int64 (stmt, 0);
+  m->cases.fines_fen += sqlite3_column_int64 (stmt, 1);
+}
+
+static void
 cases_opened_row (sqlite3_stmt *stmt,
                   JdMetrics    *m)
 {
@@ -490,6 +498,8 @@ static const Query rollup_queries[] = {
   { JD_METRICS_PART_CASES, cases_decided_row, "kind, leniency, sum (n), sum (fines_fen), sum (exempted_fen),"
     " sum (major), sum (major_unreviewed)",
     "roll_cases", "month BETWEEN ?1 AND ?2", "kind, leniency" },
+  { JD_METRICS_PART_CASES_TOTALS, cases_totals_row, "sum (n), sum (fines_fen)",
+    "roll_cases", "month BETWEEN ?1 AND ?2", NULL },
   { JD_METRICS_PART_CASES_OPENED, cases_opened_row, "sum (n)", "roll_cases_opened", "month BETWEEN ?1 AND ?2", NULL },
   { JD_METRICS_PART_COMPLAINTS, complaints_row,
     "channel, sum (n), sum (closed), sum (on_time), sum (closed_with_due),"
@@ -510,6 +520,8 @@ static const Query raw_queries[] = {
   { JD_METRICS_PART_CASES, cases_decided_row, "kind, leniency, count(*), sum (fine_fen), sum (exempted_fen),"
     " sum (major), sum (major = 1 AND coalesce (legal_review, 0) = 0)",
     "cases", "decided_month BETWEEN ?1 AND ?2", "kind, leniency" },
+  { JD_METRICS_PART_CASES_TOTALS, cases_totals_row, "count(*), sum (fine_fen)",
+    "cases", "decided_month BETWEEN ?1 AND ?2", NULL },
   { JD_METRICS_PART_CASES_OPENED, cases_opened_row, "count(*)", "cases", "opened_month BETWEEN ?1 AND ?2", NULL },
   { JD_METRICS_PART_COMPLAINTS, complaints_row,
     "channel, count(*), count(closed_on),"
@@ -597,7 +609,16 @@ query_sql (const Query *query,
     g_string_append_printf (sql, ", %s AS slice", key);
   g_string_append_printf (sql, " FROM %s WHERE %s%s", query->from, query->where,
                           source == SOURCE_RAW && query->is_reviews ? scope->reviews_where : scope->where);
-  if (query->group_by != NULL || key != NULL)
+  if (dimension == SLICE_BY_PERIOD (JD_PERIOD_MONTH))
+    {
+      /* The rollups are in the order of their months: grouped by the
+       * column, a month's rows are summed as they come, where the slice's
+       * text would be sorted first */
+      g_string_append (sql, " GROUP BY month");
+      if (query->group_by != NULL)
+        g_string_append_printf (sql, ", %s", query->group_by);
+    }
+  else if (query->group_by != NULL || key != NULL)
     {
       g_string_append (sql, " GROUP BY ");
       if (query->group_by != NULL)
@@ -648,7 +669,9 @@ compute_into (JdStore         *store,
       g_autoptr(sqlite3_stmt) stmt = NULL;
       int rc;
 
-      if ((queries[i].part & parts) == 0)
+      /* The totals are read with the rest of the cases when those are */
+      if ((queries[i].part & parts) == 0 ||
+          (queries[i].part == JD_METRICS_PART_CASES_TOTALS && (parts & JD_METRICS_PART_CASES) != 0))
         continue;
 
       sql = query_sql (&queries[i], &scope, source, dimension);

@@ -130,7 +130,10 @@ typedef enum
   JD_METRICS_PART_RECONSIDERATIONS = 1 << 4,
   JD_METRICS_PART_REVIEWS          = 1 << 5,
   JD_METRICS_PART_LENIENCY_ITEMS   = 1 << 6,  /* the items in force at a period's end */
-  JD_METRICS_PARTS_ALL             = (1 << 7) - 1,
+  /* Of the cases decided, their number and fines only: a lighter reading
+   * of a part of what JD_METRICS_PART_CASES reads, for long trends */
+  JD_METRICS_PART_CASES_TOTALS     = 1 << 7,
+  JD_METRICS_PARTS_ALL             = (1 << 8) - 1,
 } JdMetricsParts;
 
 /* What a breakdown splits by. */
