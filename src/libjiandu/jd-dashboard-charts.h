@@ -34,6 +34,10 @@ typedef enum
   JD_N_KPIS
 } JdKpi;
 
+/* The parts of the figures the KPI cards' sparklines are made of */
+#define JD_KPI_PARTS (JD_METRICS_PART_CASES | JD_METRICS_PART_COMPLAINTS | JD_METRICS_PART_LAWSUITS | \
+                      JD_METRICS_PART_RECONSIDERATIONS | JD_METRICS_PART_REVIEWS)
+
 typedef struct _JdDashboardChartInfo JdDashboardChartInfo;
 
 typedef JdChart *(*JdDashboardChartBuild) (JdStore                    *store,
