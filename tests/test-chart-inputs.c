@@ -186,6 +186,44 @@ test_series_parts (Fixture       *fixture,
       }
 }
 
+/* A breakdown of some parts: every slice holds the full breakdown's
+ * figures of those parts */
+static void
+test_breakdown_parts (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  static const JdMetricsParts sets[] = {
+    JD_METRICS_PART_CASES, JD_METRICS_PART_CASES_TOTALS, JD_METRICS_PART_LAWSUITS | JD_METRICS_PART_REVIEWS,
+  };
+  JdPeriod period = jd_period_containing (JD_PERIOD_QUARTER, fixture->last_month);
+
+  for (guint f = 0; f < G_N_ELEMENTS (fixture->filters); f++)
+    for (guint d = 0; d < JD_N_DIMENSIONS; d++)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(GPtrArray) full = jd_metrics_breakdown (fixture->store, &period, &fixture->filters[f], d, &error);
+
+        g_assert_no_error (error);
+        for (guint s = 0; s < G_N_ELEMENTS (sets); s++)
+          {
+            g_autoptr(GPtrArray) narrow = jd_metrics_breakdown_parts (fixture->store, &period, &fixture->filters[f],
+                                                                      d, sets[s], &error);
+
+            g_assert_no_error (error);
+            g_assert_cmpuint (narrow->len, ==, full->len);
+            for (guint i = 0; i < full->len; i++)
+              {
+                const JdSlice *a = g_ptr_array_index (full, i);
+                const JdSlice *b = g_ptr_array_index (narrow, i);
+                JdMetrics expected = masked (a->metrics, sets[s]);
+
+                g_assert_cmpstr (a->key, ==, b->key);
+                jd_test_assert_metrics_equal (&expected, b->metrics);
+              }
+          }
+      }
+}
+
 /* What one JdChartInputs hands out, asked in the order a page asks */
 static void
 test_shared (Fixture       *fixture,
@@ -321,6 +359,7 @@ main (int    argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("/chart-inputs/series-parts", test_series_parts);
+  ADD ("/chart-inputs/breakdown-parts", test_breakdown_parts);
   ADD ("/chart-inputs/shared", test_shared);
   ADD ("/chart-inputs/catalog", test_catalog);
 

@@ -87,7 +87,8 @@ unreviewed_agencies (JdStore         *store,
                      const JdFilter  *filter,
                      GError         **error)
 {
-  g_autoptr(GPtrArray) slices = jd_metrics_breakdown (store, period, filter, JD_DIMENSION_AGENCY, error);
+  g_autoptr(GPtrArray) slices = jd_metrics_breakdown_parts (store, period, filter, JD_DIMENSION_AGENCY,
+                                                            JD_METRICS_PART_CASES, error);
   GPtrArray *kept;
 
   if (slices == NULL)

@@ -236,9 +236,10 @@ _jd_chart_cases_by_dimension (JdChartInputs              *inputs,
                               const JdDashboardChartInfo *info,
                               GError                    **error)
 {
-  g_autoptr(GPtrArray) slices = jd_metrics_breakdown (jd_chart_inputs_get_store (inputs),
-                                                      jd_chart_inputs_get_period (inputs),
-                                                      jd_chart_inputs_get_filter (inputs), info->variant, error);
+  g_autoptr(GPtrArray) slices = jd_metrics_breakdown_parts (jd_chart_inputs_get_store (inputs),
+                                                            jd_chart_inputs_get_period (inputs),
+                                                            jd_chart_inputs_get_filter (inputs), info->variant,
+                                                            JD_METRICS_PART_CASES_TOTALS, error);
   g_autoptr(GPtrArray) names = NULL;
   g_autofree double *decided = NULL;
 

@@ -331,8 +331,9 @@ agency_heat (JdChartInputs              *inputs,
     {
       int month = jd_month_add (first, i);
       JdPeriod p = jd_period_containing (JD_PERIOD_MONTH, month);
-      GPtrArray *slices = jd_metrics_breakdown (jd_chart_inputs_get_store (inputs), &p,
-                                                jd_chart_inputs_get_filter (inputs), JD_DIMENSION_AGENCY, error);
+      GPtrArray *slices = jd_metrics_breakdown_parts (jd_chart_inputs_get_store (inputs), &p,
+                                                      jd_chart_inputs_get_filter (inputs), JD_DIMENSION_AGENCY,
+                                                      JD_METRICS_PART_CASES_TOTALS, error);
 
       if (slices == NULL)
         return NULL;

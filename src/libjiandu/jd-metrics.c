@@ -887,6 +887,7 @@ breakdown (JdStore         *store,
            const JdPeriod  *period,
            const JdFilter  *filter,
            JdDimension      dimension,
+           JdMetricsParts   parts,
            Source           source,
            GError         **error)
 {
@@ -921,7 +922,7 @@ breakdown (JdStore         *store,
   if (!list_slices (db, dimension, &scope, template, slices, by_key, error))
     return NULL;
 
-  if (!compute_into (store, JD_METRICS_PARTS_ALL, first, last, last_day, filter, source, dimension, NULL, by_key, error))
+  if (!compute_into (store, parts, first, last, last_day, filter, source, dimension, NULL, by_key, error))
     return NULL;
 
   for (guint i = 0; i < slices->len; i++)
@@ -949,7 +950,28 @@ jd_metrics_breakdown (JdStore         *store,
                       JdDimension      dimension,
                       GError         **error)
 {
-  return breakdown (store, period, filter, dimension, SOURCE_ROLLUP, error);
+  return breakdown (store, period, filter, dimension, JD_METRICS_PARTS_ALL, SOURCE_ROLLUP, error);
+}
+
+/**
+ * jd_metrics_breakdown_parts:
+ * @parts: the parts of the figures to read
+ *
+ * As jd_metrics_breakdown(), reading only the rollups of @parts; every
+ * figure of the other parts is left zero.
+ *
+ * Returns: (transfer full) (element-type JdSlice): the slices, or %NULL
+ *   with @error set
+ */
+GPtrArray *
+jd_metrics_breakdown_parts (JdStore         *store,
+                            const JdPeriod  *period,
+                            const JdFilter  *filter,
+                            JdDimension      dimension,
+                            JdMetricsParts   parts,
+                            GError         **error)
+{
+  return breakdown (store, period, filter, dimension, parts, SOURCE_ROLLUP, error);
 }
 
 GPtrArray *
@@ -959,7 +981,7 @@ _jd_metrics_breakdown_raw (JdStore         *store,
                            JdDimension      dimension,
                            GError         **error)
 {
-  return breakdown (store, period, filter, dimension, SOURCE_RAW, error);
+  return breakdown (store, period, filter, dimension, JD_METRICS_PARTS_ALL, SOURCE_RAW, error);
 }
 
 static const JdMeasureInfo measures[JD_N_MEASURES] = {

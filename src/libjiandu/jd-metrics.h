@@ -233,6 +233,12 @@ GPtrArray  *jd_metrics_breakdown      (JdStore        *store,
                                        const JdFilter *filter,
                                        JdDimension     dimension,
                                        GError        **error);
+GPtrArray  *jd_metrics_breakdown_parts (JdStore       *store,
+                                       const JdPeriod *period,
+                                       const JdFilter *filter,
+                                       JdDimension     dimension,
+                                       JdMetricsParts  parts,
+                                       GError        **error);
 void        jd_slice_free             (JdSlice        *slice);
 
 const JdMeasureInfo *jd_measure_info  (JdMeasure       measure);
