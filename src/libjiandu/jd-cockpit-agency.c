@@ -155,9 +155,13 @@ _jd_cockpit_load_agency (JdStore         *store,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  profile->charts = _jd_cockpit_load_charts ("agency", store, period, filter, cancellable, error);
-  if (profile->charts == NULL)
-    return NULL;
+  {
+    g_autoptr(JdChartInputs) inputs = jd_chart_inputs_new (store, period, filter);
+
+    profile->charts = _jd_cockpit_load_charts (inputs, jd_cockpit_page_charts ("agency"), cancellable, error);
+    if (profile->charts == NULL)
+      return NULL;
+  }
 
   if (!rank_agency (store, period, filter, profile, error))
     return NULL;

@@ -12,7 +12,7 @@
 #include "config.h"
 
 #include "jd-cockpit-cases.h"
-#include "jd-dashboard-charts-cases-private.h"
+#include "jd-cockpit-legal.h"
 #include "jd-warnings.h"
 
 void
@@ -47,22 +47,22 @@ jd_complaints_data_free (JdComplaintsData *data)
   g_free (data);
 }
 
-/* Builds the named charts into @charts, in order; FALSE at the first error */
+/* Builds the charts @names from @inputs into the @slots, in order */
 static gboolean
-build_charts (JdStore            *store,
-              const JdPeriod     *period,
-              const JdFilter     *filter,
-              const char * const *names,
-              JdChart          ***charts,
-              guint               n_charts,
-              GError            **error)
+build_charts (JdChartInputs       *inputs,
+              const char * const  *names,
+              JdChart           ***slots,
+              GCancellable        *cancellable,
+              GError             **error)
 {
-  for (guint i = 0; i < n_charts; i++)
-    {
-      *charts[i] = jd_dashboard_chart_new (store, names[i], period, filter, error);
-      if (*charts[i] == NULL)
-        return FALSE;
-    }
+  g_autoptr(GPtrArray) charts = _jd_cockpit_load_charts (inputs, names, cancellable, error);
+
+  if (charts == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < charts->len; i++)
+    *slots[i] = g_ptr_array_index (charts, i);
+  g_ptr_array_set_free_func (charts, NULL);
 
   return TRUE;
 }
@@ -87,7 +87,8 @@ unreviewed_agencies (JdStore         *store,
                      const JdFilter  *filter,
                      GError         **error)
 {
-  g_autoptr(GPtrArray) slices = jd_metrics_breakdown (store, period, filter, JD_DIMENSION_AGENCY, error);
+  g_autoptr(GPtrArray) slices = jd_metrics_breakdown_parts (store, period, filter, JD_DIMENSION_AGENCY,
+                                                            JD_METRICS_PART_CASES, error);
   GPtrArray *kept;
 
   if (slices == NULL)
@@ -109,34 +110,6 @@ unreviewed_agencies (JdStore         *store,
   return kept;
 }
 
-/* The charts over time, from one series of months: the catalog's builders
- * would each read their own. */
-static gboolean
-build_trends (JdStore         *store,
-              const JdPeriod  *period,
-              const JdFilter  *filter,
-              JdCasesData     *data,
-              GError         **error)
-{
-  const char * const names[] = {
-    [JD_PERIOD_MONTH] = "cases-trend-monthly",
-    [JD_PERIOD_QUARTER] = "cases-trend-quarterly",
-    [JD_PERIOD_YEAR] = "cases-trend-yearly",
-  };
-  g_autoptr(GPtrArray) months = NULL;
-  int first;
-
-  months = _jd_cases_months (store, period, filter, &first, error);
-  if (months == NULL)
-    return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    data->trend[i] = _jd_cases_trend_chart (jd_dashboard_chart_info (names[i]), period, months, first);
-  data->fines = _jd_fines_chart (jd_dashboard_chart_info ("fines-monthly"), period, months, first);
-
-  return TRUE;
-}
-
 gpointer
 _jd_cockpit_load_cases (JdStore         *store,
                         const JdPeriod  *period,
@@ -144,16 +117,22 @@ _jd_cockpit_load_cases (JdStore         *store,
                         GCancellable    *cancellable,
                         GError         **error)
 {
+  g_autoptr(JdChartInputs) inputs = jd_chart_inputs_new (store, period, filter);
   JdCasesData *data = g_new0 (JdCasesData, 1);
-  const char * const names[] = { "cases-by-kind", "cases-by-domain", "cases-by-level", "cases-by-region" };
-  JdChart **charts[] = { &data->by_kind, &data->by_domain, &data->by_level, &data->by_region };
+  /* The trends and the fines come from one run of months */
+  const char * const names[] = {
+    "cases-trend-monthly", "cases-trend-quarterly", "cases-trend-yearly", "fines-monthly",
+    "cases-by-kind", "cases-by-domain", "cases-by-level", "cases-by-region", NULL
+  };
+  JdChart **slots[] = {
+    &data->trend[JD_PERIOD_MONTH], &data->trend[JD_PERIOD_QUARTER], &data->trend[JD_PERIOD_YEAR], &data->fines,
+    &data->by_kind, &data->by_domain, &data->by_level, &data->by_region
+  };
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (names) == G_N_ELEMENTS (charts));
+  G_STATIC_ASSERT (G_N_ELEMENTS (names) == G_N_ELEMENTS (slots) + 1);
 
-  data->metrics = jd_metrics_compute (store, period, filter, error);
-  if (data->metrics == NULL ||
-      !build_trends (store, period, filter, data, error) ||
-      !build_charts (store, period, filter, names, charts, G_N_ELEMENTS (names), error) ||
+  if (!build_charts (inputs, names, slots, cancellable, error) ||
+      (data->metrics = jd_chart_inputs_take_metrics (inputs, error)) == NULL ||
       (data->unreviewed = unreviewed_agencies (store, period, filter, error)) == NULL)
     {
       jd_cases_data_free (data);
@@ -170,15 +149,15 @@ _jd_cockpit_load_complaints (JdStore         *store,
                              GCancellable    *cancellable,
                              GError         **error)
 {
+  g_autoptr(JdChartInputs) inputs = jd_chart_inputs_new (store, period, filter);
   JdComplaintsData *data = g_new0 (JdComplaintsData, 1);
-  const char * const names[] = { "complaints-by-channel", "complaints-by-category", "complaint-rates" };
-  JdChart **charts[] = { &data->by_channel, &data->by_category, &data->rates };
+  const char * const names[] = { "complaints-by-channel", "complaints-by-category", "complaint-rates", NULL };
+  JdChart **slots[] = { &data->by_channel, &data->by_category, &data->rates };
 
-  G_STATIC_ASSERT (G_N_ELEMENTS (names) == G_N_ELEMENTS (charts));
+  G_STATIC_ASSERT (G_N_ELEMENTS (names) == G_N_ELEMENTS (slots) + 1);
 
-  data->metrics = jd_metrics_compute (store, period, filter, error);
-  if (data->metrics == NULL ||
-      !build_charts (store, period, filter, names, charts, G_N_ELEMENTS (names), error) ||
+  if (!build_charts (inputs, names, slots, cancellable, error) ||
+      (data->metrics = jd_chart_inputs_take_metrics (inputs, error)) == NULL ||
       (data->overdue = jd_warnings_overdue_complaints (store, period, filter, error)) == NULL)
     {
       jd_complaints_data_free (data);

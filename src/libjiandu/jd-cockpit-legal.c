@@ -10,7 +10,7 @@
 
 #include "jd-cockpit-legal.h"
 #include "jd-dashboard-charts.h"
-#include "jd-settings.h"
+#include "jd-legal-charts-private.h"
 
 /* Each page's charts, in the order the page lays them out; every one a
  * row of the chart catalog. */
@@ -70,21 +70,19 @@ jd_figures_data_free (JdFiguresData *data)
 
 /**
  * _jd_cockpit_load_charts:
- * @page: a page of jd_cockpit_page_charts()
+ * @inputs: what the page reads, shared by its charts
+ * @names: (array zero-terminated=1): charts of the catalog
  *
- * Returns: (transfer container) (element-type JdChart): the charts of
- *   @page, in the order of jd_cockpit_page_charts(), or %NULL on error
+ * Returns: (transfer container) (element-type JdChart): the charts
+ *   @names, in their order, or %NULL on error
  */
 GPtrArray *
-_jd_cockpit_load_charts (const char      *page,
-                         JdStore         *store,
-                         const JdPeriod  *period,
-                         const JdFilter  *filter,
-                         GCancellable    *cancellable,
-                         GError         **error)
+_jd_cockpit_load_charts (JdChartInputs       *inputs,
+                         const char * const  *names,
+                         GCancellable        *cancellable,
+                         GError             **error)
 {
   g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func ((GDestroyNotify)jd_chart_unref);
-  const char * const *names = jd_cockpit_page_charts (page);
 
   g_return_val_if_fail (names != NULL, NULL);
 
@@ -95,7 +93,7 @@ _jd_cockpit_load_charts (const char      *page,
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
 
-      chart = jd_dashboard_chart_new (store, names[i], period, filter, error);
+      chart = jd_dashboard_chart_new_from (inputs, names[i], error);
       if (chart == NULL)
         return NULL;
       g_ptr_array_add (charts, chart);
@@ -104,8 +102,9 @@ _jd_cockpit_load_charts (const char      *page,
   return g_steal_pointer (&charts);
 }
 
-/* The figures and the charts of @page */
-static JdFiguresData *
+/* The figures and the charts of @page, and, for the leniency and reviews
+ * pages, the list's figures and the agencies' ranking */
+static gpointer
 load_figures (const char      *page,
               JdStore         *store,
               const JdPeriod  *period,
@@ -113,14 +112,25 @@ load_figures (const char      *page,
               GCancellable    *cancellable,
               GError         **error)
 {
+  g_autoptr(JdChartInputs) inputs = jd_chart_inputs_new (store, period, filter);
   g_autoptr(JdFiguresData) data = g_new0 (JdFiguresData, 1);
 
-  data->metrics = jd_metrics_compute (store, period, filter, error);
+  data->charts = _jd_cockpit_load_charts (inputs, jd_cockpit_page_charts (page), cancellable, error);
+  if (data->charts == NULL)
+    return NULL;
+
+  data->metrics = jd_chart_inputs_take_metrics (inputs, error);
   if (data->metrics == NULL)
     return NULL;
 
-  data->charts = _jd_cockpit_load_charts (page, store, period, filter, cancellable, error);
-  if (data->charts == NULL)
+  if (g_str_equal (page, "leniency") &&
+      (data->items = jd_chart_inputs_take_leniency_items (inputs, error)) == NULL)
+    return NULL;
+
+  /* The same ranking as the review-agencies bars, so a bar's index is its
+   * agency's row: a click on a bar opens that agency. */
+  if (g_str_equal (page, "reviews") &&
+      (data->ranking = _jd_legal_review_ranking (inputs, error)) == NULL)
     return NULL;
 
   return g_steal_pointer (&data);
@@ -143,16 +153,7 @@ _jd_cockpit_load_leniency (JdStore         *store,
                            GCancellable    *cancellable,
                            GError         **error)
 {
-  g_autoptr(JdFiguresData) data = load_figures ("leniency", store, period, filter, cancellable, error);
-
-  if (data == NULL)
-    return NULL;
-
-  data->items = jd_leniency_items_compute (store, period, filter, error);
-  if (data->items == NULL)
-    return NULL;
-
-  return g_steal_pointer (&data);
+  return load_figures ("leniency", store, period, filter, cancellable, error);
 }
 
 gpointer
@@ -162,17 +163,5 @@ _jd_cockpit_load_reviews (JdStore         *store,
                           GCancellable    *cancellable,
                           GError         **error)
 {
-  g_autoptr(JdFiguresData) data = load_figures ("reviews", store, period, filter, cancellable, error);
-  gint64 min_total = (gint64)jd_settings_get_double (store, "rank_min_total");
-
-  if (data == NULL)
-    return NULL;
-
-  /* The same ranking as the review-agencies bars, so a bar's index is its
-   * agency's row: a click on a bar opens that agency. */
-  data->ranking = jd_metrics_rank (store, period, filter, JD_MEASURE_REVIEW_PASS_RATE, min_total, FALSE, error);
-  if (data->ranking == NULL)
-    return NULL;
-
-  return g_steal_pointer (&data);
+  return load_figures ("reviews", store, period, filter, cancellable, error);
 }

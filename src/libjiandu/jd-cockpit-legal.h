@@ -6,6 +6,7 @@
 
 #pragma once
 
+#include "jd-chart-inputs.h"
 #include "jd-cockpit.h"
 #include "jd-leniency.h"
 
@@ -24,12 +25,10 @@ typedef struct
 const char * const *jd_cockpit_page_charts (const char     *page);
 void                jd_figures_data_free   (JdFiguresData  *data);
 
-GPtrArray *_jd_cockpit_load_charts (const char      *page,
-                                    JdStore         *store,
-                                    const JdPeriod  *period,
-                                    const JdFilter  *filter,
-                                    GCancellable    *cancellable,
-                                    GError         **error);
+GPtrArray *_jd_cockpit_load_charts (JdChartInputs       *inputs,
+                                    const char * const  *names,
+                                    GCancellable        *cancellable,
+                                    GError             **error);
 
 gpointer _jd_cockpit_load_lawsuits (JdStore         *store,
                                     const JdPeriod  *period,

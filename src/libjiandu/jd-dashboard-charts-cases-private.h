@@ -20,44 +20,26 @@ void     _jd_cases_trend_window        (const JdPeriod             *period,
                                         int                        *first_month,
                                         guint                      *n_points);
 
-GPtrArray *_jd_cases_months            (JdStore                    *store,
-                                        const JdPeriod             *period,
-                                        const JdFilter             *filter,
-                                        int                        *first_month,
-                                        GError                    **error);
-JdChart *_jd_cases_trend_chart         (const JdDashboardChartInfo *info,
-                                        const JdPeriod             *period,
-                                        GPtrArray                  *months,
-                                        int                         months_first);
-JdChart *_jd_fines_chart               (const JdDashboardChartInfo *info,
-                                        const JdPeriod             *period,
-                                        GPtrArray                  *months,
-                                        int                         months_first);
+JdChart *_jd_category_chart            (const JdDashboardChartInfo *info,
+                                        const char                 *title,
+                                        GPtrArray                  *names,
+                                        const double               *values,
+                                        const char                 *series_label);
 
-JdChart *_jd_chart_cases_trend         (JdStore                    *store,
+JdChart *_jd_chart_cases_trend         (JdChartInputs              *inputs,
                                         const JdDashboardChartInfo *info,
-                                        const JdPeriod             *period,
-                                        const JdFilter             *filter,
                                         GError                    **error);
-JdChart *_jd_chart_cases_by_dimension  (JdStore                    *store,
+JdChart *_jd_chart_cases_by_dimension  (JdChartInputs              *inputs,
                                         const JdDashboardChartInfo *info,
-                                        const JdPeriod             *period,
-                                        const JdFilter             *filter,
                                         GError                    **error);
-JdChart *_jd_chart_fines_monthly       (JdStore                    *store,
+JdChart *_jd_chart_fines_monthly       (JdChartInputs              *inputs,
                                         const JdDashboardChartInfo *info,
-                                        const JdPeriod             *period,
-                                        const JdFilter             *filter,
                                         GError                    **error);
-JdChart *_jd_chart_complaints_by_category (JdStore                 *store,
+JdChart *_jd_chart_complaints_by_category (JdChartInputs              *inputs,
                                         const JdDashboardChartInfo *info,
-                                        const JdPeriod             *period,
-                                        const JdFilter             *filter,
                                         GError                    **error);
-JdChart *_jd_chart_complaint_rates     (JdStore                    *store,
+JdChart *_jd_chart_complaint_rates     (JdChartInputs              *inputs,
                                         const JdDashboardChartInfo *info,
-                                        const JdPeriod             *period,
-                                        const JdFilter             *filter,
                                         GError                    **error);
 
 G_END_DECLS

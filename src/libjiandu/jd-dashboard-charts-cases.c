@@ -69,28 +69,19 @@ axis_of (JdPeriodKind by)
     }
 }
 
-/**
- * _jd_cases_months:
- * @first_month: (out): the first month of the series
- *
- * The months the charts of the cases page over time are made of: from the
- * first month of the trend by year to the period's end, so that one series
- * serves every one of them.
- *
- * Returns: (transfer full) (element-type JdMetrics): one a month, or %NULL
- *   with @error set
- */
-GPtrArray *
-_jd_cases_months (JdStore         *store,
-                  const JdPeriod  *period,
-                  const JdFilter  *filter,
-                  int             *first_month,
-                  GError         **error)
+/* The months the charts of the cases page over time are made of: from
+ * the first month of the trend by year to the period's end, so that one
+ * run of months serves every one of them. */
+static GPtrArray *
+cases_months (JdChartInputs  *inputs,
+              int            *first_month,
+              GError        **error)
 {
   guint n;
 
-  _jd_cases_trend_window (period, JD_PERIOD_YEAR, first_month, &n);
-  return jd_metrics_series (store, filter, JD_PERIOD_MONTH, *first_month, jd_period_last_month (period), error);
+  _jd_cases_trend_window (jd_chart_inputs_get_period (inputs), JD_PERIOD_YEAR, first_month, &n);
+  return jd_chart_inputs_series (inputs, JD_PERIOD_MONTH, *first_month,
+                                 JD_METRICS_PART_CASES_TOTALS | JD_METRICS_PART_CASES_OPENED, error);
 }
 
 /* Adds up @months (from @months_first) into the @n points of the
@@ -137,19 +128,16 @@ get_fines_yuan (const JdMetrics *m)
   return m->cases.fines_fen / 100.0;
 }
 
-/**
- * _jd_cases_trend_chart:
- * @months: (element-type JdMetrics): from _jd_cases_months()
+/* @months: (element-type JdMetrics): from cases_months()
  *
  * Cases decided and opened, a pair of bars a month, quarter or year (the
  * row's variant), ending with @period: the last quarter or year holds the
- * months up to the period's end, never one after it.
- */
-JdChart *
-_jd_cases_trend_chart (const JdDashboardChartInfo *info,
-                       const JdPeriod             *period,
-                       GPtrArray                  *months,
-                       int                         months_first)
+ * months up to the period's end, never one after it. */
+static JdChart *
+cases_trend_chart (const JdDashboardChartInfo *info,
+                   const JdPeriod             *period,
+                   GPtrArray                  *months,
+                   int                         months_first)
 {
   JdPeriodKind by = info->variant;
   g_autofree double *decided = NULL;
@@ -171,17 +159,12 @@ _jd_cases_trend_chart (const JdDashboardChartInfo *info,
   return chart;
 }
 
-/**
- * _jd_fines_chart:
- * @months: (element-type JdMetrics): from _jd_cases_months()
- *
- * Fines and confiscations a month, over the months' trend window.
- */
-JdChart *
-_jd_fines_chart (const JdDashboardChartInfo *info,
-                 const JdPeriod             *period,
-                 GPtrArray                  *months,
-                 int                         months_first)
+/* Fines and confiscations a month, over the months' trend window */
+static JdChart *
+fines_chart (const JdDashboardChartInfo *info,
+             const JdPeriod             *period,
+             GPtrArray                  *months,
+             int                         months_first)
 {
   g_autofree double *fines = NULL;
   JdChart *chart;
@@ -200,43 +183,47 @@ _jd_fines_chart (const JdDashboardChartInfo *info,
   return chart;
 }
 
-/* The catalog's builders of the two: the page builds them from one series */
+/* The catalog's builders of the two, from the page's one run of months */
 JdChart *
-_jd_chart_cases_trend (JdStore                    *store,
+_jd_chart_cases_trend (JdChartInputs              *inputs,
                        const JdDashboardChartInfo *info,
-                       const JdPeriod             *period,
-                       const JdFilter             *filter,
                        GError                    **error)
 {
   int first;
-  g_autoptr(GPtrArray) months = _jd_cases_months (store, period, filter, &first, error);
+  g_autoptr(GPtrArray) months = cases_months (inputs, &first, error);
 
-  return months != NULL ? _jd_cases_trend_chart (info, period, months, first) : NULL;
+  return months != NULL ? cases_trend_chart (info, jd_chart_inputs_get_period (inputs), months, first) : NULL;
 }
 
 JdChart *
-_jd_chart_fines_monthly (JdStore                    *store,
+_jd_chart_fines_monthly (JdChartInputs              *inputs,
                          const JdDashboardChartInfo *info,
-                         const JdPeriod             *period,
-                         const JdFilter             *filter,
                          GError                    **error)
 {
   int first;
-  g_autoptr(GPtrArray) months = _jd_cases_months (store, period, filter, &first, error);
+  g_autoptr(GPtrArray) months = cases_months (inputs, &first, error);
 
-  return months != NULL ? _jd_fines_chart (info, period, months, first) : NULL;
+  return months != NULL ? fines_chart (info, jd_chart_inputs_get_period (inputs), months, first) : NULL;
 }
 
-/* A chart of the row's type with one bar a category */
-static JdChart *
-category_chart (const JdDashboardChartInfo *info,
-                GPtrArray                  *names,
-                const double               *values,
-                const char                 *series_label)
+/**
+ * _jd_category_chart:
+ * @title: (nullable): the chart's title; %NULL for the row's
+ * @names: (element-type utf8): the categories
+ * @values: one for each of @names
+ *
+ * A chart of the row's type with one bar (or slice) a category.
+ */
+JdChart *
+_jd_category_chart (const JdDashboardChartInfo *info,
+                    const char                 *title,
+                    GPtrArray                  *names,
+                    const double               *values,
+                    const char                 *series_label)
 {
   JdChart *chart = jd_chart_new (info->type);
 
-  jd_chart_set_title (chart, _(info->title));
+  jd_chart_set_title (chart, title != NULL ? title : _(info->title));
   jd_chart_set_categories (chart, (const char * const *)names->pdata, names->len);
   jd_chart_add_series (chart, series_label, values, names->len);
 
@@ -245,13 +232,14 @@ category_chart (const JdDashboardChartInfo *info,
 
 /* Cases decided in the period by the row's dimension: domain, level or region */
 JdChart *
-_jd_chart_cases_by_dimension (JdStore                    *store,
+_jd_chart_cases_by_dimension (JdChartInputs              *inputs,
                               const JdDashboardChartInfo *info,
-                              const JdPeriod             *period,
-                              const JdFilter             *filter,
                               GError                    **error)
 {
-  g_autoptr(GPtrArray) slices = jd_metrics_breakdown (store, period, filter, info->variant, error);
+  g_autoptr(GPtrArray) slices = jd_metrics_breakdown_parts (jd_chart_inputs_get_store (inputs),
+                                                            jd_chart_inputs_get_period (inputs),
+                                                            jd_chart_inputs_get_filter (inputs), info->variant,
+                                                            JD_METRICS_PART_CASES_TOTALS, error);
   g_autoptr(GPtrArray) names = NULL;
   g_autofree double *decided = NULL;
 
@@ -268,31 +256,17 @@ _jd_chart_cases_by_dimension (JdStore                    *store,
       decided[i] = slice->metrics->cases.decided;
     }
 
-  return category_chart (info, names, decided, _("Cases decided"));
-}
-
-/* The last JD_CASES_TREND_MONTHS months' figures up to the period's end */
-static GPtrArray *
-last_months (JdStore         *store,
-             const JdPeriod  *period,
-             const JdFilter  *filter,
-             int             *first,
-             GError         **error)
-{
-  guint n;
-
-  _jd_cases_trend_window (period, JD_PERIOD_MONTH, first, &n);
-  return jd_metrics_series (store, filter, JD_PERIOD_MONTH, *first, jd_period_last_month (period), error);
+  return _jd_category_chart (info, NULL, names, decided, _("Cases decided"));
 }
 
 JdChart *
-_jd_chart_complaints_by_category (JdStore                    *store,
+_jd_chart_complaints_by_category (JdChartInputs              *inputs,
                                   const JdDashboardChartInfo *info,
-                                  const JdPeriod             *period,
-                                  const JdFilter             *filter,
                                   GError                    **error)
 {
-  g_autoptr(GPtrArray) counts = jd_metrics_complaint_categories (store, period, filter, error);
+  g_autoptr(GPtrArray) counts = jd_metrics_complaint_categories (jd_chart_inputs_get_store (inputs),
+                                                                jd_chart_inputs_get_period (inputs),
+                                                                jd_chart_inputs_get_filter (inputs), error);
   g_autoptr(GPtrArray) names = NULL;
   g_autofree double *values = NULL;
 
@@ -310,15 +284,13 @@ _jd_chart_complaints_by_category (JdStore                    *store,
       values[i] = count->count;
     }
 
-  return category_chart (info, names, values, _("Complaints received"));
+  return _jd_category_chart (info, NULL, names, values, _("Complaints received"));
 }
 
 /* The four rates of complaints handling, a line each, by month */
 JdChart *
-_jd_chart_complaint_rates (JdStore                    *store,
+_jd_chart_complaint_rates (JdChartInputs              *inputs,
                            const JdDashboardChartInfo *info,
-                           const JdPeriod             *period,
-                           const JdFilter             *filter,
                            GError                    **error)
 {
   const char *labels[] = { N_("Closing rate"), N_("On-time rate"), N_("Substantiated rate"), N_("Satisfaction rate") };
@@ -326,8 +298,10 @@ _jd_chart_complaint_rates (JdStore                    *store,
   g_autoptr(GPtrArray) series = NULL;
   JdChart *chart;
   int first;
+  guint n;
 
-  series = last_months (store, period, filter, &first, error);
+  _jd_cases_trend_window (jd_chart_inputs_get_period (inputs), JD_PERIOD_MONTH, &first, &n);
+  series = jd_chart_inputs_series (inputs, JD_PERIOD_MONTH, first, JD_METRICS_PART_COMPLAINTS, error);
   if (series == NULL)
     return NULL;
 

@@ -37,28 +37,6 @@ ratio_or_nan (JdRatio ratio)
   return jd_ratio_rate (ratio);
 }
 
-/* The figures of each month from @first to @last */
-static GPtrArray *
-monthly (JdStore         *store,
-         const JdFilter  *filter,
-         int              first,
-         int              last,
-         GError         **error)
-{
-  return jd_metrics_series (store, filter, JD_PERIOD_MONTH, first, last, error);
-}
-
-/* Every agency's figures for @period, busiest first.  Now from
- * jd_metrics_breakdown(); one place to change if the source changes. */
-static GPtrArray *
-agency_slices (JdStore         *store,
-               const JdPeriod  *period,
-               const JdFilter  *filter,
-               GError         **error)
-{
-  return jd_metrics_breakdown (store, period, filter, JD_DIMENSION_AGENCY, error);
-}
-
 static int
 compare_decided (gconstpointer a,
                  gconstpointer b)
@@ -75,13 +53,13 @@ compare_decided (gconstpointer a,
 /* Charts */
 
 static JdChart *
-decided_monthly (JdStore                    *store,
+decided_monthly (JdChartInputs              *inputs,
                  const JdDashboardChartInfo *info,
-                 const JdPeriod             *period,
-                 const JdFilter             *filter,
                  GError                    **error)
 {
-  int last = jd_period_last_month (period);
+  JdStore *store = jd_chart_inputs_get_store (inputs);
+  const JdFilter *filter = jd_chart_inputs_get_filter (inputs);
+  int last = jd_period_last_month (jd_chart_inputs_get_period (inputs));
   int first = jd_month_add (last, -(JD_OVERVIEW_MONTHS - 1));
   g_autoptr(GArray) now = jd_metrics_monthly_decided (store, filter, first, last, error);
   g_autoptr(GArray) before = NULL;
@@ -112,16 +90,15 @@ decided_monthly (JdStore                    *store,
 }
 
 static JdChart *
-loss_rate (JdStore                    *store,
+loss_rate (JdChartInputs              *inputs,
            const JdDashboardChartInfo *info,
-           const JdPeriod             *period,
-           const JdFilter             *filter,
            GError                    **error)
 {
   gboolean with_counts = info->type == JD_CHART_BAR;
-  int last = jd_period_last_month (period);
+  int last = jd_period_last_month (jd_chart_inputs_get_period (inputs));
   int first = jd_month_add (last, -(JD_OVERVIEW_MONTHS - 1));
-  g_autoptr(GPtrArray) series = monthly (store, filter, jd_month_add (first, -12), last, error);
+  g_autoptr(GPtrArray) series = jd_chart_inputs_series (inputs, JD_PERIOD_MONTH, jd_month_add (first, -12),
+                                                        JD_METRICS_PART_LAWSUITS, error);
   double rate[JD_OVERVIEW_MONTHS], earlier[JD_OVERVIEW_MONTHS], concluded[JD_OVERVIEW_MONTHS];
   JdChart *chart;
 
@@ -163,19 +140,18 @@ loss_rate (JdStore                    *store,
     }
   /* The line the warnings use, so the chart and the warnings agree */
   /* Translators: the label of the loss rate's line, "控制线" */
-  jd_chart_set_threshold (chart, jd_settings_get_double (store, "warn_loss_rate"), _("Control line"));
+  jd_chart_set_threshold (chart, jd_settings_get_double (jd_chart_inputs_get_store (inputs), "warn_loss_rate"),
+                          _("Control line"));
 
   return chart;
 }
 
 static JdChart *
-complaints_by_channel (JdStore                    *store,
+complaints_by_channel (JdChartInputs              *inputs,
                        const JdDashboardChartInfo *info,
-                       const JdPeriod             *period,
-                       const JdFilter             *filter,
                        GError                    **error)
 {
-  g_autoptr(JdMetrics) m = jd_metrics_compute (store, period, filter, error);
+  const JdMetrics *m = jd_chart_inputs_metrics (inputs, error);
   g_autofree char *when = NULL;
   g_autofree char *title = NULL;
   const JdEnumValue *values;
@@ -195,7 +171,7 @@ complaints_by_channel (JdStore                    *store,
       counts[i] = m->complaints.by_channel[i];
     }
 
-  when = jd_period_format (period);
+  when = jd_period_format (jd_chart_inputs_get_period (inputs));
   /* Translators: a chart's title: "Complaints by channel, October 2026" */
   title = g_strdup_printf (_("Complaints by channel, %s"), when);
   chart = jd_chart_new (JD_CHART_DONUT);
@@ -207,15 +183,14 @@ complaints_by_channel (JdStore                    *store,
 }
 
 static JdChart *
-cases_by_kind (JdStore                    *store,
+cases_by_kind (JdChartInputs              *inputs,
                const JdDashboardChartInfo *info,
-               const JdPeriod             *period,
-               const JdFilter             *filter,
                GError                    **error)
 {
-  int last = jd_period_last_month (period);
+  int last = jd_period_last_month (jd_chart_inputs_get_period (inputs));
   int first = jd_month_add (last, -11);
-  g_autoptr(GPtrArray) series = monthly (store, filter, first, last, error);
+  g_autoptr(GPtrArray) series = jd_chart_inputs_series (inputs, JD_PERIOD_MONTH, first,
+                                                        JD_METRICS_PART_CASES, error);
   const JdEnumValue *values;
   JdChart *chart;
   guint n;
@@ -240,13 +215,12 @@ cases_by_kind (JdStore                    *store,
 }
 
 static JdChart *
-leniency_by_kind (JdStore                    *store,
+leniency_by_kind (JdChartInputs              *inputs,
                   const JdDashboardChartInfo *info,
-                  const JdPeriod             *period,
-                  const JdFilter             *filter,
                   GError                    **error)
 {
-  g_autoptr(JdMetrics) now = jd_metrics_compute (store, period, filter, error);
+  const JdPeriod *period = jd_chart_inputs_get_period (inputs);
+  const JdMetrics *now = jd_chart_inputs_metrics (inputs, error);
   g_autoptr(JdMetrics) previous = NULL;
   g_autoptr(JdMetrics) year_earlier = NULL;
   g_autofree char *now_text = NULL;
@@ -259,7 +233,8 @@ leniency_by_kind (JdStore                    *store,
   guint n;
 
   /* The same months a year earlier, when the data end inside the period. */
-  if (now == NULL || !jd_metrics_compare (store, now, filter, &previous, &year_earlier, error))
+  if (now == NULL || !jd_metrics_compare (jd_chart_inputs_get_store (inputs), now,
+                                          jd_chart_inputs_get_filter (inputs), &previous, &year_earlier, error))
     return NULL;
   then = year_earlier != NULL ? year_earlier : &no_figures;
   now_text = jd_metrics_format_period (now);
@@ -291,14 +266,12 @@ leniency_by_kind (JdStore                    *store,
 }
 
 static JdChart *
-agencies_decided (JdStore                    *store,
+agencies_decided (JdChartInputs              *inputs,
                   const JdDashboardChartInfo *info,
-                  const JdPeriod             *period,
-                  const JdFilter             *filter,
                   GError                    **error)
 {
   gboolean table = info->type == JD_CHART_TABLE;
-  g_autoptr(GPtrArray) slices = agency_slices (store, period, filter, error);
+  g_autoptr(GPtrArray) slices = jd_chart_inputs_agencies (inputs, error);
   g_autoptr(GPtrArray) names = NULL;
   g_autofree double *decided = NULL;
   g_autofree double *fines = NULL;
@@ -325,7 +298,7 @@ agencies_decided (JdStore                    *store,
       loss[i] = ratio_or_nan (slice->metrics->lawsuits.loss);
     }
 
-  when = jd_period_format (period);
+  when = jd_period_format (jd_chart_inputs_get_period (inputs));
   /* Translators: a chart's title: "Cases decided per agency, October 2026" */
   title = g_strdup_printf (table ? _("Agencies, %s") : _("Cases decided per agency, %s"), when);
   chart = jd_chart_new (info->type);
@@ -344,13 +317,11 @@ agencies_decided (JdStore                    *store,
 }
 
 static JdChart *
-agency_heat (JdStore                    *store,
+agency_heat (JdChartInputs              *inputs,
              const JdDashboardChartInfo *info,
-             const JdPeriod             *period,
-             const JdFilter             *filter,
              GError                    **error)
 {
-  int last = jd_period_last_month (period);
+  int last = jd_period_last_month (jd_chart_inputs_get_period (inputs));
   int first = jd_month_add (last, -11);
   g_autoptr(GPtrArray) months = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GPtrArray) rows = NULL;
@@ -360,7 +331,9 @@ agency_heat (JdStore                    *store,
     {
       int month = jd_month_add (first, i);
       JdPeriod p = jd_period_containing (JD_PERIOD_MONTH, month);
-      GPtrArray *slices = agency_slices (store, &p, filter, error);
+      GPtrArray *slices = jd_metrics_breakdown_parts (jd_chart_inputs_get_store (inputs), &p,
+                                                      jd_chart_inputs_get_filter (inputs), JD_DIMENSION_AGENCY,
+                                                      JD_METRICS_PART_CASES_TOTALS, error);
 
       if (slices == NULL)
         return NULL;
@@ -424,78 +397,78 @@ agency_heat (JdStore                    *store,
 static const JdDashboardChartInfo charts[] = {
   { "decided-monthly", N_("Cases decided per month"),
     N_("Cases decided per month, against a year earlier (24 months)"),
-    JD_CHART_BAR, JD_CHART_NEEDS_MONTHS, 900, 360, decided_monthly, 0 },
+    JD_CHART_BAR, JD_CHART_NEEDS_MONTHS, 900, 360, NULL, 0, decided_monthly },
   { "loss-rate", N_("First-instance loss rate"),
     N_("First-instance loss rate per month, with the control line of the setting warn_loss_rate (24 months)"),
-    JD_CHART_LINE, JD_CHART_NEEDS_MONTHS, 900, 360, loss_rate, 0 },
+    JD_CHART_LINE, JD_CHART_NEEDS_MONTHS, 900, 360, NULL, 0, loss_rate },
   { "cases-and-loss-rate", N_("First-instance lawsuits and the loss rate"),
     N_("First-instance lawsuits concluded and the loss rate, on two axes"),
-    JD_CHART_BAR, JD_CHART_NEEDS_MONTHS, 900, 360, loss_rate, 0 },
+    JD_CHART_BAR, JD_CHART_NEEDS_MONTHS, 900, 360, NULL, 0, loss_rate },
   { "complaints-by-channel", N_("Complaints by channel"),
     N_("Complaints received by channel (donut)"),
-    JD_CHART_DONUT, JD_CHART_NEEDS_PERIOD, 720, 400, complaints_by_channel, 0 },
+    JD_CHART_DONUT, JD_CHART_NEEDS_PERIOD, 720, 400, NULL, 0, complaints_by_channel },
   { "cases-by-kind", N_("Cases decided by kind"),
     N_("Cases decided by kind per month, stacked (12 months)"),
-    JD_CHART_BAR_STACKED, JD_CHART_NEEDS_MONTHS, 900, 400, cases_by_kind, 0 },
+    JD_CHART_BAR_STACKED, JD_CHART_NEEDS_MONTHS, 900, 400, NULL, 0, cases_by_kind },
   { "leniency-by-kind", N_("Leniency cases by kind"),
     N_("Leniency cases by kind, against a year earlier"),
-    JD_CHART_BAR, COMPARED, 720, 400, leniency_by_kind, 0 },
+    JD_CHART_BAR, COMPARED, 720, 400, NULL, 0, leniency_by_kind },
   { "agencies-decided", N_("Cases decided per agency"),
     N_("Cases decided per agency (horizontal bars)"),
-    JD_CHART_HBAR, JD_CHART_NEEDS_AGENCIES, 1000, 800, agencies_decided, 0 },
+    JD_CHART_HBAR, JD_CHART_NEEDS_AGENCIES, 1000, 800, NULL, 0, agencies_decided },
   { "agency-heat", N_("Cases decided per agency and month"),
     N_("Cases decided per agency and month (heat table, 12 months)"),
-    JD_CHART_HEAT_TABLE, JD_CHART_NEEDS_AGENCIES | JD_CHART_NEEDS_MONTHS, 1200, 800, agency_heat, 0 },
+    JD_CHART_HEAT_TABLE, JD_CHART_NEEDS_AGENCIES | JD_CHART_NEEDS_MONTHS, 1200, 800, NULL, 0, agency_heat },
   { "agencies-table", N_("Agencies"),
     N_("The agencies' figures as a table, in pages"),
-    JD_CHART_TABLE, JD_CHART_NEEDS_AGENCIES, 900, 600, agencies_decided, 0 },
+    JD_CHART_TABLE, JD_CHART_NEEDS_AGENCIES, 900, 600, NULL, 0, agencies_decided },
   /* The lawsuits, leniency and reviews pages */
   { "lawsuit-rates", N_("Withdrawal and head-appearance rates"),
     N_("First-instance withdrawal rate and head-appearance rate per month (12 months)"),
-    JD_CHART_LINE, JD_CHART_NEEDS_MONTHS, 900, 360, _jd_legal_chart_monthly, JD_LEGAL_MONTHLY_LAWSUIT_RATES },
+    JD_CHART_LINE, JD_CHART_NEEDS_MONTHS, 900, 360, NULL, JD_LEGAL_MONTHLY_LAWSUIT_RATES, _jd_legal_chart_monthly },
   { "lawsuit-outcomes", N_("First-instance outcomes"),
     N_("First-instance lawsuits concluded in the period, by outcome"),
-    JD_CHART_HBAR, JD_CHART_NEEDS_PERIOD, 720, 420, _jd_legal_chart_breakdown, JD_LEGAL_BREAKDOWN_LAWSUIT_OUTCOMES },
+    JD_CHART_HBAR, JD_CHART_NEEDS_PERIOD, 720, 420, NULL, JD_LEGAL_BREAKDOWN_LAWSUIT_OUTCOMES, _jd_legal_chart_breakdown },
   { "correction-rate", N_("Reconsideration correction rate"),
     N_("Reconsideration correction rate per month (12 months)"),
-    JD_CHART_LINE, JD_CHART_NEEDS_MONTHS, 900, 360, _jd_legal_chart_monthly, JD_LEGAL_MONTHLY_CORRECTION_RATE },
+    JD_CHART_LINE, JD_CHART_NEEDS_MONTHS, 900, 360, NULL, JD_LEGAL_MONTHLY_CORRECTION_RATE, _jd_legal_chart_monthly },
   { "reconsideration-outcomes", N_("Reconsideration outcomes"),
     N_("Reconsiderations decided in the period, by outcome"),
-    JD_CHART_HBAR, JD_CHART_NEEDS_PERIOD, 720, 420, _jd_legal_chart_breakdown,
-    JD_LEGAL_BREAKDOWN_RECONSIDERATION_OUTCOMES },
+    JD_CHART_HBAR, JD_CHART_NEEDS_PERIOD, 720, 420, NULL,
+    JD_LEGAL_BREAKDOWN_RECONSIDERATION_OUTCOMES, _jd_legal_chart_breakdown },
   { "leniency-items-by-kind", N_("Leniency items in force by kind"),
     N_("Items of the leniency list in force at the period’s end, by kind (donut)"),
-    JD_CHART_DONUT, JD_CHART_NEEDS_PERIOD, 720, 400, _jd_legal_chart_breakdown, JD_LEGAL_BREAKDOWN_ITEMS_BY_KIND },
+    JD_CHART_DONUT, JD_CHART_NEEDS_PERIOD, 720, 400, NULL, JD_LEGAL_BREAKDOWN_ITEMS_BY_KIND, _jd_legal_chart_breakdown },
   { "leniency-items-by-domain", N_("Leniency items in force by domain"),
     N_("Items of the leniency list in force at the period’s end, by domain"),
-    JD_CHART_HBAR, JD_CHART_NEEDS_PERIOD, 720, 420, _jd_legal_chart_items, JD_LEGAL_ITEMS_BY_DOMAIN },
+    JD_CHART_HBAR, JD_CHART_NEEDS_PERIOD, 720, 420, NULL, JD_LEGAL_ITEMS_BY_DOMAIN, _jd_legal_chart_items },
   { "leniency-items-by-agency", N_("Leniency items in force by agency"),
     N_("Items of the leniency list in force at the period’s end, by the agency that published them"),
-    JD_CHART_HBAR, JD_CHART_NEEDS_AGENCIES, 720, 420, _jd_legal_chart_items, JD_LEGAL_ITEMS_BY_AGENCY },
+    JD_CHART_HBAR, JD_CHART_NEEDS_AGENCIES, 720, 420, NULL, JD_LEGAL_ITEMS_BY_AGENCY, _jd_legal_chart_items },
   { "leniency-cases-monthly", N_("Leniency cases by kind per month"),
     N_("Leniency cases by kind per month, stacked (12 months)"),
-    JD_CHART_BAR_STACKED, JD_CHART_NEEDS_MONTHS, 900, 400, _jd_legal_chart_monthly, JD_LEGAL_MONTHLY_LENIENCY_CASES },
+    JD_CHART_BAR_STACKED, JD_CHART_NEEDS_MONTHS, 900, 400, NULL, JD_LEGAL_MONTHLY_LENIENCY_CASES, _jd_legal_chart_monthly },
   { "exempted-monthly", N_("Exempted amount per month"),
     N_("Fines not imposed under the leniency list per month (12 months)"),
-    JD_CHART_BAR, JD_CHART_NEEDS_MONTHS, 900, 360, _jd_legal_chart_monthly, JD_LEGAL_MONTHLY_EXEMPTED },
+    JD_CHART_BAR, JD_CHART_NEEDS_MONTHS, 900, 360, NULL, JD_LEGAL_MONTHLY_EXEMPTED, _jd_legal_chart_monthly },
   { "leniency-share", N_("Leniency share of penalty cases"),
     N_("Leniency cases as a share of penalty cases per month (12 months)"),
-    JD_CHART_LINE, JD_CHART_NEEDS_MONTHS, 900, 360, _jd_legal_chart_monthly, JD_LEGAL_MONTHLY_LENIENCY_SHARE },
+    JD_CHART_LINE, JD_CHART_NEEDS_MONTHS, 900, 360, NULL, JD_LEGAL_MONTHLY_LENIENCY_SHARE, _jd_legal_chart_monthly },
   { "review-pass-rate", N_("Case-file review pass rate"),
     N_("Case-file review pass rate per quarter (8 quarters)"),
-    JD_CHART_LINE, JD_CHART_NEEDS_MONTHS, 900, 360, _jd_legal_chart_monthly, JD_LEGAL_MONTHLY_REVIEW_PASS_RATE },
+    JD_CHART_LINE, JD_CHART_NEEDS_MONTHS, 900, 360, NULL, JD_LEGAL_MONTHLY_REVIEW_PASS_RATE, _jd_legal_chart_monthly },
   { "review-grades", N_("Case files by grade"),
     N_("Case files reviewed in the period, by grade (donut)"),
-    JD_CHART_DONUT, JD_CHART_NEEDS_PERIOD, 720, 400, _jd_legal_chart_breakdown, JD_LEGAL_BREAKDOWN_REVIEW_GRADES },
+    JD_CHART_DONUT, JD_CHART_NEEDS_PERIOD, 720, 400, NULL, JD_LEGAL_BREAKDOWN_REVIEW_GRADES, _jd_legal_chart_breakdown },
   { "review-grades-monthly", N_("Case files by grade per quarter"),
     N_("Case files reviewed by grade per quarter, stacked (8 quarters)"),
-    JD_CHART_BAR_STACKED, JD_CHART_NEEDS_MONTHS, 900, 400, _jd_legal_chart_monthly, JD_LEGAL_MONTHLY_REVIEW_GRADES },
+    JD_CHART_BAR_STACKED, JD_CHART_NEEDS_MONTHS, 900, 400, NULL, JD_LEGAL_MONTHLY_REVIEW_GRADES, _jd_legal_chart_monthly },
   { "review-score", N_("Mean review score"),
     N_("Mean case-file review score per quarter (8 quarters)"),
-    JD_CHART_LINE, JD_CHART_NEEDS_MONTHS, 900, 360, _jd_legal_chart_monthly, JD_LEGAL_MONTHLY_REVIEW_SCORE },
+    JD_CHART_LINE, JD_CHART_NEEDS_MONTHS, 900, 360, NULL, JD_LEGAL_MONTHLY_REVIEW_SCORE, _jd_legal_chart_monthly },
   { "review-agencies", N_("Review pass rate by agency"),
     N_("Each agency’s case-file review pass rate, best first, under the minimum-denominator rule"),
-    JD_CHART_HBAR, JD_CHART_NEEDS_AGENCIES, 720, 600, _jd_legal_chart_review_agencies, 0 },
+    JD_CHART_HBAR, JD_CHART_NEEDS_AGENCIES, 720, 600, NULL, 0, _jd_legal_chart_review_agencies },
   { "kpi-decided", N_("Cases decided"),
     N_("KPI card: cases decided"),
     JD_CHART_KPI, COMPARED | JD_CHART_NEEDS_MONTHS, 320, 240, _jd_dashboard_kpi_build, JD_KPI_CASES_DECIDED },
@@ -517,32 +490,32 @@ static const JdDashboardChartInfo charts[] = {
   /* The cases page (执法案件) */
   { "cases-trend-monthly", N_("Cases decided and opened per month"),
     N_("Cases decided and opened per month (24 months)"),
-    JD_CHART_BAR, JD_CHART_NEEDS_MONTHS, 900, 360, _jd_chart_cases_trend, JD_PERIOD_MONTH },
+    JD_CHART_BAR, JD_CHART_NEEDS_MONTHS, 900, 360, NULL, JD_PERIOD_MONTH, _jd_chart_cases_trend },
   { "cases-trend-quarterly", N_("Cases decided and opened per quarter"),
     N_("Cases decided and opened per quarter (8 quarters)"),
-    JD_CHART_BAR, JD_CHART_NEEDS_MONTHS, 900, 360, _jd_chart_cases_trend, JD_PERIOD_QUARTER },
+    JD_CHART_BAR, JD_CHART_NEEDS_MONTHS, 900, 360, NULL, JD_PERIOD_QUARTER, _jd_chart_cases_trend },
   { "cases-trend-yearly", N_("Cases decided and opened per year"),
     N_("Cases decided and opened per year (5 years)"),
-    JD_CHART_BAR, JD_CHART_NEEDS_MONTHS, 900, 360, _jd_chart_cases_trend, JD_PERIOD_YEAR },
+    JD_CHART_BAR, JD_CHART_NEEDS_MONTHS, 900, 360, NULL, JD_PERIOD_YEAR, _jd_chart_cases_trend },
   { "cases-by-domain", N_("Cases decided by domain"),
     N_("Cases decided in the period by enforcement domain (horizontal bars)"),
-    JD_CHART_HBAR, JD_CHART_NEEDS_PERIOD, 720, 480, _jd_chart_cases_by_dimension, JD_DIMENSION_DOMAIN },
+    JD_CHART_HBAR, JD_CHART_NEEDS_PERIOD, 720, 480, NULL, JD_DIMENSION_DOMAIN, _jd_chart_cases_by_dimension },
   { "cases-by-level", N_("Cases decided by level"),
     N_("Cases decided in the period by agency level (bars)"),
-    JD_CHART_BAR, JD_CHART_NEEDS_PERIOD, 480, 360, _jd_chart_cases_by_dimension, JD_DIMENSION_LEVEL },
+    JD_CHART_BAR, JD_CHART_NEEDS_PERIOD, 480, 360, NULL, JD_DIMENSION_LEVEL, _jd_chart_cases_by_dimension },
   { "cases-by-region", N_("Cases decided by region"),
     N_("Cases decided in the period by region (horizontal bars)"),
-    JD_CHART_HBAR, JD_CHART_NEEDS_PERIOD, 720, 480, _jd_chart_cases_by_dimension, JD_DIMENSION_REGION },
+    JD_CHART_HBAR, JD_CHART_NEEDS_PERIOD, 720, 480, NULL, JD_DIMENSION_REGION, _jd_chart_cases_by_dimension },
   { "fines-monthly", N_("Fines and confiscations per month"),
     N_("Fines and confiscations per month (24 months)"),
-    JD_CHART_BAR, JD_CHART_NEEDS_MONTHS, 900, 360, _jd_chart_fines_monthly, 0 },
+    JD_CHART_BAR, JD_CHART_NEEDS_MONTHS, 900, 360, NULL, 0, _jd_chart_fines_monthly },
   /* The complaints page (投诉举报) */
   { "complaints-by-category", N_("Complaints by category"),
     N_("Complaints received in the period by category (horizontal bars)"),
-    JD_CHART_HBAR, JD_CHART_NEEDS_PERIOD, 720, 480, _jd_chart_complaints_by_category, 0 },
+    JD_CHART_HBAR, JD_CHART_NEEDS_PERIOD, 720, 480, NULL, 0, _jd_chart_complaints_by_category },
   { "complaint-rates", N_("Complaint handling rates"),
     N_("Closing, on-time, substantiated and satisfaction rates per month (24 months)"),
-    JD_CHART_LINE, JD_CHART_NEEDS_MONTHS, 900, 360, _jd_chart_complaint_rates, 0 },
+    JD_CHART_LINE, JD_CHART_NEEDS_MONTHS, 900, 360, NULL, 0, _jd_chart_complaint_rates },
 };
 
 /**
@@ -628,11 +601,36 @@ jd_dashboard_chart_new (JdStore         *store,
                         const JdFilter  *filter,
                         GError         **error)
 {
-  const JdDashboardChartInfo *info;
+  g_autoptr(JdChartInputs) inputs = NULL;
 
   g_return_val_if_fail (JD_IS_STORE (store), NULL);
   g_return_val_if_fail (name != NULL, NULL);
   g_return_val_if_fail (period != NULL, NULL);
+
+  inputs = jd_chart_inputs_new (store, period, filter);
+  return jd_dashboard_chart_new_from (inputs, name, error);
+}
+
+/**
+ * jd_dashboard_chart_new_from:
+ * @inputs: the period, the filter and what is read of them, shared by the
+ *   charts of a page
+ * @name: one of jd_dashboard_charts()
+ *
+ * As jd_dashboard_chart_new(), reading what no chart built from @inputs
+ * has read yet.
+ *
+ * Returns: (transfer full): the chart, or %NULL with @error set
+ */
+JdChart *
+jd_dashboard_chart_new_from (JdChartInputs  *inputs,
+                             const char     *name,
+                             GError        **error)
+{
+  const JdDashboardChartInfo *info;
+
+  g_return_val_if_fail (inputs != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
 
   info = jd_dashboard_chart_info (name);
   if (info == NULL)
@@ -642,5 +640,9 @@ jd_dashboard_chart_new (JdStore         *store,
       return NULL;
     }
 
-  return info->build (store, info, period, filter, error);
+  if (info->build_from != NULL)
+    return info->build_from (inputs, info, error);
+
+  return info->build (jd_chart_inputs_get_store (inputs), info, jd_chart_inputs_get_period (inputs),
+                      jd_chart_inputs_get_filter (inputs), error);
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include "jd-chart.h"
+#include "jd-chart-inputs.h"
 #include "jd-metrics.h"
 
 G_BEGIN_DECLS
@@ -33,6 +34,10 @@ typedef enum
   JD_N_KPIS
 } JdKpi;
 
+/* The parts of the figures the KPI cards' sparklines are made of */
+#define JD_KPI_PARTS (JD_METRICS_PART_CASES | JD_METRICS_PART_COMPLAINTS | JD_METRICS_PART_LAWSUITS | \
+                      JD_METRICS_PART_RECONSIDERATIONS | JD_METRICS_PART_REVIEWS)
+
 typedef struct _JdDashboardChartInfo JdDashboardChartInfo;
 
 typedef JdChart *(*JdDashboardChartBuild) (JdStore                    *store,
@@ -40,6 +45,12 @@ typedef JdChart *(*JdDashboardChartBuild) (JdStore                    *store,
                                            const JdPeriod             *period,
                                            const JdFilter             *filter,
                                            GError                    **error);
+
+/* A builder that takes what it reads from inputs a page shares among its
+ * charts (the newer kind: a row has one or the other). */
+typedef JdChart *(*JdDashboardChartBuildFrom) (JdChartInputs              *inputs,
+                                               const JdDashboardChartInfo *info,
+                                               GError                    **error);
 
 /* One row of the catalog of named charts: the app, the command line and
  * (later) the report and the slides all build their charts from it. */
@@ -54,6 +65,7 @@ struct _JdDashboardChartInfo
   double                 height;
   JdDashboardChartBuild  build;
   int                    variant;   /* which of its builder's charts: a JdKpi, a table or bars */
+  JdDashboardChartBuildFrom build_from;  /* when @build is NULL */
 };
 
 const JdDashboardChartInfo *jd_dashboard_charts      (guint                 *n_charts);
@@ -68,6 +80,10 @@ JdChart *jd_dashboard_chart_new (JdStore         *store,
                                  const JdPeriod  *period,
                                  const JdFilter  *filter,
                                  GError         **error);
+
+JdChart *jd_dashboard_chart_new_from (JdChartInputs  *inputs,
+                                      const char     *name,
+                                      GError        **error);
 
 JdChart *jd_dashboard_kpi_new   (JdKpi            kpi,
                                  const JdMetrics *current,

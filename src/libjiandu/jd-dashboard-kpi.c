@@ -228,7 +228,8 @@ _jd_dashboard_kpi_build (JdStore                    *store,
    * it), as a sparkline under it */
   jd_period_cover (period, now->data_end, &covered, NULL, NULL);
   first = jd_month_add (jd_period_last_month (&covered), -11);
-  trend = jd_metrics_series (store, filter, JD_PERIOD_MONTH, first, jd_period_last_month (&covered), error);
+  trend = jd_metrics_series_parts (store, filter, JD_PERIOD_MONTH, first, jd_period_last_month (&covered),
+                                   JD_KPI_PARTS, error);
   if (trend == NULL)
     return NULL;
 

@@ -41,25 +41,20 @@ typedef enum
   JD_LEGAL_ITEMS_BY_AGENCY,
 } JdLegalItems;
 
-JdChart *_jd_legal_chart_monthly        (JdStore                    *store,
+JdChart *_jd_legal_chart_monthly        (JdChartInputs              *inputs,
                                          const JdDashboardChartInfo *info,
-                                         const JdPeriod             *period,
-                                         const JdFilter             *filter,
                                          GError                    **error);
-JdChart *_jd_legal_chart_breakdown      (JdStore                    *store,
+JdChart *_jd_legal_chart_breakdown      (JdChartInputs              *inputs,
                                          const JdDashboardChartInfo *info,
-                                         const JdPeriod             *period,
-                                         const JdFilter             *filter,
                                          GError                    **error);
-JdChart *_jd_legal_chart_items          (JdStore                    *store,
+JdChart *_jd_legal_chart_items          (JdChartInputs              *inputs,
                                          const JdDashboardChartInfo *info,
-                                         const JdPeriod             *period,
-                                         const JdFilter             *filter,
                                          GError                    **error);
-JdChart *_jd_legal_chart_review_agencies (JdStore                    *store,
+JdChart *_jd_legal_chart_review_agencies (JdChartInputs              *inputs,
                                           const JdDashboardChartInfo *info,
-                                          const JdPeriod             *period,
-                                          const JdFilter             *filter,
                                           GError                    **error);
+
+JdRanking *_jd_legal_review_ranking     (JdChartInputs              *inputs,
+                                         GError                    **error);
 
 G_END_DECLS

@@ -16,6 +16,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "jd-dashboard-charts-cases-private.h"
 #include "jd-leniency.h"
 #include "jd-legal-charts-private.h"
 #include "jd-settings.h"
@@ -38,6 +39,7 @@ period_title (const JdDashboardChartInfo *info,
 
 typedef struct
 {
+  JdMetricsParts parts;         /* what its figures are made of */
   JdPeriodKind   by;            /* a point a month or a quarter */
   JdChartFormat  format;
   int            labels_from;   /* a JdEnum naming the series, or -1 */
@@ -47,16 +49,16 @@ typedef struct
 } MonthlySpec;
 
 static const MonthlySpec monthly_specs[] = {
-  [JD_LEGAL_MONTHLY_LAWSUIT_RATES] = { JD_PERIOD_MONTH, JD_CHART_FORMAT_PERCENT, -1, 0, 2,
+  [JD_LEGAL_MONTHLY_LAWSUIT_RATES] = { JD_METRICS_PART_LAWSUITS, JD_PERIOD_MONTH, JD_CHART_FORMAT_PERCENT, -1, 0, 2,
                                        { N_("Withdrawal rate"), N_("Head-appearance rate") } },
-  [JD_LEGAL_MONTHLY_CORRECTION_RATE] = { JD_PERIOD_MONTH, JD_CHART_FORMAT_PERCENT, -1, 0, 1, { N_("Correction rate") } },
-  [JD_LEGAL_MONTHLY_LENIENCY_CASES] = { JD_PERIOD_MONTH, JD_CHART_FORMAT_COUNT, JD_ENUM_LENIENCY, 1, 4 },
-  [JD_LEGAL_MONTHLY_EXEMPTED] = { JD_PERIOD_MONTH, JD_CHART_FORMAT_YUAN, -1, 0, 1, { N_("Exempted amount") } },
-  [JD_LEGAL_MONTHLY_LENIENCY_SHARE] = { JD_PERIOD_MONTH, JD_CHART_FORMAT_PERCENT, -1, 0, 1, { N_("Share of penalty cases") } },
+  [JD_LEGAL_MONTHLY_CORRECTION_RATE] = { JD_METRICS_PART_RECONSIDERATIONS, JD_PERIOD_MONTH, JD_CHART_FORMAT_PERCENT, -1, 0, 1, { N_("Correction rate") } },
+  [JD_LEGAL_MONTHLY_LENIENCY_CASES] = { JD_METRICS_PART_CASES, JD_PERIOD_MONTH, JD_CHART_FORMAT_COUNT, JD_ENUM_LENIENCY, 1, 4 },
+  [JD_LEGAL_MONTHLY_EXEMPTED] = { JD_METRICS_PART_CASES, JD_PERIOD_MONTH, JD_CHART_FORMAT_YUAN, -1, 0, 1, { N_("Exempted amount") } },
+  [JD_LEGAL_MONTHLY_LENIENCY_SHARE] = { JD_METRICS_PART_CASES, JD_PERIOD_MONTH, JD_CHART_FORMAT_PERCENT, -1, 0, 1, { N_("Share of penalty cases") } },
   /* Reviews come in campaigns, often one a quarter: a point a quarter */
-  [JD_LEGAL_MONTHLY_REVIEW_PASS_RATE] = { JD_PERIOD_QUARTER, JD_CHART_FORMAT_PERCENT, -1, 0, 1, { N_("Pass rate") } },
-  [JD_LEGAL_MONTHLY_REVIEW_GRADES] = { JD_PERIOD_QUARTER, JD_CHART_FORMAT_COUNT, JD_ENUM_GRADE, 0, 4 },
-  [JD_LEGAL_MONTHLY_REVIEW_SCORE] = { JD_PERIOD_QUARTER, JD_CHART_FORMAT_DECIMAL, -1, 0, 1, { N_("Mean score") } },
+  [JD_LEGAL_MONTHLY_REVIEW_PASS_RATE] = { JD_METRICS_PART_REVIEWS, JD_PERIOD_QUARTER, JD_CHART_FORMAT_PERCENT, -1, 0, 1, { N_("Pass rate") } },
+  [JD_LEGAL_MONTHLY_REVIEW_GRADES] = { JD_METRICS_PART_REVIEWS, JD_PERIOD_QUARTER, JD_CHART_FORMAT_COUNT, JD_ENUM_GRADE, 0, 4 },
+  [JD_LEGAL_MONTHLY_REVIEW_SCORE] = { JD_METRICS_PART_REVIEWS, JD_PERIOD_QUARTER, JD_CHART_FORMAT_DECIMAL, -1, 0, 1, { N_("Mean score") } },
 };
 
 /* Series @s of @variant in the figures of one month */
@@ -95,17 +97,15 @@ monthly_figure (JdLegalMonthly   variant,
  * eight quarters) up to the end of @period, drawn as the row's type says.
  */
 JdChart *
-_jd_legal_chart_monthly (JdStore                    *store,
+_jd_legal_chart_monthly (JdChartInputs              *inputs,
                          const JdDashboardChartInfo *info,
-                         const JdPeriod             *period,
-                         const JdFilter             *filter,
                          GError                    **error)
 {
   const MonthlySpec *spec = &monthly_specs[info->variant];
-  int last = jd_period_last_month (period);
+  int last = jd_period_last_month (jd_chart_inputs_get_period (inputs));
   int first = spec->by == JD_PERIOD_QUARTER ? jd_month_add (last, -(3 * N_QUARTERS - 1))
                                             : jd_month_add (last, -(N_MONTHS - 1));
-  g_autoptr(GPtrArray) series = jd_metrics_series (store, filter, spec->by, first, last, error);
+  g_autoptr(GPtrArray) series = jd_chart_inputs_series (inputs, spec->by, first, spec->parts, error);
   const JdEnumValue *names = NULL;
   JdChart *chart;
 
@@ -172,13 +172,11 @@ breakdown_counts (JdLegalBreakdown  variant,
  * bars or a donut.
  */
 JdChart *
-_jd_legal_chart_breakdown (JdStore                    *store,
+_jd_legal_chart_breakdown (JdChartInputs              *inputs,
                            const JdDashboardChartInfo *info,
-                           const JdPeriod             *period,
-                           const JdFilter             *filter,
                            GError                    **error)
 {
-  g_autoptr(JdMetrics) m = jd_metrics_compute (store, period, filter, error);
+  const JdMetrics *m = jd_chart_inputs_metrics (inputs, error);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autofree double *values = NULL;
   g_autofree char *title = NULL;
@@ -186,7 +184,6 @@ _jd_legal_chart_breakdown (JdStore                    *store,
   const gint64 *counts;
   guint n_values, skip;
   JdEnum which;
-  JdChart *chart;
 
   if (m == NULL)
     return NULL;
@@ -200,13 +197,8 @@ _jd_legal_chart_breakdown (JdStore                    *store,
       values[i - skip] = counts[i];
     }
 
-  title = period_title (info, period);
-  chart = jd_chart_new (info->type);
-  jd_chart_set_title (chart, title);
-  jd_chart_set_categories (chart, (const char * const *)names->pdata, names->len);
-  jd_chart_add_series (chart, _(info->title), values, names->len);
-
-  return chart;
+  title = period_title (info, jd_chart_inputs_get_period (inputs));
+  return _jd_category_chart (info, title, names, values, _(info->title));
 }
 
 /* Items of the leniency list */
@@ -218,18 +210,15 @@ _jd_legal_chart_breakdown (JdStore                    *store,
  * or by the agency that published them (a #JdLegalItems).
  */
 JdChart *
-_jd_legal_chart_items (JdStore                    *store,
+_jd_legal_chart_items (JdChartInputs              *inputs,
                        const JdDashboardChartInfo *info,
-                       const JdPeriod             *period,
-                       const JdFilter             *filter,
                        GError                    **error)
 {
-  g_autoptr(JdLeniencyItems) items = jd_leniency_items_compute (store, period, filter, error);
+  const JdLeniencyItems *items = jd_chart_inputs_leniency_items (inputs, error);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autofree double *values = NULL;
   g_autofree char *title = NULL;
   GPtrArray *counts;
-  JdChart *chart;
 
   if (items == NULL)
     return NULL;
@@ -244,16 +233,33 @@ _jd_legal_chart_items (JdStore                    *store,
       values[i] = count->count;
     }
 
-  title = period_title (info, period);
-  chart = jd_chart_new (info->type);
-  jd_chart_set_title (chart, title);
-  jd_chart_set_categories (chart, (const char * const *)names->pdata, names->len);
-  jd_chart_add_series (chart, _("Items in force"), values, names->len);
-
-  return chart;
+  title = period_title (info, jd_chart_inputs_get_period (inputs));
+  return _jd_category_chart (info, title, names, values, _("Items in force"));
 }
 
 /* Reviews by agency */
+
+/**
+ * _jd_legal_review_ranking:
+ *
+ * The agencies by case-file review pass rate, the best first, under the
+ * minimum-denominator rule of the setting rank_min_total: the bars of
+ * review-agencies, and the rows a click on one of them opens.
+ *
+ * Returns: (transfer full): the ranking, or %NULL with @error set
+ */
+JdRanking *
+_jd_legal_review_ranking (JdChartInputs  *inputs,
+                          GError        **error)
+{
+  gint64 min_total = (gint64)jd_settings_get_double (jd_chart_inputs_get_store (inputs), "rank_min_total");
+  g_autoptr(GPtrArray) slices = jd_chart_inputs_agencies (inputs, error);
+
+  if (slices == NULL)
+    return NULL;
+
+  return jd_metrics_rank_slices (slices, JD_MEASURE_REVIEW_PASS_RATE, min_total, FALSE);
+}
 
 /**
  * _jd_legal_chart_review_agencies:
@@ -262,15 +268,11 @@ _jd_legal_chart_items (JdStore                    *store,
  * minimum-denominator rule of the setting rank_min_total.
  */
 JdChart *
-_jd_legal_chart_review_agencies (JdStore                    *store,
+_jd_legal_chart_review_agencies (JdChartInputs              *inputs,
                                  const JdDashboardChartInfo *info,
-                                 const JdPeriod             *period,
-                                 const JdFilter             *filter,
                                  GError                    **error)
 {
-  gint64 min_total = (gint64)jd_settings_get_double (store, "rank_min_total");
-  g_autoptr(JdRanking) ranking = jd_metrics_rank (store, period, filter, JD_MEASURE_REVIEW_PASS_RATE,
-                                                  min_total, FALSE, error);
+  g_autoptr(JdRanking) ranking = _jd_legal_review_ranking (inputs, error);
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   g_autofree double *values = NULL;
   g_autofree char *title = NULL;
@@ -288,12 +290,9 @@ _jd_legal_chart_review_agencies (JdStore                    *store,
       values[i] = row->value;
     }
 
-  title = period_title (info, period);
-  chart = jd_chart_new (info->type);
-  jd_chart_set_title (chart, title);
+  title = period_title (info, jd_chart_inputs_get_period (inputs));
+  chart = _jd_category_chart (info, title, names, values, _("Pass rate"));
   jd_chart_set_format (chart, JD_CHART_FORMAT_PERCENT);
-  jd_chart_set_categories (chart, (const char * const *)names->pdata, names->len);
-  jd_chart_add_series (chart, _("Pass rate"), values, names->len);
 
   return chart;
 }

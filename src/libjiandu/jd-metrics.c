@@ -311,6 +311,14 @@ cases_decided_row (sqlite3_stmt *stmt,
 }
 
 static void
+cases_totals_row (sqlite3_stmt *stmt,
+                  JdMetrics    *m)
+{
+  m->cases.decided += sqlite3_column_int64 (stmt, 0);
+  m->cases.fines_fen += sqlite3_column_int64 (stmt, 1);
+}
+
+static void
 cases_opened_row (sqlite3_stmt *stmt,
                   JdMetrics    *m)
 {
@@ -477,6 +485,7 @@ typedef enum
  * and last month, ?3 the last day of the period. */
 typedef struct
 {
+  JdMetricsParts part;      /* the one part of the figures it reads */
   RowFunc     row;
   const char *columns;
   const char *from;
@@ -486,44 +495,48 @@ typedef struct
 } Query;
 
 static const Query rollup_queries[] = {
-  { cases_decided_row, "kind, leniency, sum (n), sum (fines_fen), sum (exempted_fen),"
+  { JD_METRICS_PART_CASES, cases_decided_row, "kind, leniency, sum (n), sum (fines_fen), sum (exempted_fen),"
     " sum (major), sum (major_unreviewed)",
     "roll_cases", "month BETWEEN ?1 AND ?2", "kind, leniency" },
-  { cases_opened_row, "sum (n)", "roll_cases_opened", "month BETWEEN ?1 AND ?2", NULL },
-  { complaints_row,
+  { JD_METRICS_PART_CASES_TOTALS, cases_totals_row, "sum (n), sum (fines_fen)",
+    "roll_cases", "month BETWEEN ?1 AND ?2", NULL },
+  { JD_METRICS_PART_CASES_OPENED, cases_opened_row, "sum (n)", "roll_cases_opened", "month BETWEEN ?1 AND ?2", NULL },
+  { JD_METRICS_PART_COMPLAINTS, complaints_row,
     "channel, sum (n), sum (closed), sum (on_time), sum (closed_with_due),"
     " sum (substantiated), sum (substantiated_known), sum (satisfied), sum (rated)",
     "roll_complaints", "month BETWEEN ?1 AND ?2", "channel" },
-  { lawsuits_row, "outcome, sum (n), sum (head_appeared), sum (hearing_held)",
+  { JD_METRICS_PART_LAWSUITS, lawsuits_row, "outcome, sum (n), sum (head_appeared), sum (hearing_held)",
     "roll_lawsuits", "instance = 'first' AND outcome <> 'pending' AND month BETWEEN ?1 AND ?2", "outcome" },
-  { reconsiderations_row, "outcome, sum (n)",
+  { JD_METRICS_PART_RECONSIDERATIONS, reconsiderations_row, "outcome, sum (n)",
     "roll_reconsiderations", "outcome <> 'pending' AND month BETWEEN ?1 AND ?2", "outcome" },
-  { reviews_row, "grade, sum (n), sum (score_sum), sum (scored)",
+  { JD_METRICS_PART_REVIEWS, reviews_row, "grade, sum (n), sum (score_sum), sum (scored)",
     "roll_reviews", "month BETWEEN ?1 AND ?2", "grade" },
   /* Leniency items are a few hundred rows: read as they are. */
-  { leniency_items_row, "kind, count(*)",
+  { JD_METRICS_PART_LENIENCY_ITEMS, leniency_items_row, "kind, count(*)",
     "leniency_items", "effective_on <= ?3 AND (repealed_on IS NULL OR repealed_on > ?3)", "kind" },
 };
 
 static const Query raw_queries[] = {
-  { cases_decided_row, "kind, leniency, count(*), sum (fine_fen), sum (exempted_fen),"
+  { JD_METRICS_PART_CASES, cases_decided_row, "kind, leniency, count(*), sum (fine_fen), sum (exempted_fen),"
     " sum (major), sum (major = 1 AND coalesce (legal_review, 0) = 0)",
     "cases", "decided_month BETWEEN ?1 AND ?2", "kind, leniency" },
-  { cases_opened_row, "count(*)", "cases", "opened_month BETWEEN ?1 AND ?2", NULL },
-  { complaints_row,
+  { JD_METRICS_PART_CASES_TOTALS, cases_totals_row, "count(*), sum (fine_fen)",
+    "cases", "decided_month BETWEEN ?1 AND ?2", NULL },
+  { JD_METRICS_PART_CASES_OPENED, cases_opened_row, "count(*)", "cases", "opened_month BETWEEN ?1 AND ?2", NULL },
+  { JD_METRICS_PART_COMPLAINTS, complaints_row,
     "channel, count(*), count(closed_on),"
     " sum (closed_on IS NOT NULL AND due_on IS NOT NULL AND closed_on <= due_on),"
     " sum (closed_on IS NOT NULL AND due_on IS NOT NULL),"
     " sum (substantiated = 1), count(substantiated),"
     " sum (satisfaction = 'satisfied' OR satisfaction = 'basic'), count(satisfaction)",
     "complaints", "received_month BETWEEN ?1 AND ?2", "channel" },
-  { lawsuits_row, "outcome, count(*), sum (hearing_held = 1 AND head_appeared = 1), sum (hearing_held = 1)",
+  { JD_METRICS_PART_LAWSUITS, lawsuits_row, "outcome, count(*), sum (hearing_held = 1 AND head_appeared = 1), sum (hearing_held = 1)",
     "lawsuits", "instance = 'first' AND outcome <> 'pending' AND concluded_month BETWEEN ?1 AND ?2", "outcome" },
-  { reconsiderations_row, "outcome, count(*)",
+  { JD_METRICS_PART_RECONSIDERATIONS, reconsiderations_row, "outcome, count(*)",
     "reconsiderations", "outcome <> 'pending' AND decided_month BETWEEN ?1 AND ?2", "outcome" },
-  { reviews_row, "grade, count(*), total (score), count(score)",
+  { JD_METRICS_PART_REVIEWS, reviews_row, "grade, count(*), total (score), count(score)",
     "reviews", "reviewed_month BETWEEN ?1 AND ?2", "grade", TRUE },
-  { leniency_items_row, "kind, count(*)",
+  { JD_METRICS_PART_LENIENCY_ITEMS, leniency_items_row, "kind, count(*)",
     "leniency_items", "effective_on <= ?3 AND (repealed_on IS NULL OR repealed_on > ?3)", "kind" },
 };
 
@@ -596,7 +609,16 @@ query_sql (const Query *query,
     g_string_append_printf (sql, ", %s AS slice", key);
   g_string_append_printf (sql, " FROM %s WHERE %s%s", query->from, query->where,
                           source == SOURCE_RAW && query->is_reviews ? scope->reviews_where : scope->where);
-  if (query->group_by != NULL || key != NULL)
+  if (dimension == SLICE_BY_PERIOD (JD_PERIOD_MONTH))
+    {
+      /* The rollups are in the order of their months: grouped by the
+       * column, a month's rows are summed as they come, where the slice's
+       * text would be sorted first */
+      g_string_append (sql, " GROUP BY month");
+      if (query->group_by != NULL)
+        g_string_append_printf (sql, ", %s", query->group_by);
+    }
+  else if (query->group_by != NULL || key != NULL)
     {
       g_string_append (sql, " GROUP BY ");
       if (query->group_by != NULL)
@@ -608,19 +630,15 @@ query_sql (const Query *query,
   return g_string_free (sql, FALSE);
 }
 
-/* Adds up the figures of @period into @whole, or, given a @dimension, into
- * the metrics of @slices (slice key → JdMetrics) that each row names. */
-/* Which queries compute_into() runs. */
-typedef enum
-{
-  PART_ALL,
-  PART_COUNTS,   /* everything of a range of months: all but the items */
-  PART_ITEMS,    /* the leniency items in force on a day */
-} Part;
+/* Everything of a range of months: all but the items in force on a day */
+#define PARTS_COUNTS (JD_METRICS_PARTS_ALL & ~JD_METRICS_PART_LENIENCY_ITEMS)
 
+/* Adds up the @parts of the figures of @period into @whole, or, given a
+ * @dimension, into the metrics of @slices (slice key → JdMetrics) that
+ * each row names. */
 static gboolean
 compute_into (JdStore         *store,
-              Part             part,
+              JdMetricsParts   parts,
               int              first,
               int              last,
               const char      *last_day,
@@ -651,9 +669,9 @@ compute_into (JdStore         *store,
       g_autoptr(sqlite3_stmt) stmt = NULL;
       int rc;
 
-      /* Items in force are of a day, not of a range of months. */
-      if ((part == PART_COUNTS && queries[i].row == leniency_items_row) ||
-          (part == PART_ITEMS && queries[i].row != leniency_items_row))
+      /* The totals are read with the rest of the cases when those are */
+      if ((queries[i].part & parts) == 0 ||
+          (queries[i].part == JD_METRICS_PART_CASES_TOTALS && (parts & JD_METRICS_PART_CASES) != 0))
         continue;
 
       sql = query_sql (&queries[i], &scope, source, dimension);
@@ -741,7 +759,7 @@ compute (JdStore         *store,
   m = metrics_new (period, loss_setting, correction_setting);
 
   _jd_metrics_cover (m, _jd_metrics_data_end (store), &first, &last, &last_day);
-  if (!compute_into (store, PART_ALL, first, last, last_day, filter, source, -1, m, NULL, error))
+  if (!compute_into (store, JD_METRICS_PARTS_ALL, first, last, last_day, filter, source, -1, m, NULL, error))
     return NULL;
 
   finish_metrics (m);
@@ -869,6 +887,7 @@ breakdown (JdStore         *store,
            const JdPeriod  *period,
            const JdFilter  *filter,
            JdDimension      dimension,
+           JdMetricsParts   parts,
            Source           source,
            GError         **error)
 {
@@ -903,7 +922,7 @@ breakdown (JdStore         *store,
   if (!list_slices (db, dimension, &scope, template, slices, by_key, error))
     return NULL;
 
-  if (!compute_into (store, PART_ALL, first, last, last_day, filter, source, dimension, NULL, by_key, error))
+  if (!compute_into (store, parts, first, last, last_day, filter, source, dimension, NULL, by_key, error))
     return NULL;
 
   for (guint i = 0; i < slices->len; i++)
@@ -931,7 +950,28 @@ jd_metrics_breakdown (JdStore         *store,
                       JdDimension      dimension,
                       GError         **error)
 {
-  return breakdown (store, period, filter, dimension, SOURCE_ROLLUP, error);
+  return breakdown (store, period, filter, dimension, JD_METRICS_PARTS_ALL, SOURCE_ROLLUP, error);
+}
+
+/**
+ * jd_metrics_breakdown_parts:
+ * @parts: the parts of the figures to read
+ *
+ * As jd_metrics_breakdown(), reading only the rollups of @parts; every
+ * figure of the other parts is left zero.
+ *
+ * Returns: (transfer full) (element-type JdSlice): the slices, or %NULL
+ *   with @error set
+ */
+GPtrArray *
+jd_metrics_breakdown_parts (JdStore         *store,
+                            const JdPeriod  *period,
+                            const JdFilter  *filter,
+                            JdDimension      dimension,
+                            JdMetricsParts   parts,
+                            GError         **error)
+{
+  return breakdown (store, period, filter, dimension, parts, SOURCE_ROLLUP, error);
 }
 
 GPtrArray *
@@ -941,7 +981,7 @@ _jd_metrics_breakdown_raw (JdStore         *store,
                            JdDimension      dimension,
                            GError         **error)
 {
-  return breakdown (store, period, filter, dimension, SOURCE_RAW, error);
+  return breakdown (store, period, filter, dimension, JD_METRICS_PARTS_ALL, SOURCE_RAW, error);
 }
 
 static const JdMeasureInfo measures[JD_N_MEASURES] = {
@@ -1233,6 +1273,30 @@ jd_metrics_series (JdStore         *store,
                    int              last_month,
                    GError         **error)
 {
+  return jd_metrics_series_parts (store, filter, by, first_month, last_month, JD_METRICS_PARTS_ALL, error);
+}
+
+/**
+ * jd_metrics_series_parts:
+ * @parts: the parts of the figures to read
+ *
+ * As jd_metrics_series(), reading only the rollups of @parts: a chart of
+ * lawsuits over three years need not add up three years of cases.  The
+ * figures of @parts, and the ratios made of them alone, are those
+ * jd_metrics_compute() gives; every other figure is left zero.
+ *
+ * Returns: (transfer full) (element-type JdMetrics): one #JdMetrics a
+ *   period, oldest first, or %NULL with @error set
+ */
+GPtrArray *
+jd_metrics_series_parts (JdStore         *store,
+                         const JdFilter  *filter,
+                         JdPeriodKind     by,
+                         int              first_month,
+                         int              last_month,
+                         JdMetricsParts   parts,
+                         GError         **error)
+{
   g_autoptr(JdStoreLocker) locker = NULL;
   g_autoptr(GPtrArray) series = NULL;
   g_autoptr(GHashTable) by_key = NULL;
@@ -1269,7 +1333,8 @@ jd_metrics_series (JdStore         *store,
     }
 
   /* Every period's counts in one pass over the rollups, sliced by period… */
-  if (!compute_into (store, PART_COUNTS,
+  if ((parts & PARTS_COUNTS) != 0 &&
+      !compute_into (store, parts & PARTS_COUNTS,
                      jd_period_first_month (&((JdMetrics *)g_ptr_array_index (series, 0))->period),
                      jd_period_last_month (&last), NULL, filter, SOURCE_ROLLUP,
                      SLICE_BY_PERIOD (by), NULL, by_key, error))
@@ -1285,7 +1350,9 @@ jd_metrics_series (JdStore         *store,
       int month, first;
 
       _jd_metrics_cover (m, data_end, &first, &month, &day);
-      if (!compute_into (store, PART_ITEMS, month, month, day, filter, SOURCE_ROLLUP, -1, m, NULL, error))
+      if ((parts & JD_METRICS_PART_LENIENCY_ITEMS) != 0 &&
+          !compute_into (store, JD_METRICS_PART_LENIENCY_ITEMS, month, month, day, filter,
+                         SOURCE_ROLLUP, -1, m, NULL, error))
         return NULL;
       finish_metrics (m);
     }

@@ -119,6 +119,23 @@ struct _JdMetrics
   } reviews;
 };
 
+/* The parts of the figures, each read from rollups of its own, so that a
+ * trend of one part need not read the others. */
+typedef enum
+{
+  JD_METRICS_PART_CASES            = 1 << 0,  /* cases decided: kinds, fines, 重大, leniency cases */
+  JD_METRICS_PART_CASES_OPENED     = 1 << 1,
+  JD_METRICS_PART_COMPLAINTS       = 1 << 2,
+  JD_METRICS_PART_LAWSUITS         = 1 << 3,
+  JD_METRICS_PART_RECONSIDERATIONS = 1 << 4,
+  JD_METRICS_PART_REVIEWS          = 1 << 5,
+  JD_METRICS_PART_LENIENCY_ITEMS   = 1 << 6,  /* the items in force at a period's end */
+  /* Of the cases decided, their number and fines only: a lighter reading
+   * of a part of what JD_METRICS_PART_CASES reads, for long trends */
+  JD_METRICS_PART_CASES_TOTALS     = 1 << 7,
+  JD_METRICS_PARTS_ALL             = (1 << 8) - 1,
+} JdMetricsParts;
+
 /* What a breakdown splits by. */
 typedef enum
 {
@@ -216,6 +233,12 @@ GPtrArray  *jd_metrics_breakdown      (JdStore        *store,
                                        const JdFilter *filter,
                                        JdDimension     dimension,
                                        GError        **error);
+GPtrArray  *jd_metrics_breakdown_parts (JdStore       *store,
+                                       const JdPeriod *period,
+                                       const JdFilter *filter,
+                                       JdDimension     dimension,
+                                       JdMetricsParts  parts,
+                                       GError        **error);
 void        jd_slice_free             (JdSlice        *slice);
 
 const JdMeasureInfo *jd_measure_info  (JdMeasure       measure);
@@ -246,6 +269,14 @@ GPtrArray  *jd_metrics_series         (JdStore        *store,
                                        JdPeriodKind    by,
                                        int             first_month,
                                        int             last_month,
+                                       GError        **error);
+
+GPtrArray  *jd_metrics_series_parts   (JdStore        *store,
+                                       const JdFilter *filter,
+                                       JdPeriodKind    by,
+                                       int             first_month,
+                                       int             last_month,
+                                       JdMetricsParts  parts,
                                        GError        **error);
 
 GArray     *jd_metrics_monthly_decided (JdStore        *store,

@@ -10,6 +10,7 @@
 
 #include <math.h>
 
+#include "jd-dashboard-charts.h"
 #include "jd-overview.h"
 #include "jd-warnings.h"
 
@@ -105,8 +106,8 @@ jd_overview_load (JdStore         *store,
     return NULL;
 
   self->first_spark_month = jd_month_add (jd_period_last_month (&covered), 1 - JD_OVERVIEW_SPARK_MONTHS);
-  self->spark = jd_metrics_series (store, filter, JD_PERIOD_MONTH, self->first_spark_month,
-                                   jd_period_last_month (&covered), error);
+  self->spark = jd_metrics_series_parts (store, filter, JD_PERIOD_MONTH, self->first_spark_month,
+                                         jd_period_last_month (&covered), JD_KPI_PARTS, error);
   if (self->spark == NULL)
     return NULL;
 

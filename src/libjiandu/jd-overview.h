@@ -32,7 +32,8 @@ typedef struct
   double     decided_year_earlier[JD_OVERVIEW_MONTHS];
 
   /* The figures of the JD_OVERVIEW_SPARK_MONTHS months that end with the
-   * period, for the sparklines under the KPI cards. */
+   * period, for the sparklines under the KPI cards: their parts only
+   * (JD_KPI_PARTS), the others left zero. */
   int        first_spark_month;
   GPtrArray *spark;           /* (element-type JdMetrics) */
 
