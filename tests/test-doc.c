@@ -343,6 +343,68 @@ test_slide_long_names (void)
                      2 * ((JdDocTable *) box->tables->pdata[0])->row_heights[0]);
 }
 
+/* A table of many measures: too wide for any page at its narrowest */
+static JdTable *
+wide_table (guint n_rows)
+{
+  JdTable *table = jd_table_new ("各执法机关主要指标");
+
+  jd_table_add_column (table, "执法机关", JD_COLUMN_TEXT);
+  for (guint c = 1; c < 17; c++)
+    {
+      g_autofree char *title = g_strdup_printf ("Measure %u of the agency", c);
+
+      jd_table_add_column (table, title, c % 2 ? JD_COLUMN_COUNT : JD_COLUMN_YUAN);
+    }
+  for (guint r = 0; r < n_rows; r++)
+    {
+      g_autofree char *name = g_strdup_printf ("西湖区市场监督管理局%u", r);
+
+      jd_table_add_row (table);
+      jd_table_set_text (table, 0, name);
+      for (guint c = 1; c < 17; c++)
+        jd_table_set_number (table, c, 1234567.0 * c + r);
+    }
+  return table;
+}
+
+static void
+test_table_column_groups (void)
+{
+  for (JdPageFormat format = JD_PAGE_A4_PORTRAIT; format <= JD_PAGE_SLIDE_16_9; format++)
+    {
+      g_autoptr(JdDoc) doc = jd_doc_new (format);
+      g_autoptr(JdDocLayout) layout = NULL;
+      g_autofree guint *seen = g_new0 (guint, 17);
+      JdDocBox *box;
+
+      jd_doc_add_block (doc, jd_block_table_new (wide_table (30)));
+      layout = layout_of (doc);
+      check_inside_text_block (layout);
+
+      box = layout->boxes->pdata[0];
+      g_assert_cmpuint (box->tables->len, >, 1);
+      for (guint t = 0; t < box->tables->len; t++)
+        {
+          JdDocTable *group = box->tables->pdata[t];
+
+          /* the agency's name leads every group; every other column is
+           * in one group only */
+          g_assert_cmpuint (group->columns[0], ==, 0);
+          g_assert_cmpuint (group->n_columns, >=, 2);
+          for (guint c = 0; c < group->n_columns; c++)
+            seen[group->columns[c]]++;
+          /* a number is never wrapped: one line high */
+          for (guint c = 1; c < group->n_columns; c++)
+            g_assert_cmpfloat (group->cell_heights[group->n_columns + c], <,
+                               1.6 * _jd_doc_layout_table_size (&layout->geometry));
+        }
+      g_assert_cmpuint (seen[0], ==, box->tables->len);
+      for (guint c = 1; c < 17; c++)
+        g_assert_cmpuint (seen[c], ==, 1);
+    }
+}
+
 /* Keep with next */
 
 /* @n_lines one-line paragraphs, then a heading and a paragraph of three
@@ -386,6 +448,51 @@ test_keep_heading (void)
           if (last_y + 2 * g->line_spacing + heading->space_before <= g->height - g->margin_bottom)
             moved = TRUE;
         }
+    }
+
+  g_assert_true (moved);
+}
+
+/* A table's title is never the last thing on a page: it goes on with the
+ * header and the first row. */
+static void
+test_keep_table_title (void)
+{
+  gboolean moved = FALSE;
+
+  for (guint n = 16; n <= 24; n++)
+    {
+      g_autoptr(JdDoc) doc = jd_doc_new (JD_PAGE_A4_PORTRAIT);
+      g_autoptr(JdDocLayout) layout = NULL;
+      JdDocBox *box;
+      guint title_page = G_MAXUINT, row_page = G_MAXUINT;
+
+      for (guint i = 0; i < n; i++)
+        jd_doc_add_block (doc, jd_block_paragraph_new ("一行。"));
+      jd_doc_add_block (doc, jd_block_table_new (long_table (20)));
+      layout = layout_of (doc);
+      box = layout->boxes->pdata[n];
+
+      for (guint i = 0; i < layout->pieces->len; i++)
+        {
+          const JdDocPiece *piece = &g_array_index (layout->pieces, JdDocPiece, i);
+
+          if (piece->box != n)
+            continue;
+          for (guint u = piece->first_unit; u < piece->first_unit + piece->n_units; u++)
+            {
+              const JdDocUnit *unit = &g_array_index (box->units, JdDocUnit, u);
+
+              if (u == 0)
+                title_page = piece->page;
+              if (unit->kind == JD_DOC_UNIT_ROW && row_page == G_MAXUINT)
+                row_page = piece->page;
+            }
+        }
+
+      g_assert_cmpuint (title_page, ==, row_page);
+      if (title_page > jd_doc_layout_get_block_page (layout, n - 1, NULL))
+        moved = TRUE;
     }
 
   g_assert_true (moved);
@@ -452,6 +559,27 @@ paint_to_image (JdDocLayout *layout,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   return surface;
+}
+
+/* The dark preview paints a dark page; paper is white */
+static void
+test_paint_dark (void)
+{
+  g_autoptr(JdDoc) doc = report_doc (JD_PAGE_A4_PORTRAIT, 3);
+  g_autoptr(JdDocLayout) layout = layout_of (doc);
+  g_autoptr(cairo_surface_t) light = paint_to_image (layout, 0);
+  g_autoptr(cairo_surface_t) dark = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 600, 850);
+  JdChartTheme theme;
+  cairo_t *cr;
+
+  jd_chart_theme_init_dark (&theme);
+  cr = cairo_create (dark);
+  jd_doc_layout_paint_page (layout, 0, cr, &theme);
+  cairo_destroy (cr);
+  cairo_surface_flush (dark);
+
+  g_assert_cmphex (((guint32 *) cairo_image_surface_get_data (light))[0], ==, 0xffffffff);
+  g_assert_cmphex (((guint32 *) cairo_image_surface_get_data (dark))[0] & 0xffffff, <, 0x404040);
 }
 
 static void
@@ -871,10 +999,13 @@ main (int   argc,
   ADD_F ("/doc/geometry/slide", test_geometry_slide);
   ADD_F ("/doc/table/split", test_table_split);
   g_test_add_func ("/doc/table/fits", test_table_fits);
+  g_test_add_func ("/doc/table/column-groups", test_table_column_groups);
   g_test_add_func ("/doc/slide/long-names", test_slide_long_names);
   g_test_add_func ("/doc/keep/heading", test_keep_heading);
+  g_test_add_func ("/doc/keep/table-title", test_keep_table_title);
   g_test_add_func ("/doc/preview/block-at", test_block_at);
   g_test_add_func ("/doc/preview/paint-twice", test_paint_twice);
+  g_test_add_func ("/doc/preview/dark", test_paint_dark);
   ADD_F ("/doc/pdf/fonts", test_pdf_fonts);
   ADD_F ("/doc/pdf/outline", test_pdf_outline);
   ADD_F ("/doc/pdf/metadata", test_pdf_metadata);

@@ -26,7 +26,7 @@ natural_width (PangoLayout *layout)
 
 /* Column widths: each column its natural width when they all fit, spare
  * room shared out in proportion; else every column keeps its minimum (a
- * number whole, text four characters, a title two) and the rest of the
+ * number whole, text six characters, a title two) and the rest of the
  * width goes to the columns that would wrap most. */
 static void
 fit_columns (JdDocTable   *table,
@@ -192,7 +192,7 @@ _jd_doc_table_measure (JdDocLayout *layout,
           cells[(gsize) (r + 1) * n_columns + c] = cell;
           w = natural_width (cell);
           natural[c] = MAX (natural[c], w);
-          minimum[c] = MAX (minimum[c], number ? w : MAX (word_width (cell), MIN (w, 4 * size)));
+          minimum[c] = MAX (minimum[c], number ? w : MAX (word_width (cell), MIN (w, 6 * size)));
         }
 
       natural[c] += 2 * pad;
