@@ -136,6 +136,11 @@ PangoLayout          *_jd_doc_layout_text      (JdDocLayout  *self,
                                                 double        width,
                                                 PangoAlignment alignment);
 double                _jd_doc_layout_min_font_size (JdDocLayout *self);
+double                _jd_doc_text_size        (PangoLayout  *layout,
+                                                double       *height);
+
+/* jd-doc-pages.c */
+void                  _jd_doc_layout_paginate  (JdDocLayout  *self);
 double                _jd_doc_layout_table_size (const JdPageGeometry *geometry);
 
 /* jd-doc-table.c */

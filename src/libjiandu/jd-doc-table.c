@@ -15,15 +15,6 @@
 
 #define CELL(t, r, c) ((t)->cells[(gsize) (r) * (t)->n_columns + (c)])
 
-static double
-natural_width (PangoLayout *layout)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  return pango_units_to_double (logical.width);
-}
-
 /* Column widths: each column its natural width when they all fit, spare
  * room shared out in proportion; else every column keeps its minimum (a
  * number whole, text six characters, a title two) and the rest of the
@@ -67,7 +58,7 @@ word_width (PangoLayout *layout)
 
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   pango_layout_set_width (layout, 1);
-  width = natural_width (layout);
+  width = _jd_doc_text_size (layout, NULL);
   pango_layout_set_width (layout, -1);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   return width;
@@ -124,12 +115,11 @@ group_new (JdTable      *source,
       for (guint c = 0; c < n_columns; c++)
         {
           PangoLayout *cell = CELL (table, r, c);
-          PangoRectangle logical;
+          double *cell_height = &table->cell_heights[(gsize) r * n_columns + c];
 
           pango_layout_set_width (cell, pango_units_from_double (MAX (table->widths[c] - 2 * table->pad_x, 1)));
-          pango_layout_get_extents (cell, NULL, &logical);
-          table->cell_heights[(gsize) r * n_columns + c] = pango_units_to_double (logical.height);
-          height = MAX (height, pango_units_to_double (logical.height));
+          _jd_doc_text_size (cell, cell_height);
+          height = MAX (height, *cell_height);
         }
       table->row_heights[r] = height + 2 * table->pad_y;
     }
@@ -179,7 +169,7 @@ _jd_doc_table_measure (JdDocLayout *layout,
       cell = _jd_doc_layout_text (layout, bold, -1, PANGO_ALIGN_CENTER);
       pango_layout_set_text (cell, jd_table_get_column_title (source, c), -1);
       cells[c] = cell;
-      w = natural_width (cell);
+      w = _jd_doc_text_size (cell, NULL);
       natural[c] = w;
       minimum[c] = MAX (word_width (cell), MIN (w, 2 * size));
 
@@ -190,7 +180,7 @@ _jd_doc_table_measure (JdDocLayout *layout,
           cell = _jd_doc_layout_text (layout, font, -1, number ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
           pango_layout_set_text (cell, text != NULL ? text : "", -1);
           cells[(gsize) (r + 1) * n_columns + c] = cell;
-          w = natural_width (cell);
+          w = _jd_doc_text_size (cell, NULL);
           natural[c] = MAX (natural[c], w);
           minimum[c] = MAX (minimum[c], number ? w : MAX (word_width (cell), MIN (w, 6 * size)));
         }
