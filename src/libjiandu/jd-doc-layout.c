@@ -292,6 +292,8 @@ measure_heading (JdDocLayout *self,
   font = _jd_doc_layout_font (self, box->block->level == 1 ? g->heading_family : g->body_family,
                               g->body_size, PANGO_WEIGHT_BOLD);
   layout = _jd_doc_layout_text (self, font, self->text_width, PANGO_ALIGN_LEFT);
+  /* indented two characters, as the paragraphs are (GB/T 9704) */
+  pango_layout_set_indent (layout, pango_units_from_double (2 * g->body_size));
   pango_layout_set_text (layout, box->block->text, -1);
   box_add_text (box, layout, 0, g->body_size, g->line_spacing, FALSE, FALSE, KEEP_ALL);
   box->space_before = box->block->level == 1 ? g->body_size * 0.5 : 0;
