@@ -531,10 +531,14 @@ test_sample (void)
       g_autofree char *path = format == JD_PAGE_SLIDE_16_9 ? g_strconcat (base, "-slides.pdf", NULL)
                                                            : g_strdup (out);
 
+      gint64 start;
+
       check_inside_text_block (layout);
       g_assert_cmpfloat (_jd_doc_layout_min_font_size (layout), >=, jd_doc_get_geometry (doc)->min_text_size);
+      start = g_get_monotonic_time ();
       write_pdf (doc, path);
-      g_test_message ("wrote %s: %u pages", path, jd_doc_layout_get_n_pages (layout));
+      g_test_message ("wrote %s: %u pages in %.0f ms", path, jd_doc_layout_get_n_pages (layout),
+                      (g_get_monotonic_time () - start) / 1000.0);
     }
 
   g_clear_object (&store);

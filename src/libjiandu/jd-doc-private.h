@@ -80,6 +80,7 @@ typedef struct
   double       *x;          /* n_columns: each column's left */
   double       *widths;     /* n_columns */
   PangoLayout **cells;      /* (n_rows + 1) × n_columns, the header first */
+  double       *cell_widths;  /* as laid out */
   double       *cell_heights;
   double       *row_heights;/* n_rows + 1 */
   double        pad_x;

@@ -65,11 +65,14 @@ word_width (PangoLayout *layout)
 }
 
 /* One column group: @columns of the source, their cells taken from
- * @cells (a row a source row, the header first), copied when a cell is in
- * more than one group. */
+ * @cells (a row a source row, the header first, @sizes their unwrapped
+ * width and height), copied when a cell is in more than one group.  Only
+ * a cell wider than its column is wrapped: laying a layout out again
+ * costs as much as the first time. */
 static JdDocTable *
 group_new (JdTable      *source,
            PangoLayout **cells,
+           const double *sizes,
            const guint  *columns,
            guint         n_columns,
            const double *natural,
@@ -92,6 +95,7 @@ group_new (JdTable      *source,
   table->x = g_new0 (double, n_columns);
   table->widths = g_new0 (double, n_columns);
   table->cells = g_new0 (PangoLayout *, (gsize) (n_rows + 1) * n_columns);
+  table->cell_widths = g_new0 (double, (gsize) (n_rows + 1) * n_columns);
   table->cell_heights = g_new0 (double, (gsize) (n_rows + 1) * n_columns);
   table->row_heights = g_new0 (double, n_rows + 1);
 
@@ -101,9 +105,12 @@ group_new (JdTable      *source,
       group_minimum[c] = minimum[columns[c]];
       for (guint r = 0; r <= n_rows; r++)
         {
-          PangoLayout *cell = cells[(gsize) r * n_source + columns[c]];
+          gsize source_cell = (gsize) r * n_source + columns[c];
+          PangoLayout *cell = cells[source_cell];
 
           CELL (table, r, c) = copy && c == 0 ? pango_layout_copy (cell) : g_object_ref (cell);
+          table->cell_widths[(gsize) r * n_columns + c] = sizes[2 * source_cell];
+          table->cell_heights[(gsize) r * n_columns + c] = sizes[2 * source_cell + 1];
         }
     }
   fit_columns (table, group_natural, group_minimum, width);
@@ -115,11 +122,15 @@ group_new (JdTable      *source,
       for (guint c = 0; c < n_columns; c++)
         {
           PangoLayout *cell = CELL (table, r, c);
-          double *cell_height = &table->cell_heights[(gsize) r * n_columns + c];
+          gsize i = (gsize) r * n_columns + c;
+          double inner = MAX (table->widths[c] - 2 * table->pad_x, 1);
 
-          pango_layout_set_width (cell, pango_units_from_double (MAX (table->widths[c] - 2 * table->pad_x, 1)));
-          _jd_doc_text_size (cell, cell_height);
-          height = MAX (height, *cell_height);
+          if (table->cell_widths[i] > inner)
+            {
+              pango_layout_set_width (cell, pango_units_from_double (inner));
+              table->cell_widths[i] = _jd_doc_text_size (cell, &table->cell_heights[i]);
+            }
+          height = MAX (height, table->cell_heights[i]);
         }
       table->row_heights[r] = height + 2 * table->pad_y;
     }
@@ -153,6 +164,7 @@ _jd_doc_table_measure (JdDocLayout *layout,
   g_autofree PangoLayout **cells = g_new0 (PangoLayout *, MAX (n_cells, 1));
   g_autofree double *natural = g_new0 (double, MAX (n_columns, 1));
   g_autofree double *minimum = g_new0 (double, MAX (n_columns, 1));
+  g_autofree double *sizes = g_new0 (double, 2 * MAX (n_cells, 1));
   g_autofree guint *columns = g_new0 (guint, MAX (n_columns, 1));
   double pad = round (size * 0.4 * 4) / 4;
   guint next = 0;
@@ -169,20 +181,27 @@ _jd_doc_table_measure (JdDocLayout *layout,
       cell = _jd_doc_layout_text (layout, bold, -1, PANGO_ALIGN_CENTER);
       pango_layout_set_text (cell, jd_table_get_column_title (source, c), -1);
       cells[c] = cell;
-      w = _jd_doc_text_size (cell, NULL);
+      w = sizes[2 * c] = _jd_doc_text_size (cell, &sizes[2 * c + 1]);
       natural[c] = w;
-      minimum[c] = MAX (word_width (cell), MIN (w, 2 * size));
+      /* (a text no wider than the floor of its column is its own minimum:
+       * its longest word need not be measured) */
+      minimum[c] = w <= 2 * size ? w : MAX (word_width (cell), 2 * size);
 
       for (guint r = 0; r < n_rows; r++)
         {
           g_autofree char *text = jd_table_format_cell (source, r, c);
+          gsize i;
 
           cell = _jd_doc_layout_text (layout, font, -1, number ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
           pango_layout_set_text (cell, text != NULL ? text : "", -1);
-          cells[(gsize) (r + 1) * n_columns + c] = cell;
-          w = _jd_doc_text_size (cell, NULL);
+          i = (gsize) (r + 1) * n_columns + c;
+          cells[i] = cell;
+          w = sizes[2 * i] = _jd_doc_text_size (cell, &sizes[2 * i + 1]);
           natural[c] = MAX (natural[c], w);
-          minimum[c] = MAX (minimum[c], number ? w : MAX (word_width (cell), MIN (w, 6 * size)));
+          if (number || w <= 6 * size)
+            minimum[c] = MAX (minimum[c], w);
+          else
+            minimum[c] = MAX (minimum[c], MAX (word_width (cell), 6 * size));
         }
 
       natural[c] += 2 * pad;
@@ -210,7 +229,7 @@ _jd_doc_table_measure (JdDocLayout *layout,
       if (n == 1 && next > 1 && next < n_columns)
         columns[n++] = next++;
 
-      g_ptr_array_add (groups, group_new (source, cells, columns, n, natural, minimum, size, width,
+      g_ptr_array_add (groups, group_new (source, cells, sizes, columns, n, natural, minimum, size, width,
                                           groups->len > 0));
     }
   while (next < n_columns);
@@ -232,6 +251,7 @@ _jd_doc_table_free (JdDocTable *table)
   for (gsize i = 0; i < n_cells; i++)
     g_clear_object (&table->cells[i]);
   g_free (table->cells);
+  g_free (table->cell_widths);
   g_free (table->cell_heights);
   g_free (table->row_heights);
   g_free (table->columns);
@@ -295,13 +315,26 @@ _jd_doc_table_paint_row (JdDocTable         *table,
   cairo_set_source_rgba (cr, ink->red, ink->green, ink->blue, ink->alpha);
   for (guint c = 0; c < table->n_columns; c++)
     {
-      double cell_height = table->cell_heights[(gsize) row * table->n_columns + c];
+      PangoLayout *cell = CELL (table, row, c);
+      gsize i = (gsize) row * table->n_columns + c;
+      double slack = 0;
+
+      /* a cell that was not wrapped is aligned here: right for numbers,
+       * centred for the header */
+      if (pango_layout_get_width (cell) < 0)
+        {
+          slack = MAX (table->widths[c] - 2 * table->pad_x - table->cell_widths[i], 0);
+          if (pango_layout_get_alignment (cell) == PANGO_ALIGN_LEFT)
+            slack = 0;
+          else if (pango_layout_get_alignment (cell) == PANGO_ALIGN_CENTER)
+            slack /= 2;
+        }
 
       cairo_save (cr);
       cairo_rectangle (cr, x + table->x[c], y, table->widths[c], height);
       cairo_clip (cr);
-      cairo_move_to (cr, x + table->x[c] + table->pad_x, y + (height - cell_height) / 2);
-      pango_cairo_show_layout (cr, CELL (table, row, c));
+      cairo_move_to (cr, x + table->x[c] + table->pad_x + slack, y + (height - table->cell_heights[i]) / 2);
+      pango_cairo_show_layout (cr, cell);
       cairo_restore (cr);
     }
 
