@@ -15,35 +15,64 @@
 
 #define CELL(t, r, c) ((t)->cells[(gsize) (r) * (t)->n_columns + (c)])
 
+/* Shares @width out: each column @from[c], and the rest in proportion
+ * to how much more it would take to reach @to[c]. */
+static void
+share_out (JdDocTable   *table,
+           const double *from,
+           const double *to,
+           double        width)
+{
+  double sum_from = 0, sum_slack = 0;
+  guint n = table->n_columns;
+
+  for (guint c = 0; c < n; c++)
+    {
+      sum_from += from[c];
+      sum_slack += to[c] - from[c];
+    }
+
+  for (guint c = 0; c < n; c++)
+    {
+      if (sum_from > width)
+        table->widths[c] = from[c] * width / sum_from;
+      else if (sum_slack > 0)
+        table->widths[c] = from[c] + (width - sum_from) * (to[c] - from[c]) / sum_slack;
+      else
+        table->widths[c] = from[c] + (width - sum_from) / n;
+    }
+}
+
 /* Column widths: each column its natural width when they all fit, spare
- * room shared out in proportion; else every column keeps its minimum (a
- * number whole, text six characters, a title two) and the rest of the
- * width goes to the columns that would wrap most. */
+ * room shared out in proportion; else the headers wrap at words first,
+ * the cells keeping their width; else every column keeps its minimum (a
+ * number whole, text six characters, a header on two lines) and the
+ * rest of the width goes to the columns that would wrap most. */
 static void
 fit_columns (JdDocTable   *table,
              const double *natural,
+             const double *cells,
              const double *minimum,
              double        width)
 {
-  double sum_natural = 0, sum_minimum = 0, sum_slack = 0;
+  double sum_natural = 0, sum_cells = 0;
   guint n = table->n_columns;
 
   for (guint c = 0; c < n; c++)
     {
       sum_natural += natural[c];
-      sum_minimum += minimum[c];
-      sum_slack += natural[c] - minimum[c];
+      sum_cells += cells[c];
     }
 
-  for (guint c = 0; c < n; c++)
+  if (sum_natural <= width)
     {
-      if (sum_natural <= width)
+      for (guint c = 0; c < n; c++)
         table->widths[c] = natural[c] + (width - sum_natural) * natural[c] / sum_natural;
-      else if (sum_minimum <= width && sum_slack > 0)
-        table->widths[c] = minimum[c] + (width - sum_minimum) * (natural[c] - minimum[c]) / sum_slack;
-      else
-        table->widths[c] = minimum[c] * width / sum_minimum;
     }
+  else if (sum_cells <= width)
+    share_out (table, cells, natural, width);
+  else
+    share_out (table, minimum, cells, width);
 
   for (guint c = 0; c < n; c++)
     table->x[c] = c == 0 ? 0 : table->x[c - 1] + table->widths[c - 1];
@@ -76,6 +105,7 @@ group_new (JdTable      *source,
            const guint  *columns,
            guint         n_columns,
            const double *natural,
+           const double *cells_natural,
            const double *minimum,
            double        size,
            double        width,
@@ -85,6 +115,7 @@ group_new (JdTable      *source,
   guint n_source = jd_table_get_n_columns (source);
   guint n_rows = jd_table_get_n_rows (source);
   g_autofree double *group_natural = g_new0 (double, n_columns);
+  g_autofree double *group_cells = g_new0 (double, n_columns);
   g_autofree double *group_minimum = g_new0 (double, n_columns);
 
   table->n_columns = n_columns;
@@ -102,6 +133,7 @@ group_new (JdTable      *source,
   for (guint c = 0; c < n_columns; c++)
     {
       group_natural[c] = natural[columns[c]];
+      group_cells[c] = cells_natural[columns[c]];
       group_minimum[c] = minimum[columns[c]];
       for (guint r = 0; r <= n_rows; r++)
         {
@@ -113,7 +145,7 @@ group_new (JdTable      *source,
           table->cell_heights[(gsize) r * n_columns + c] = sizes[2 * source_cell + 1];
         }
     }
-  fit_columns (table, group_natural, group_minimum, width);
+  fit_columns (table, group_natural, group_cells, group_minimum, width);
 
   for (guint r = 0; r <= n_rows; r++)
     {
@@ -163,6 +195,7 @@ _jd_doc_table_measure (JdDocLayout *layout,
   gsize n_cells = (gsize) (n_rows + 1) * n_columns;
   g_autofree PangoLayout **cells = g_new0 (PangoLayout *, MAX (n_cells, 1));
   g_autofree double *natural = g_new0 (double, MAX (n_columns, 1));
+  g_autofree double *cells_natural = g_new0 (double, MAX (n_columns, 1));
   g_autofree double *minimum = g_new0 (double, MAX (n_columns, 1));
   g_autofree double *sizes = g_new0 (double, 2 * MAX (n_cells, 1));
   g_autofree guint *columns = g_new0 (guint, MAX (n_columns, 1));
@@ -176,16 +209,18 @@ _jd_doc_table_measure (JdDocLayout *layout,
     {
       gboolean number = jd_table_get_column_kind (source, c) != JD_COLUMN_TEXT;
       PangoLayout *cell;
-      double w;
+      double w, floor_width;
 
       cell = _jd_doc_layout_text (layout, bold, -1, PANGO_ALIGN_CENTER);
       pango_layout_set_text (cell, jd_table_get_column_title (source, c), -1);
       cells[c] = cell;
       w = sizes[2 * c] = _jd_doc_text_size (cell, &sizes[2 * c + 1]);
       natural[c] = w;
-      /* (a text no wider than the floor of its column is its own minimum:
-       * its longest word need not be measured) */
-      minimum[c] = w <= 2 * size ? w : MAX (word_width (cell), 2 * size);
+      /* a header wraps onto two lines at most, unless a word is longer
+       * (a text no wider than that is its own minimum: its longest word
+       * need not be measured) */
+      floor_width = MAX (2 * size, ceil (w / 2 / size) * size);
+      minimum[c] = w <= floor_width ? w : MAX (word_width (cell), floor_width);
 
       for (guint r = 0; r < n_rows; r++)
         {
@@ -198,13 +233,17 @@ _jd_doc_table_measure (JdDocLayout *layout,
           cells[i] = cell;
           w = sizes[2 * i] = _jd_doc_text_size (cell, &sizes[2 * i + 1]);
           natural[c] = MAX (natural[c], w);
+          cells_natural[c] = MAX (cells_natural[c], w);
           if (number || w <= 6 * size)
             minimum[c] = MAX (minimum[c], w);
           else
             minimum[c] = MAX (minimum[c], MAX (word_width (cell), 6 * size));
         }
 
+      /* the cells' width, with the header wrapped at its words */
+      cells_natural[c] = MAX (cells_natural[c], minimum[c]);
       natural[c] += 2 * pad;
+      cells_natural[c] += 2 * pad;
       minimum[c] += 2 * pad;
     }
 
@@ -229,7 +268,7 @@ _jd_doc_table_measure (JdDocLayout *layout,
       if (n == 1 && next > 1 && next < n_columns)
         columns[n++] = next++;
 
-      g_ptr_array_add (groups, group_new (source, cells, sizes, columns, n, natural, minimum, size, width,
+      g_ptr_array_add (groups, group_new (source, cells, sizes, columns, n, natural, cells_natural, minimum, size, width,
                                           groups->len > 0));
     }
   while (next < n_columns);
