@@ -320,12 +320,72 @@ test_paint_twice (void)
     }
 }
 
+/* A paragraph keeps <b> and <i> only: a size in its markup would slip
+ * under the floor, a colour would not print.  Text that is not markup is
+ * shown as written. */
+static void
+test_paragraph_markup (void)
+{
+  g_autoptr(JdDoc) doc = jd_doc_new (JD_PAGE_A4_PORTRAIT);
+  g_autoptr(JdDocLayout) layout = NULL;
+  g_autoptr(GSList) attrs = NULL;
+  PangoLayout *text;
+  guint n_kept = 0;
+
+  jd_doc_add_block (doc, jd_block_paragraph_new ("<b>粗</b><i>斜</i><span size=\"2000\" foreground=\"red\">小字</span>"
+                                                 "<small>更小</small>"));
+  jd_doc_add_block (doc, jd_block_paragraph_new ("败诉率 < 15% & 撤诉率 > 5%"));
+  layout = layout_of (doc);
+
+  text = g_array_index (((JdDocBox *) layout->boxes->pdata[0])->texts, JdDocText, 0).layout;
+  g_assert_cmpstr (pango_layout_get_text (text), ==, "粗斜小字更小");
+  attrs = pango_attr_list_get_attributes (pango_layout_get_attributes (text));
+  for (GSList *l = attrs; l != NULL; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+
+      g_assert_true (attr->klass->type == PANGO_ATTR_WEIGHT || attr->klass->type == PANGO_ATTR_STYLE);
+      n_kept++;
+    }
+  g_slist_free_full (g_steal_pointer (&attrs), (GDestroyNotify) pango_attribute_destroy);
+  g_assert_cmpuint (n_kept, ==, 2);
+
+  text = g_array_index (((JdDocBox *) layout->boxes->pdata[1])->texts, JdDocText, 0).layout;
+  g_assert_cmpstr (pango_layout_get_text (text), ==, "败诉率 < 15% & 撤诉率 > 5%");
+}
+
+/* Nothing, or only page breaks: one blank page, and no blank page after
+ * a break at the end */
+static void
+test_empty (void)
+{
+  g_autoptr(JdDoc) empty = jd_doc_new (JD_PAGE_A4_PORTRAIT);
+  g_autoptr(JdDoc) breaks = jd_doc_new (JD_PAGE_SLIDE_16_9);
+  g_autoptr(JdDocLayout) layout = layout_of (empty);
+  g_autoptr(JdDocLayout) break_layout = NULL;
+
+  g_assert_cmpuint (jd_doc_layout_get_n_pages (layout), ==, 1);
+  g_assert_cmpint (jd_doc_layout_block_at (layout, 0, 200, 200), ==, -1);
+
+  jd_doc_add_block (breaks, jd_block_page_break_new ());
+  jd_doc_add_block (breaks, jd_block_heading_new (1, "一、总体情况"));
+  jd_doc_add_block (breaks, jd_block_page_break_new ());
+  jd_doc_add_block (breaks, jd_block_heading_new (1, "二、行政执法案件"));
+  jd_doc_add_block (breaks, jd_block_page_break_new ());
+  break_layout = layout_of (breaks);
+  g_assert_cmpuint (jd_doc_layout_get_n_pages (break_layout), ==, 2);
+  g_assert_cmpuint (jd_doc_layout_get_block_page (break_layout, 1, NULL), ==, 0);
+  g_assert_cmpuint (jd_doc_layout_get_block_page (break_layout, 3, NULL), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/doc/empty", test_empty);
+  g_test_add_func ("/doc/paragraph/markup", test_paragraph_markup);
   g_test_add_func ("/doc/table/fits", test_table_fits);
   g_test_add_func ("/doc/table/column-groups", test_table_column_groups);
   g_test_add_func ("/doc/slide/long-names", test_slide_long_names);
