@@ -15,32 +15,43 @@
 
 #define CELL(t, r, c) ((t)->cells[(gsize) (r) * (t)->n_columns + (c)])
 
+static double
+sum (const double *values,
+     guint         n)
+{
+  double total = 0;
+
+  for (guint i = 0; i < n; i++)
+    total += values[i];
+  return total;
+}
+
 /* Shares @width out: each column @from[c], and the rest in proportion
- * to how much more it would take to reach @to[c]. */
+ * to how much more it would take to reach @to[c] (%NULL: to @from[c]). */
 static void
 share_out (JdDocTable   *table,
            const double *from,
            const double *to,
            double        width)
 {
-  double sum_from = 0, sum_slack = 0;
   guint n = table->n_columns;
+  double sum_from = sum (from, n);
+  double sum_slack = to != NULL ? sum (to, n) - sum_from : sum_from;
 
   for (guint c = 0; c < n; c++)
     {
-      sum_from += from[c];
-      sum_slack += to[c] - from[c];
-    }
+      double slack = to != NULL ? to[c] - from[c] : from[c];
 
-  for (guint c = 0; c < n; c++)
-    {
       if (sum_from > width)
         table->widths[c] = from[c] * width / sum_from;
       else if (sum_slack > 0)
-        table->widths[c] = from[c] + (width - sum_from) * (to[c] - from[c]) / sum_slack;
+        table->widths[c] = from[c] + (width - sum_from) * slack / sum_slack;
       else
         table->widths[c] = from[c] + (width - sum_from) / n;
     }
+
+  for (guint c = 0; c < n; c++)
+    table->x[c] = c == 0 ? 0 : table->x[c - 1] + table->widths[c - 1];
 }
 
 /* Column widths: each column its natural width when they all fit, spare
@@ -55,27 +66,14 @@ fit_columns (JdDocTable   *table,
              const double *minimum,
              double        width)
 {
-  double sum_natural = 0, sum_cells = 0;
   guint n = table->n_columns;
 
-  for (guint c = 0; c < n; c++)
-    {
-      sum_natural += natural[c];
-      sum_cells += cells[c];
-    }
-
-  if (sum_natural <= width)
-    {
-      for (guint c = 0; c < n; c++)
-        table->widths[c] = natural[c] + (width - sum_natural) * natural[c] / sum_natural;
-    }
-  else if (sum_cells <= width)
+  if (sum (natural, n) <= width)
+    share_out (table, natural, NULL, width);
+  else if (sum (cells, n) <= width)
     share_out (table, cells, natural, width);
   else
     share_out (table, minimum, cells, width);
-
-  for (guint c = 0; c < n; c++)
-    table->x[c] = c == 0 ? 0 : table->x[c - 1] + table->widths[c - 1];
 }
 
 /* The narrowest a cell can be: its longest word (a number is one word,
