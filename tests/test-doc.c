@@ -378,6 +378,54 @@ test_empty (void)
   g_assert_cmpuint (jd_doc_layout_get_block_page (break_layout, 3, NULL), ==, 1);
 }
 
+/* KPI cards side by side, as many a row as are wide enough, drawn by the
+ * chart kit: narrow cards put 环比 under 同比 */
+static void
+test_kpi_row (void)
+{
+  for (JdPageFormat format = JD_PAGE_A4_PORTRAIT; format <= JD_PAGE_SLIDE_16_9; format++)
+    {
+      g_autoptr(JdDoc) doc = jd_doc_new (format);
+      g_autoptr(JdDocLayout) layout = NULL;
+      g_autoptr(GPtrArray) kpis = g_ptr_array_new_with_free_func ((GDestroyNotify) jd_chart_unref);
+      const JdPageGeometry *g = jd_doc_get_geometry (doc);
+      JdDocBox *box;
+
+      for (guint i = 0; i < 7; i++)
+        {
+          JdChart *kpi = jd_chart_new (JD_CHART_KPI);
+
+          /* with a unit and a note, or without either: a card's labels
+           * differ in number */
+          jd_chart_set_title (kpi, "行政执法决定");
+          jd_chart_set_kpi (kpi, 9086 + i, i % 3 == 0 ? NULL : "件", JD_CHART_CHANGE_RELATIVE,
+                            JD_CHART_POLARITY_UP_IS_GOOD, 0.068, -0.023);
+          if (i % 3 == 2)
+            jd_chart_set_kpi_note (kpi, "罚没款：1,236.5万元");
+          g_ptr_array_add (kpis, kpi);
+        }
+      jd_doc_add_block (doc, jd_block_paragraph_new (PARAGRAPH_TEXT));
+      jd_doc_add_block (doc, jd_block_kpi_row_new ((JdChart * const *) kpis->pdata, kpis->len));
+      layout = layout_of (doc);
+      check_inside_text_block (layout);
+
+      box = layout->boxes->pdata[1];
+      g_assert_cmpuint (box->per_row, >=, 3);
+      g_assert_cmpuint (box->per_row, <, 7);
+      /* the card's small print (0.11 of its height) is not below the floor */
+      g_assert_cmpfloat (box->graphic_height * 0.11, >=, g->min_text_size);
+      g_assert_cmpfloat (box->graphic_width * box->per_row + box->gap * (box->per_row - 1), <=,
+                         layout->text_width + 1e-6);
+
+      for (guint page = 0; page < jd_doc_layout_get_n_pages (layout); page++)
+        {
+          g_autoptr(cairo_surface_t) surface = paint_to_image (layout, page);
+
+          g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,6 +434,7 @@ main (int   argc,
 
   g_test_add_func ("/doc/empty", test_empty);
   g_test_add_func ("/doc/paragraph/markup", test_paragraph_markup);
+  g_test_add_func ("/doc/kpi-row", test_kpi_row);
   g_test_add_func ("/doc/table/fits", test_table_fits);
   g_test_add_func ("/doc/table/column-groups", test_table_column_groups);
   g_test_add_func ("/doc/slide/long-names", test_slide_long_names);
