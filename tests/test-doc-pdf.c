@@ -327,6 +327,27 @@ test_pdf_metadata (Fixture       *fixture,
   g_assert_cmpstr (subject, ==, "行政执法监督");
   g_assert_cmpstr (creator, ==, "Jiandu");
 
+  /* the creation date: SOURCE_DATE_EPOCH when set, and then the same
+   * document gives the same bytes */
+  {
+    g_autofree char *again = g_build_filename (fixture->dir, "again.pdf", NULL);
+    g_autofree char *iso = NULL;
+    g_autofree char *date = NULL;
+    g_autofree char *first = NULL;
+    g_autofree char *second = NULL;
+
+    g_setenv ("SOURCE_DATE_EPOCH", "1790000000", TRUE);
+    write_pdf (doc, fixture->pdf);
+    write_pdf (doc, again);
+    g_unsetenv ("SOURCE_DATE_EPOCH");
+    iso = run_tool ("pdfinfo", fixture->pdf, "-isodates", NULL, NULL, NULL);
+    date = pdfinfo_field (iso, "CreationDate");
+    g_assert_cmpstr (date, ==, "2026-09-21T14:13:20Z");
+    first = jd_test_file_checksum (fixture->pdf);
+    second = jd_test_file_checksum (again);
+    g_assert_cmpstr (first, ==, second);
+  }
+
   /* the text is there to find, its Simplified forms as written */
   text = run_tool ("pdftotext", fixture->pdf, NULL, NULL, NULL, NULL);
   g_assert_nonnull (strstr (text, "一、总体情况"));
