@@ -93,6 +93,9 @@ test_table_split (Fixture       *fixture,
           /* the header row on every page the table covers */
           g_assert_cmpuint (count_occurrences (text, "一审败诉率"), >=, 1);
           g_assert_cmpuint (count_occurrences (text, "罚没款（元）"), ==, 1);
+          /* and "continued" over it after the first, where the title was */
+          g_assert_cmpuint (count_occurrences (text, "(continued)"), ==, table_pages > 0 ? 1 : 0);
+          g_assert_cmpuint (count_occurrences (text, "各执法机关案件情况"), ==, table_pages > 0 ? 0 : 1);
           table_pages++;
         }
     }

@@ -85,6 +85,17 @@ _jd_doc_text_size (PangoLayout *layout,
   return pango_units_to_double (logical.width);
 }
 
+/* What a table's row brings above it at the top of a page: 续表 and the
+ * header row. */
+double
+_jd_doc_box_repeat_height (JdDocBox        *box,
+                           const JdDocUnit *unit)
+{
+  g_assert (unit->kind == JD_DOC_UNIT_ROW);
+
+  return box->continued_height + ((JdDocTable *) box->tables->pdata[unit->line])->row_heights[0];
+}
+
 double
 _jd_doc_layout_table_size (const JdPageGeometry *geometry)
 {
@@ -141,6 +152,7 @@ box_free (JdDocBox *box)
   g_array_unref (box->texts);
   g_array_unref (box->units);
   g_clear_pointer (&box->tables, g_ptr_array_unref);
+  g_clear_object (&box->continued);
   g_free (box);
 }
 
@@ -443,6 +455,19 @@ measure_table (JdDocLayout *self,
           g_array_index (box->units, JdDocUnit, box->units->len - 1).line = t;
         }
     }
+
+  /* on a page the table goes on to: 续表, then the header again */
+  {
+    g_autoptr(PangoFontDescription) font = NULL;
+
+    font = _jd_doc_layout_font (self, g->body_family, size, PANGO_WEIGHT_NORMAL);
+    box->continued = _jd_doc_layout_text (self, font, self->text_width, PANGO_ALIGN_RIGHT);
+    /* Translators: over a table's header row on a page the table goes
+     * on to (续表) */
+    pango_layout_set_text (box->continued, _("(continued)"), -1);
+    _jd_doc_text_size (box->continued, &box->continued_height);
+    box->continued_height += size * 0.3;
+  }
 
   notes = jd_table_get_notes (table, &n_notes);
   if (n_notes > 0)

@@ -43,15 +43,15 @@ unit_at (JdDocBox *box,
   return &g_array_index (box->units, JdDocUnit, index);
 }
 
-/* How high @unit is where it would go: a row at a piece's top brings the
- * header with it. */
+/* How high @unit is where it would go: a row at a piece's top brings 续表
+ * and the header with it. */
 static double
 unit_height (JdDocBox        *box,
              const JdDocUnit *unit,
              gboolean         first_in_piece)
 {
   if (unit->kind == JD_DOC_UNIT_ROW && first_in_piece)
-    return unit->height + ((JdDocTable *) box->tables->pdata[unit->line])->row_heights[0];
+    return unit->height + _jd_doc_box_repeat_height (box, unit);
   return unit->height;
 }
 

@@ -109,10 +109,14 @@ paint_table_unit (JdDocBox           *box,
     {
       if (first)
         {
-          /* the header again, at the top of a page the table goes on to */
-          _jd_doc_table_paint_row (table, cr, 0, x, y, theme);
-          y += table->row_heights[0];
-          bottom += table->row_heights[0];
+          /* 续表 and the header again, at the top of a page the table
+           * goes on to */
+          set_ink (cr, &theme->dim);
+          cairo_move_to (cr, x, y);
+          pango_cairo_show_layout (cr, box->continued);
+          _jd_doc_table_paint_row (table, cr, 0, x, y + box->continued_height, theme);
+          y += _jd_doc_box_repeat_height (box, unit);
+          bottom += _jd_doc_box_repeat_height (box, unit);
         }
       _jd_doc_table_paint_row (table, cr, unit->index + 1, x, y, theme);
     }
@@ -165,7 +169,7 @@ paint_piece (JdDocLayout        *self,
 
       y += unit->height;
       if (unit->kind == JD_DOC_UNIT_ROW && k == 0)
-        y += ((JdDocTable *) box->tables->pdata[unit->line])->row_heights[0];
+        y += _jd_doc_box_repeat_height (box, unit);
     }
 }
 

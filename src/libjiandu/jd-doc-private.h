@@ -96,6 +96,8 @@ typedef struct
   GArray     *texts;        /* (element-type JdDocText) */
   GArray     *units;        /* (element-type JdDocUnit) */
   GPtrArray  *tables;       /* (element-type JdDocTable): a table's column groups */
+  PangoLayout *continued;   /* a table: "续表", over its header on a later page */
+  double      continued_height;
   double      graphic_width;  /* a chart; a KPI card */
   double      graphic_height;
   guint       per_row;        /* KPI cards a row */
@@ -139,6 +141,9 @@ PangoLayout          *_jd_doc_layout_text      (JdDocLayout  *self,
 double                _jd_doc_layout_min_font_size (JdDocLayout *self);
 double                _jd_doc_text_size        (PangoLayout  *layout,
                                                 double       *height);
+
+double                _jd_doc_box_repeat_height (JdDocBox        *box,
+                                                 const JdDocUnit *unit);
 
 /* jd-doc-pages.c */
 void                  _jd_doc_layout_paginate  (JdDocLayout  *self);
