@@ -33,6 +33,9 @@ G_BEGIN_DECLS
 #define JD_DOCX_FONT_HEADING "黑体"
 #define JD_DOCX_FONT_NUMBER  "宋体"
 
+/* The grey of the running header and the notes, the chart kit's dim ink. */
+#define JD_DOCX_DIM "5E5C64"
+
 /* One part of the package being written: a zip member, and an XML writer
  * streaming into it. */
 typedef struct
@@ -87,9 +90,10 @@ gboolean    _jd_docx_write_document_rels (GsfOutfile     *zip,
                                           const char     *path,
                                           GError        **error);
 
-/* The relationship ids document.xml uses. */
-#define JD_DOCX_RID_HEADER "rIdHeader1"
-#define JD_DOCX_RID_FOOTER "rIdFooter1"
-/* word/media/imageN.png is "rIdImageN", N from 1. */
+/* The relationship ids document.xml uses: word/headerN.xml is
+ * "rIdHeaderN", word/footerN.xml "rIdFooterN", word/media/imageN.png
+ * "rIdImageN".  Header and footer 1 are a right-hand page's, 2 a
+ * left-hand page's, 3 the first page's (no running header there). */
+#define JD_DOCX_N_MARGINS 3
 
 G_END_DECLS

@@ -31,8 +31,6 @@
 
 /* Charts are drawn at 2.5 pixels a point: 180 dpi, sharp in print. */
 #define IMAGE_SCALE 2.5
-/* The gap between the cards of a KPI row, in points. */
-#define KPI_GAP 6.0
 
 typedef struct
 {
@@ -186,10 +184,19 @@ png_write_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* Draws @n charts side by side, each @width / @n wide, on white. */
+/* Where the charts of a block go in its picture: @per_row a row, each
+ * @width × @height points, @gap apart. */
+typedef struct
+{
+  guint  per_row;
+  double width, height, gap;
+} Grid;
+
+/* Draws the charts onto white paper, in the light theme. */
 static GBytes *
 render_png (JdChart * const *charts,
             guint            n,
+            const Grid      *grid,
             double           width,
             double           height,
             GError         **error)
@@ -199,7 +206,6 @@ render_png (JdChart * const *charts,
   cairo_t *cr;
   cairo_status_t status;
   GByteArray *png = g_byte_array_new ();
-  double cell = (width - KPI_GAP * (n - 1)) / n;
 
   jd_chart_theme_init_light (&theme);
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
@@ -212,10 +218,11 @@ render_png (JdChart * const *charts,
   for (guint i = 0; i < n; i++)
     {
       cairo_save (cr);
-      cairo_translate (cr, i * (cell + KPI_GAP), 0);
-      cairo_rectangle (cr, 0, 0, cell, height);
+      cairo_translate (cr, (i % grid->per_row) * (grid->width + grid->gap),
+                       (i / grid->per_row) * (grid->height + grid->gap));
+      cairo_rectangle (cr, 0, 0, grid->width, grid->height);
       cairo_clip (cr);
-      jd_chart_draw (cr, cell, height, charts[i], &theme);
+      jd_chart_draw (cr, grid->width, grid->height, charts[i], &theme);
       cairo_restore (cr);
     }
   status = cairo_status (cr);
@@ -323,44 +330,48 @@ drawing (Writer     *self,
   end (self);  /* w:r */
 }
 
-/* A chart or a row of KPI cards, as one picture across the text width. */
+/* A chart, or a row of KPI cards, as one picture across the text width,
+ * sized as jd-doc-layout.c sizes it for the PDF: a chart no taller than
+ * the text block less two lines, KPI cards at least eight characters
+ * wide, as many a row as fit. */
 static gboolean
 charts_block (Writer        *self,
               const JdBlock *block,
               GError       **error)
 {
+  const JdPageGeometry *g = &self->doc->geometry;
   guint n = block->charts->len;
   JdChart * const *charts = (JdChart * const *)block->charts->pdata;
-  double width = self->text_width;
+  double max_height = g->height - g->margin_top - g->margin_bottom - 2 * g->line_spacing;
+  Grid grid = { 1, self->text_width, 0, 0 };
+  guint n_rows = 1;
   double height;
   GBytes *png;
-  GString *description = g_string_new (NULL);
+  GString *description;
 
   if (n == 0)
-    {
-      g_string_free (description, TRUE);
-      return TRUE;
-    }
+    return TRUE;
 
   if (block->kind == JD_BLOCK_KPI_ROW)
     {
-      /* A card's text scales with its height: tall enough to read,
-       * never taller than wide. */
-      double cell = (width - KPI_GAP * (n - 1)) / n;
-
-      height = CLAMP (cell * 0.75, 84.0, 132.0);
+      grid.gap = g->body_size * 0.5;
+      grid.per_row = CLAMP ((guint)((self->text_width + grid.gap) / (8 * g->body_size + grid.gap)), 1, n);
+      n_rows = (n + grid.per_row - 1) / grid.per_row;
+      grid.width = (self->text_width - grid.gap * (grid.per_row - 1)) / grid.per_row;
+      grid.height = CLAMP (grid.width * 0.55, 4 * g->body_size,
+                           (max_height - grid.gap * (n_rows - 1)) / n_rows);
     }
   else
-    height = width * block->aspect;
+    grid.height = MIN (self->text_width * block->aspect, max_height);
+  height = n_rows * grid.height + (n_rows - 1) * grid.gap;
 
-  png = render_png (charts, n, width, height, error);
+  png = render_png (charts, n, &grid, self->text_width, height, error);
   if (png == NULL)
-    {
-      g_string_free (description, TRUE);
-      return FALSE;
-    }
+    return FALSE;
   g_ptr_array_add (self->images, png);
 
+  /* The picture's alternative text: what a screen reader says of each chart */
+  description = g_string_new (NULL);
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *text = jd_chart_describe (charts[i]);
@@ -370,7 +381,7 @@ charts_block (Writer        *self,
     }
 
   paragraph_start (self, "Figure", NULL, FALSE);
-  drawing (self, self->images->len, width, height, description->str);
+  drawing (self, self->images->len, self->text_width, height, description->str);
   end (self);
   g_string_free (description, TRUE);
   return TRUE;
@@ -559,11 +570,12 @@ table_block (Writer        *self,
 
   notes = jd_table_get_notes (table, &n_notes);
   for (guint i = 0; i < n_notes; i++)
-    text_paragraph (self, "Note", notes[i]);
+    text_paragraph (self, "TableNote", notes[i]);
 
   return TRUE;
 }
 
+/* Each warning: its rule in bold, an ideographic space, the finding. */
 static void
 warnings_block (Writer        *self,
                 const JdBlock *block)
@@ -571,12 +583,12 @@ warnings_block (Writer        *self,
   for (guint i = 0; i < block->warnings->len; i++)
     {
       const JdWarning *warning = block->warnings->pdata[i];
-      /* Translators: a warning's rule, before the finding, in bold */
-      g_autofree char *label = g_strdup_printf (_("%s: "), jd_warning_rule_label (warning->rule));
 
-      paragraph_start (self, "BodyText", NULL, FALSE);
-      run (self, label, -1, TRUE, FALSE);
-      run (self, warning->message != NULL ? warning->message : warning->agency_name, -1, FALSE, FALSE);
+      paragraph_start (self, "Warning", NULL, FALSE);
+      run (self, jd_warning_rule_label (warning->rule), -1, TRUE, FALSE);
+      run (self, "\u3000", -1, FALSE, FALSE);
+      if (warning->message != NULL)
+        run (self, warning->message, -1, FALSE, FALSE);
       end (self);
     }
 }
@@ -642,18 +654,29 @@ static void
 section (Writer *self)
 {
   const JdPageGeometry *g = &self->doc->geometry;
-  /* GB/T 9704 puts the page number 7 mm under the text block. */
-  double footer = MAX (g->margin_bottom - 7.0 * 72.0 / 25.4 - g->body_size * 1.2, 18.0);
+  /* GB/T 9704 puts the page number 7 mm under the text block; the
+   * running header's foot is at 62% of the top margin, as the PDF has
+   * them. */
+  double footer = MAX (g->margin_bottom - 7.0 * 72.0 / 25.4 - MAX (g->min_text_size, 14.0) * 1.3, 18.0);
+  double header = MAX (g->margin_top * 0.62 - g->body_size * 0.65625 * 1.3, 18.0);
+
+  gboolean book = g->format == JD_PAGE_A4_PORTRAIT;
 
   start (self, "w:sectPr");
-  start (self, "w:headerReference");
-  _jd_docx_attr (self->w, "w:type", "default");
-  _jd_docx_attr (self->w, "r:id", JD_DOCX_RID_HEADER);
-  end (self);
-  start (self, "w:footerReference");
-  _jd_docx_attr (self->w, "w:type", "default");
-  _jd_docx_attr (self->w, "r:id", JD_DOCX_RID_FOOTER);
-  end (self);
+  /* A report: right- and left-hand pages number on their outer sides,
+   * the first page has no running header.  A slide: one of each. */
+  for (guint f = 0; f < 2; f++)
+    for (guint i = 1; i <= (book ? JD_DOCX_N_MARGINS : 1); i++)
+      {
+        const char *kind = f == 0 ? "header" : "footer";
+        g_autofree char *element = g_strdup_printf ("w:%sReference", kind);
+        g_autofree char *id = g_strdup_printf ("rId%c%s%u", g_ascii_toupper (kind[0]), kind + 1, i);
+
+        start (self, element);
+        _jd_docx_attr (self->w, "w:type", (const char *[]) { "default", "even", "first" }[i - 1]);
+        _jd_docx_attr (self->w, "r:id", id);
+        end (self);
+      }
   start (self, "w:pgSz");
   _jd_docx_attr_int (self->w, "w:w", JD_DOCX_TWIPS (g->width));
   _jd_docx_attr_int (self->w, "w:h", JD_DOCX_TWIPS (g->height));
@@ -665,10 +688,12 @@ section (Writer *self)
   _jd_docx_attr_int (self->w, "w:right", JD_DOCX_TWIPS (g->margin_right));
   _jd_docx_attr_int (self->w, "w:bottom", JD_DOCX_TWIPS (g->margin_bottom));
   _jd_docx_attr_int (self->w, "w:left", JD_DOCX_TWIPS (g->margin_left));
-  _jd_docx_attr_int (self->w, "w:header", JD_DOCX_TWIPS (g->margin_top * 0.45));
+  _jd_docx_attr_int (self->w, "w:header", JD_DOCX_TWIPS (header));
   _jd_docx_attr_int (self->w, "w:footer", JD_DOCX_TWIPS (footer));
   _jd_docx_attr_int (self->w, "w:gutter", 0);
   end (self);
+  if (book)
+    _jd_docx_val (self->w, "w:titlePg", NULL);
   end (self);
 }
 
