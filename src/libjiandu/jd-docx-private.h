@@ -80,6 +80,38 @@ void        _jd_docx_text             (xmlTextWriterPtr   w,
                                        const char        *element,
                                        const char        *text);
 
+/* word/document.xml being written: jd-docx.c, jd-docx-picture.c. */
+typedef struct
+{
+  JdDoc            *doc;
+  xmlTextWriterPtr  w;
+  GPtrArray        *images;      /* (element-type GBytes): word/media/imageN.png */
+  double            text_width;  /* points */
+} JdDocxWriter;
+
+static inline void
+_jd_docx_start (JdDocxWriter *self,
+                const char   *element)
+{
+  xmlTextWriterStartElement (self->w, BAD_CAST element);
+}
+
+static inline void
+_jd_docx_end (JdDocxWriter *self)
+{
+  xmlTextWriterEndElement (self->w);
+}
+
+/* <w:p><w:pPr>… with the paragraph style, left open for the runs. */
+void        _jd_docx_paragraph_start  (JdDocxWriter      *self,
+                                       const char        *style,
+                                       const char        *jc,
+                                       gboolean           keep_next);
+/* A chart or a KPI row as an inline picture in its own paragraph. */
+gboolean    _jd_docx_write_pictures   (JdDocxWriter      *self,
+                                       const JdBlock     *block,
+                                       GError           **error);
+
 /* The package's fixed parts: jd-docx-parts.c. */
 gboolean    _jd_docx_write_package    (GsfOutfile        *zip,
                                        JdDoc             *doc,

@@ -29,66 +29,48 @@
 #include "jd-docx-private.h"
 #include "jd-warnings.h"
 
-/* Charts are drawn at 2.5 pixels a point: 180 dpi, sharp in print. */
-#define IMAGE_SCALE 2.5
-
-typedef struct
-{
-  JdDoc            *doc;
-  xmlTextWriterPtr  w;
-  GPtrArray        *images;      /* (element-type GBytes): word/media/imageN.png */
-  double            text_width;  /* points */
-} Writer;
-
-static void
-start (Writer     *self,
-       const char *element)
-{
-  xmlTextWriterStartElement (self->w, BAD_CAST element);
-}
-
-static void
-end (Writer *self)
-{
-  xmlTextWriterEndElement (self->w);
-}
 
 /* <w:p><w:pPr><w:pStyle/>… — left open for the runs. */
-static void
-paragraph_start (Writer     *self,
-                 const char *style,
-                 const char *jc,
-                 gboolean    keep_next)
+void
+_jd_docx_paragraph_start (JdDocxWriter *self,
+                          const char   *style,
+                          const char   *jc,
+                          gboolean      keep_next)
 {
-  start (self, "w:p");
-  start (self, "w:pPr");
+  _jd_docx_start (self, "w:p");
+  _jd_docx_start (self, "w:pPr");
   _jd_docx_val (self->w, "w:pStyle", style);
   if (keep_next)
     _jd_docx_val (self->w, "w:keepNext", NULL);
   if (jc != NULL)
     _jd_docx_val (self->w, "w:jc", jc);
-  end (self);
+  _jd_docx_end (self);
 }
 
 /* A run of text; tabs and line feeds become w:tab and w:br. */
 static void
-run (Writer     *self,
-     const char *text,
-     gssize      len,
-     gboolean    bold,
-     gboolean    italic)
+run (JdDocxWriter *self,
+     const char   *text,
+     gssize        len,
+     gboolean      bold,
+     gboolean      italic)
 {
-  g_autofree char *slice = g_strndup (text, len < 0 ? strlen (text) : (gsize)len);
-  g_autofree char *clean = _jd_docx_clean_text (slice);
-  const char *p = clean;
+  g_autofree char *slice = NULL;
+  g_autofree char *clean = NULL;
+  const char *p;
 
+  if (text == NULL)
+    return;
+
+  slice = g_strndup (text, len < 0 ? strlen (text) : (gsize)len);
+  p = clean = _jd_docx_clean_text (slice);
   if (*clean == '\0')
     return;
 
-  start (self, "w:r");
+  _jd_docx_start (self, "w:r");
   if (bold || italic)
     {
-      start (self, "w:rPr");
+      _jd_docx_start (self, "w:rPr");
       if (bold)
         {
           _jd_docx_val (self->w, "w:b", NULL);
@@ -99,7 +81,7 @@ run (Writer     *self,
           _jd_docx_val (self->w, "w:i", NULL);
           _jd_docx_val (self->w, "w:iCs", NULL);
         }
-      end (self);
+      _jd_docx_end (self);
     }
 
   while (*p != '\0')
@@ -108,10 +90,10 @@ run (Writer     *self,
 
       if (n > 0)
         {
-          start (self, "w:t");
+          _jd_docx_start (self, "w:t");
           _jd_docx_attr (self->w, "xml:space", "preserve");
           xmlTextWriterWriteFormatString (self->w, "%.*s", (int)n, p);
-          end (self);
+          _jd_docx_end (self);
           p += n;
         }
       if (*p != '\0')
@@ -120,15 +102,15 @@ run (Writer     *self,
           p++;
         }
     }
-  end (self);
+  _jd_docx_end (self);
 }
 
 /* Pango markup as runs: the bold and italic spans are kept, every other
  * attribute dropped.  Markup that does not parse is written as it is
  * rather than lost. */
 static void
-markup_runs (Writer     *self,
-             const char *markup)
+markup_runs (JdDocxWriter *self,
+             const char   *markup)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -166,225 +148,13 @@ markup_runs (Writer     *self,
 }
 
 static void
-text_paragraph (Writer     *self,
-                const char *style,
-                const char *text)
+text_paragraph (JdDocxWriter *self,
+                const char   *style,
+                const char   *text)
 {
-  paragraph_start (self, style, NULL, FALSE);
+  _jd_docx_paragraph_start (self, style, NULL, FALSE);
   run (self, text, -1, FALSE, FALSE);
-  end (self);
-}
-
-static cairo_status_t
-png_write_cb (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* Where the charts of a block go in its picture: @per_row a row, each
- * @width × @height points, @gap apart. */
-typedef struct
-{
-  guint  per_row;
-  double width, height, gap;
-} Grid;
-
-/* Draws the charts onto white paper, in the light theme. */
-static GBytes *
-render_png (JdChart * const *charts,
-            guint            n,
-            const Grid      *grid,
-            double           width,
-            double           height,
-            GError         **error)
-{
-  JdChartTheme theme;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-  GByteArray *png = g_byte_array_new ();
-
-  jd_chart_theme_init_light (&theme);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
-                                        (int)ceil (width * IMAGE_SCALE),
-                                        (int)ceil (height * IMAGE_SCALE));
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, IMAGE_SCALE, IMAGE_SCALE);
-  for (guint i = 0; i < n; i++)
-    {
-      cairo_save (cr);
-      cairo_translate (cr, (i % grid->per_row) * (grid->width + grid->gap),
-                       (i / grid->per_row) * (grid->height + grid->gap));
-      cairo_rectangle (cr, 0, 0, grid->width, grid->height);
-      cairo_clip (cr);
-      jd_chart_draw (cr, grid->width, grid->height, charts[i], &theme);
-      cairo_restore (cr);
-    }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, png_write_cb, png);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_byte_array_unref (png);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not draw a chart for the DOCX: %s"), cairo_status_to_string (status));
-      return NULL;
-    }
-
-  return g_byte_array_free_to_bytes (png);
-}
-
-static void
-attr_emu (Writer     *self,
-          const char *name,
-          double      points)
-{
-  _jd_docx_attr_int (self->w, name, JD_DOCX_EMU (points));
-}
-
-/* An inline picture (wp:inline) of word/media/imageN.png, @width ×
- * @height points, with @description as its alternative text. */
-static void
-drawing (Writer     *self,
-         guint       image,
-         double      width,
-         double      height,
-         const char *description)
-{
-  g_autofree char *rid = g_strdup_printf ("rIdImage%u", image);
-  g_autofree char *name = g_strdup_printf ("image%u.png", image);
-
-  start (self, "w:r");
-  start (self, "w:drawing");
-  start (self, "wp:inline");
-  for (guint i = 0; i < 4; i++)
-    _jd_docx_attr (self->w, (const char *[]) { "distT", "distB", "distL", "distR" }[i], "0");
-  start (self, "wp:extent");
-  attr_emu (self, "cx", width);
-  attr_emu (self, "cy", height);
-  end (self);
-  start (self, "wp:docPr");
-  _jd_docx_attr_int (self->w, "id", image);
-  _jd_docx_attr (self->w, "name", name);
-  _jd_docx_attr (self->w, "descr", description != NULL ? description : "");
-  end (self);
-  start (self, "wp:cNvGraphicFramePr");
-  start (self, "a:graphicFrameLocks");
-  _jd_docx_attr (self->w, "xmlns:a", "http://schemas.openxmlformats.org/drawingml/2006/main");
-  _jd_docx_attr (self->w, "noChangeAspect", "1");
-  end (self);
-  end (self);
-  start (self, "a:graphic");
-  _jd_docx_attr (self->w, "xmlns:a", "http://schemas.openxmlformats.org/drawingml/2006/main");
-  start (self, "a:graphicData");
-  _jd_docx_attr (self->w, "uri", "http://schemas.openxmlformats.org/drawingml/2006/picture");
-  start (self, "pic:pic");
-  _jd_docx_attr (self->w, "xmlns:pic", "http://schemas.openxmlformats.org/drawingml/2006/picture");
-  start (self, "pic:nvPicPr");
-  start (self, "pic:cNvPr");
-  _jd_docx_attr_int (self->w, "id", 0);
-  _jd_docx_attr (self->w, "name", name);
-  end (self);
-  start (self, "pic:cNvPicPr");
-  end (self);
-  end (self);
-  start (self, "pic:blipFill");
-  start (self, "a:blip");
-  _jd_docx_attr (self->w, "r:embed", rid);
-  end (self);
-  start (self, "a:stretch");
-  start (self, "a:fillRect");
-  end (self);
-  end (self);
-  end (self);
-  start (self, "pic:spPr");
-  start (self, "a:xfrm");
-  start (self, "a:off");
-  _jd_docx_attr (self->w, "x", "0");
-  _jd_docx_attr (self->w, "y", "0");
-  end (self);
-  start (self, "a:ext");
-  attr_emu (self, "cx", width);
-  attr_emu (self, "cy", height);
-  end (self);
-  end (self);
-  start (self, "a:prstGeom");
-  _jd_docx_attr (self->w, "prst", "rect");
-  start (self, "a:avLst");
-  end (self);
-  end (self);
-  end (self);
-  end (self);  /* pic:pic */
-  end (self);  /* a:graphicData */
-  end (self);  /* a:graphic */
-  end (self);  /* wp:inline */
-  end (self);  /* w:drawing */
-  end (self);  /* w:r */
-}
-
-/* A chart, or a row of KPI cards, as one picture across the text width,
- * sized as jd-doc-layout.c sizes it for the PDF: a chart no taller than
- * the text block less two lines, KPI cards at least eight characters
- * wide, as many a row as fit. */
-static gboolean
-charts_block (Writer        *self,
-              const JdBlock *block,
-              GError       **error)
-{
-  const JdPageGeometry *g = &self->doc->geometry;
-  guint n = block->charts->len;
-  JdChart * const *charts = (JdChart * const *)block->charts->pdata;
-  double max_height = g->height - g->margin_top - g->margin_bottom - 2 * g->line_spacing;
-  Grid grid = { 1, self->text_width, 0, 0 };
-  guint n_rows = 1;
-  double height;
-  GBytes *png;
-  GString *description;
-
-  if (n == 0)
-    return TRUE;
-
-  if (block->kind == JD_BLOCK_KPI_ROW)
-    {
-      grid.gap = g->body_size * 0.5;
-      grid.per_row = CLAMP ((guint)((self->text_width + grid.gap) / (8 * g->body_size + grid.gap)), 1, n);
-      n_rows = (n + grid.per_row - 1) / grid.per_row;
-      grid.width = (self->text_width - grid.gap * (grid.per_row - 1)) / grid.per_row;
-      grid.height = CLAMP (grid.width * 0.55, 4 * g->body_size,
-                           (max_height - grid.gap * (n_rows - 1)) / n_rows);
-    }
-  else
-    grid.height = MIN (self->text_width * block->aspect, max_height);
-  height = n_rows * grid.height + (n_rows - 1) * grid.gap;
-
-  png = render_png (charts, n, &grid, self->text_width, height, error);
-  if (png == NULL)
-    return FALSE;
-  g_ptr_array_add (self->images, png);
-
-  /* The picture's alternative text: what a screen reader says of each chart */
-  description = g_string_new (NULL);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *text = jd_chart_describe (charts[i]);
-
-      if (text != NULL && *text != '\0')
-        g_string_append_printf (description, "%s%s", description->len > 0 ? " " : "", text);
-    }
-
-  paragraph_start (self, "Figure", NULL, FALSE);
-  drawing (self, self->images->len, self->text_width, height, description->str);
-  end (self);
-  g_string_free (description, TRUE);
-  return TRUE;
+  _jd_docx_end (self);
 }
 
 /* How wide a cell's text is, in half-ems: a Chinese character is two,
@@ -401,52 +171,52 @@ text_width (const char *text)
 }
 
 static void
-border (Writer     *self,
-        const char *side)
+border (JdDocxWriter *self,
+        const char   *side)
 {
-  start (self, side);
+  _jd_docx_start (self, side);
   _jd_docx_attr (self->w, "w:val", "single");
   _jd_docx_attr (self->w, "w:sz", "4");
   _jd_docx_attr (self->w, "w:space", "0");
   _jd_docx_attr (self->w, "w:color", "000000");
-  end (self);
+  _jd_docx_end (self);
 }
 
 static void
-table_cell (Writer     *self,
-            gint64      width,
-            const char *text,
-            const char *jc,
-            gboolean    header)
+table_cell (JdDocxWriter *self,
+            gint64        width,
+            const char   *text,
+            const char   *jc,
+            gboolean      header)
 {
-  start (self, "w:tc");
-  start (self, "w:tcPr");
-  start (self, "w:tcW");
+  _jd_docx_start (self, "w:tc");
+  _jd_docx_start (self, "w:tcPr");
+  _jd_docx_start (self, "w:tcW");
   _jd_docx_attr_int (self->w, "w:w", width);
   _jd_docx_attr (self->w, "w:type", "dxa");
-  end (self);
+  _jd_docx_end (self);
   if (header)
     {
-      start (self, "w:shd");
+      _jd_docx_start (self, "w:shd");
       _jd_docx_attr (self->w, "w:val", "clear");
       _jd_docx_attr (self->w, "w:color", "auto");
       _jd_docx_attr (self->w, "w:fill", "E8E8E8");
-      end (self);
+      _jd_docx_end (self);
     }
   _jd_docx_val (self->w, "w:vAlign", "center");
-  end (self);
-  paragraph_start (self, "TableText", jc, FALSE);
+  _jd_docx_end (self);
+  _jd_docx_paragraph_start (self, "TableText", jc, FALSE);
   if (text != NULL)
     run (self, text, -1, header, FALSE);
-  end (self);
-  end (self);
+  _jd_docx_end (self);
+  _jd_docx_end (self);
 }
 
 /* Column widths in twips across the text width, from what the columns
  * hold: the widest cell, the header allowed two lines. */
 static gint64 *
-column_widths (Writer  *self,
-               JdTable *table)
+column_widths (JdDocxWriter *self,
+               JdTable      *table)
 {
   guint n_columns = jd_table_get_n_columns (table);
   guint n_rows = jd_table_get_n_rows (table);
@@ -481,10 +251,10 @@ column_widths (Writer  *self,
 }
 
 static gboolean
-table_block (Writer        *self,
-             const JdBlock *block,
-             GCancellable  *cancellable,
-             GError       **error)
+table_block (JdDocxWriter   *self,
+             const JdBlock  *block,
+             GCancellable   *cancellable,
+             GError        **error)
 {
   JdTable *table = block->table;
   guint n_columns = jd_table_get_n_columns (table);
@@ -499,59 +269,59 @@ table_block (Writer        *self,
 
   if (title != NULL && *title != '\0')
     {
-      paragraph_start (self, "Caption", NULL, TRUE);
+      _jd_docx_paragraph_start (self, "Caption", NULL, TRUE);
       run (self, title, -1, FALSE, FALSE);
-      end (self);
+      _jd_docx_end (self);
     }
 
   widths = column_widths (self, table);
-  start (self, "w:tbl");
-  start (self, "w:tblPr");
+  _jd_docx_start (self, "w:tbl");
+  _jd_docx_start (self, "w:tblPr");
   _jd_docx_val (self->w, "w:tblStyle", "TableGrid");
-  start (self, "w:tblW");
+  _jd_docx_start (self, "w:tblW");
   _jd_docx_attr_int (self->w, "w:w", JD_DOCX_TWIPS (self->text_width));
   _jd_docx_attr (self->w, "w:type", "dxa");
-  end (self);
+  _jd_docx_end (self);
   _jd_docx_val (self->w, "w:jc", "center");
-  start (self, "w:tblBorders");
+  _jd_docx_start (self, "w:tblBorders");
   for (guint i = 0; i < 6; i++)
     border (self, (const char *[]) { "w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV" }[i]);
-  end (self);
-  start (self, "w:tblLayout");
+  _jd_docx_end (self);
+  _jd_docx_start (self, "w:tblLayout");
   _jd_docx_attr (self->w, "w:type", "fixed");
-  end (self);
-  start (self, "w:tblCellMar");
+  _jd_docx_end (self);
+  _jd_docx_start (self, "w:tblCellMar");
   for (guint i = 0; i < 2; i++)
     {
-      start (self, i == 0 ? "w:left" : "w:right");
+      _jd_docx_start (self, i == 0 ? "w:left" : "w:right");
       _jd_docx_attr_int (self->w, "w:w", 57);
       _jd_docx_attr (self->w, "w:type", "dxa");
-      end (self);
+      _jd_docx_end (self);
     }
-  end (self);
-  end (self);  /* w:tblPr */
+  _jd_docx_end (self);
+  _jd_docx_end (self);  /* w:tblPr */
 
-  start (self, "w:tblGrid");
+  _jd_docx_start (self, "w:tblGrid");
   for (guint c = 0; c < n_columns; c++)
     {
-      start (self, "w:gridCol");
+      _jd_docx_start (self, "w:gridCol");
       _jd_docx_attr_int (self->w, "w:w", widths[c]);
-      end (self);
+      _jd_docx_end (self);
     }
-  end (self);
+  _jd_docx_end (self);
 
   for (int r = -1; r < (int)n_rows; r++)
     {
       if (r > 0 && r % 256 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
-      start (self, "w:tr");
+      _jd_docx_start (self, "w:tr");
       /* A row never breaks across pages; the header row repeats on each. */
-      start (self, "w:trPr");
+      _jd_docx_start (self, "w:trPr");
       _jd_docx_val (self->w, "w:cantSplit", NULL);
       if (r < 0)
         _jd_docx_val (self->w, "w:tblHeader", NULL);
-      end (self);
+      _jd_docx_end (self);
       for (guint c = 0; c < n_columns; c++)
         {
           if (r < 0)
@@ -564,9 +334,9 @@ table_block (Writer        *self,
               table_cell (self, widths[c], text, number ? "right" : "left", FALSE);
             }
         }
-      end (self);
+      _jd_docx_end (self);
     }
-  end (self);  /* w:tbl */
+  _jd_docx_end (self);  /* w:tbl */
 
   notes = jd_table_get_notes (table, &n_notes);
   for (guint i = 0; i < n_notes; i++)
@@ -577,24 +347,24 @@ table_block (Writer        *self,
 
 /* Each warning: its rule in bold, an ideographic space, the finding. */
 static void
-warnings_block (Writer        *self,
+warnings_block (JdDocxWriter  *self,
                 const JdBlock *block)
 {
   for (guint i = 0; i < block->warnings->len; i++)
     {
       const JdWarning *warning = block->warnings->pdata[i];
 
-      paragraph_start (self, "Warning", NULL, FALSE);
+      _jd_docx_paragraph_start (self, "Warning", NULL, FALSE);
       run (self, jd_warning_rule_label (warning->rule), -1, TRUE, FALSE);
       run (self, "\u3000", -1, FALSE, FALSE);
       if (warning->message != NULL)
         run (self, warning->message, -1, FALSE, FALSE);
-      end (self);
+      _jd_docx_end (self);
     }
 }
 
 static gboolean
-write_block (Writer         *self,
+write_block (JdDocxWriter   *self,
              const JdBlock  *block,
              GCancellable   *cancellable,
              GError        **error)
@@ -612,14 +382,14 @@ write_block (Writer         *self,
       break;
 
     case JD_BLOCK_PARAGRAPH:
-      paragraph_start (self, "BodyText", NULL, FALSE);
+      _jd_docx_paragraph_start (self, "BodyText", NULL, FALSE);
       markup_runs (self, block->text);
-      end (self);
+      _jd_docx_end (self);
       break;
 
     case JD_BLOCK_KPI_ROW:
     case JD_BLOCK_CHART:
-      return charts_block (self, block, error);
+      return _jd_docx_write_pictures (self, block, error);
 
     case JD_BLOCK_TABLE:
       return table_block (self, block, cancellable, error);
@@ -633,13 +403,13 @@ write_block (Writer         *self,
       break;
 
     case JD_BLOCK_PAGE_BREAK:
-      start (self, "w:p");
-      start (self, "w:r");
-      start (self, "w:br");
+      _jd_docx_start (self, "w:p");
+      _jd_docx_start (self, "w:r");
+      _jd_docx_start (self, "w:br");
       _jd_docx_attr (self->w, "w:type", "page");
-      end (self);
-      end (self);
-      end (self);
+      _jd_docx_end (self);
+      _jd_docx_end (self);
+      _jd_docx_end (self);
       break;
 
     default:
@@ -651,7 +421,7 @@ write_block (Writer         *self,
 
 /* The section: the page's size and margins, the header and footer. */
 static void
-section (Writer *self)
+section (JdDocxWriter *self)
 {
   const JdPageGeometry *g = &self->doc->geometry;
   /* GB/T 9704 puts the page number 7 mm under the text block; the
@@ -662,7 +432,7 @@ section (Writer *self)
 
   gboolean book = g->format == JD_PAGE_A4_PORTRAIT;
 
-  start (self, "w:sectPr");
+  _jd_docx_start (self, "w:sectPr");
   /* A report: right- and left-hand pages number on their outer sides,
    * the first page has no running header.  A slide: one of each. */
   for (guint f = 0; f < 2; f++)
@@ -672,18 +442,18 @@ section (Writer *self)
         g_autofree char *element = g_strdup_printf ("w:%sReference", kind);
         g_autofree char *id = g_strdup_printf ("rId%c%s%u", g_ascii_toupper (kind[0]), kind + 1, i);
 
-        start (self, element);
+        _jd_docx_start (self, element);
         _jd_docx_attr (self->w, "w:type", (const char *[]) { "default", "even", "first" }[i - 1]);
         _jd_docx_attr (self->w, "r:id", id);
-        end (self);
+        _jd_docx_end (self);
       }
-  start (self, "w:pgSz");
+  _jd_docx_start (self, "w:pgSz");
   _jd_docx_attr_int (self->w, "w:w", JD_DOCX_TWIPS (g->width));
   _jd_docx_attr_int (self->w, "w:h", JD_DOCX_TWIPS (g->height));
   if (g->width > g->height)
     _jd_docx_attr (self->w, "w:orient", "landscape");
-  end (self);
-  start (self, "w:pgMar");
+  _jd_docx_end (self);
+  _jd_docx_start (self, "w:pgMar");
   _jd_docx_attr_int (self->w, "w:top", JD_DOCX_TWIPS (g->margin_top));
   _jd_docx_attr_int (self->w, "w:right", JD_DOCX_TWIPS (g->margin_right));
   _jd_docx_attr_int (self->w, "w:bottom", JD_DOCX_TWIPS (g->margin_bottom));
@@ -691,20 +461,20 @@ section (Writer *self)
   _jd_docx_attr_int (self->w, "w:header", JD_DOCX_TWIPS (header));
   _jd_docx_attr_int (self->w, "w:footer", JD_DOCX_TWIPS (footer));
   _jd_docx_attr_int (self->w, "w:gutter", 0);
-  end (self);
+  _jd_docx_end (self);
   if (book)
     _jd_docx_val (self->w, "w:titlePg", NULL);
-  end (self);
+  _jd_docx_end (self);
 }
 
 static gboolean
-write_document (Writer         *self,
-                GsfOutfile     *zip,
-                const char     *path,
-                GCancellable   *cancellable,
-                JdProgressFunc  progress,
-                gpointer        user_data,
-                GError        **error)
+write_document (JdDocxWriter    *self,
+                GsfOutfile      *zip,
+                const char      *path,
+                GCancellable    *cancellable,
+                JdProgressFunc   progress,
+                gpointer         user_data,
+                GError         **error)
 {
   JdDocxPart *part = _jd_docx_part_open (zip, "word/document.xml", TRUE);
   guint n = self->doc->blocks->len;
@@ -713,11 +483,11 @@ write_document (Writer         *self,
   self->w = part->writer;
   if (!part->failed)
     {
-      start (self, "w:document");
+      _jd_docx_start (self, "w:document");
       _jd_docx_attr (self->w, "xmlns:w", JD_DOCX_NS_W);
       _jd_docx_attr (self->w, "xmlns:r", JD_DOCX_NS_R);
       _jd_docx_attr (self->w, "xmlns:wp", "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing");
-      start (self, "w:body");
+      _jd_docx_start (self, "w:body");
 
       for (guint i = 0; i < n && local_error == NULL; i++)
         {
@@ -730,8 +500,8 @@ write_document (Writer         *self,
         }
 
       section (self);
-      end (self);  /* w:body */
-      end (self);  /* w:document */
+      _jd_docx_end (self);  /* w:body */
+      _jd_docx_end (self);  /* w:document */
     }
   self->w = NULL;
 
@@ -779,7 +549,7 @@ jd_doc_write_docx (JdDoc          *doc,
   g_autoptr(GPtrArray) images = NULL;
   g_autoptr(GError) local_error = NULL;
   const JdPageGeometry *g;
-  Writer writer = { 0 };
+  JdDocxWriter writer = { 0 };
   gboolean ok;
 
   g_return_val_if_fail (doc != NULL, FALSE);
