@@ -17,8 +17,12 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "jd-cockpit-tables.h"
+#include "jd-dashboard-charts.h"
+#include "jd-demo.h"
 #include "jd-doc-private.h"
 #include "jd-test-util.h"
+#include "jd-warnings.h"
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (cairo_surface_t, cairo_surface_destroy)
 
@@ -279,10 +283,13 @@ check_inside_text_block (JdDocLayout *layout)
       const JdDocPiece *piece = &g_array_index (layout->pieces, JdDocPiece, i);
       JdDocBox *box = layout->boxes->pdata[piece->box];
 
+      if (piece->y + piece->height > g->height - g->margin_bottom + 1e-6)
+        g_test_message ("block %u (kind %d) page %u: %g + %g, %u units from %u", box->index, box->block->kind,
+                        piece->page, piece->y, piece->height, piece->n_units, piece->first_unit);
       g_assert_cmpfloat (piece->y, >=, g->margin_top - 1e-6);
       g_assert_cmpfloat (piece->y + piece->height, <=, g->height - g->margin_bottom + 1e-6);
-      if (box->table != NULL)
-        g_assert_cmpfloat (_jd_doc_table_width (box->table), <=, layout->text_width + 1e-6);
+      for (guint t = 0; box->tables != NULL && t < box->tables->len; t++)
+        g_assert_cmpfloat (_jd_doc_table_width (box->tables->pdata[t]), <=, layout->text_width + 1e-6);
     }
 }
 
@@ -332,7 +339,8 @@ test_slide_long_names (void)
   box = layout->boxes->pdata[0];
   g_assert_cmpuint (box->units->len, >, 1);
   box = layout->boxes->pdata[1];
-  g_assert_cmpfloat (box->table->row_heights[1], >, 2 * box->table->row_heights[0]);
+  g_assert_cmpfloat (((JdDocTable *) box->tables->pdata[0])->row_heights[1], >,
+                     2 * ((JdDocTable *) box->tables->pdata[0])->row_heights[0]);
 }
 
 /* Keep with next */
@@ -740,6 +748,116 @@ test_pdf_cancel (Fixture       *fixture,
   }
 }
 
+/* The sample: what a report built from a database holds */
+
+static JdDoc *
+sample_doc (JdStore      *store,
+            JdPageFormat  format)
+{
+  static const char *kpis[] = { "kpi-decided", "kpi-complaints", "kpi-loss-rate",
+                                "kpi-correction-rate", "kpi-leniency", "kpi-review-pass-rate" };
+  JdDoc *doc = jd_doc_new (format);
+  g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func ((GDestroyNotify) jd_chart_unref);
+  g_autoptr(GPtrArray) slices = NULL;
+  g_autoptr(GPtrArray) warnings = NULL;
+  g_autoptr(GError) error = NULL;
+  JdTableContext context = { { 0 }, 0, NULL };
+  JdPeriod period;
+
+  g_assert_true (jd_period_parse ("2026Q3", &period, &error));
+  g_assert_no_error (error);
+  context.period = period;
+  context.data_end = JD_DEMO_LAST_MONTH;
+
+  jd_doc_set_title (doc, "演示市2026年第三季度行政执法监督分析报告");
+  jd_doc_set_author (doc, "演示市司法局");
+  jd_doc_set_subject (doc, "行政执法监督分析报告");
+  jd_doc_set_running_header (doc, "演示市2026年第三季度行政执法监督分析报告");
+  jd_doc_add_block (doc, jd_block_title_new ("演示市2026年第三季度行政执法监督分析报告",
+                                             "演示市司法局　2026年10月"));
+  jd_doc_add_block (doc, jd_block_heading_new (1, "一、总体情况"));
+  jd_doc_add_block (doc, jd_block_paragraph_new (paragraph_text));
+
+  for (guint i = 0; i < G_N_ELEMENTS (kpis); i++)
+    {
+      JdChart *chart = jd_dashboard_chart_new (store, kpis[i], &period, NULL, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (charts, chart);
+    }
+  jd_doc_add_block (doc, jd_block_kpi_row_new ((JdChart * const *) charts->pdata, 3));
+  jd_doc_add_block (doc, jd_block_heading_new (1, "二、行政执法案件"));
+  jd_doc_add_block (doc, jd_block_heading_new (2, "（一）案件数量"));
+  jd_doc_add_block (doc, jd_block_paragraph_new (paragraph_text));
+  {
+    g_autoptr(JdChart) chart = jd_dashboard_chart_new (store, "decided-monthly", &period, NULL, &error);
+
+    g_assert_no_error (error);
+    jd_doc_add_block (doc, jd_block_chart_new (chart, 0.5));
+  }
+  jd_doc_add_block (doc, jd_block_heading_new (2, "（二）执法质量"));
+  jd_doc_add_block (doc, jd_block_paragraph_new (paragraph_text));
+  jd_doc_add_block (doc, jd_block_paragraph_new (paragraph_text));
+  jd_doc_add_block (doc, jd_block_kpi_row_new ((JdChart * const *) charts->pdata + 2, 4));
+
+  jd_doc_add_block (doc, jd_block_heading_new (1, "七、预警与排名"));
+  warnings = jd_warnings_compute (store, &period, NULL, &error);
+  g_assert_no_error (error);
+  jd_doc_add_block (doc, jd_block_warnings_new (warnings));
+
+  if (format == JD_PAGE_SLIDE_16_9)
+    jd_doc_add_block (doc, jd_block_page_break_new ());
+  jd_doc_add_block (doc, jd_block_heading_new (1, "附表"));
+  slices = jd_metrics_breakdown (store, &period, NULL, JD_DIMENSION_AGENCY, &error);
+  g_assert_no_error (error);
+  jd_doc_add_block (doc, jd_block_table_new (jd_agencies_table_new (slices, &context)));
+  jd_doc_add_block (doc, jd_block_footnote_new ("附注：本报告数据来源于各执法机关报送的行政执法数据，"
+                                                "截至2026年10月；一审败诉率=一审败诉案件数÷一审审结案件数。"));
+  return doc;
+}
+
+static void
+test_sample (void)
+{
+  const char *out = g_getenv ("JD_DOC_SAMPLE_OUT");
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *slides = NULL;
+  g_autoptr(JdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (out == NULL)
+    {
+      g_test_skip ("JD_DOC_SAMPLE_OUT=FILE.pdf writes a sample report");
+      return;
+    }
+
+  dir = g_dir_make_tmp ("jd-doc-sample-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (dir, "demo.db", NULL);
+  store = jd_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (jd_demo_generate (store, JD_DEMO_DEFAULT_SEED, 20000, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  for (JdPageFormat format = JD_PAGE_A4_PORTRAIT; format <= JD_PAGE_SLIDE_16_9; format++)
+    {
+      g_autoptr(JdDoc) doc = sample_doc (store, format);
+      g_autoptr(JdDocLayout) layout = layout_of (doc);
+      g_autofree char *base = g_strndup (out, strlen (out) - (g_str_has_suffix (out, ".pdf") ? 4 : 0));
+      g_autofree char *path = format == JD_PAGE_SLIDE_16_9 ? g_strconcat (base, "-slides.pdf", NULL)
+                                                           : g_strdup (out);
+
+      check_inside_text_block (layout);
+      g_assert_cmpfloat (_jd_doc_layout_min_font_size (layout), >=, jd_doc_get_geometry (doc)->min_text_size);
+      write_pdf (doc, path);
+      g_test_message ("wrote %s: %u pages", path, jd_doc_layout_get_n_pages (layout));
+    }
+
+  g_clear_object (&store);
+  jd_test_remove_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -763,6 +881,7 @@ main (int   argc,
   ADD_F ("/doc/pdf/missing-folder", test_pdf_missing_folder);
   ADD_F ("/doc/pdf/progress", test_pdf_progress);
   ADD_F ("/doc/pdf/cancel", test_pdf_cancel);
+  g_test_add_func ("/doc/sample", test_sample);
 
   return g_test_run ();
 }

@@ -126,7 +126,7 @@ box_free (JdDocBox *box)
     g_object_unref (g_array_index (box->texts, JdDocText, i).layout);
   g_array_unref (box->texts);
   g_array_unref (box->units);
-  g_clear_pointer (&box->table, _jd_doc_table_free);
+  g_clear_pointer (&box->tables, g_ptr_array_unref);
   g_free (box);
 }
 
@@ -208,6 +208,35 @@ box_add_unit (JdDocBox      *box,
   g_array_append_val (box->units, unit);
 }
 
+/* A title of two lines or more has lines of like length (not a last
+ * character alone on its line, as 公文 titles are set): the narrowest
+ * width that needs no more lines.  Returns the width. */
+static double
+balance_lines (PangoLayout *layout,
+               double       width)
+{
+  int n_lines = pango_layout_get_line_count (layout);
+  double low, high = width;
+
+  if (n_lines < 2)
+    return width;
+
+  low = width / n_lines;
+  while (high - low > 0.5)
+    {
+      double mid = (low + high) / 2;
+
+      pango_layout_set_width (layout, pango_units_from_double (mid));
+      if (pango_layout_get_line_count (layout) > n_lines)
+        low = mid;
+      else
+        high = mid;
+    }
+
+  pango_layout_set_width (layout, pango_units_from_double (high));
+  return high;
+}
+
 static void
 measure_title (JdDocLayout *self,
                JdDocBox    *box)
@@ -216,11 +245,13 @@ measure_title (JdDocLayout *self,
   g_autoptr(PangoFontDescription) font = NULL;
   double size = g->body_size * TITLE_SCALE;
   PangoLayout *layout;
+  double width;
 
   font = _jd_doc_layout_font (self, g->heading_family, size, PANGO_WEIGHT_BOLD);
   layout = _jd_doc_layout_text (self, font, self->text_width, PANGO_ALIGN_CENTER);
   pango_layout_set_text (layout, box->block->text, -1);
-  box_add_text (box, layout, 0, size, size * 1.5, FALSE, FALSE, KEEP_ALL);
+  width = balance_lines (layout, self->text_width);
+  box_add_text (box, layout, (self->text_width - width) / 2, size, size * 1.5, FALSE, FALSE, KEEP_ALL);
 
   if (box->block->subtitle != NULL && *box->block->subtitle != '\0')
     {
@@ -349,7 +380,8 @@ measure_kpi_row (JdDocLayout *self,
   box->per_row = CLAMP ((guint) ((self->text_width + box->gap) / (min_width + box->gap)), 1, n);
   n_rows = (n + box->per_row - 1) / box->per_row;
   box->graphic_width = (self->text_width - box->gap * (box->per_row - 1)) / box->per_row;
-  box->graphic_height = CLAMP (box->graphic_width * 0.55, 4 * g->body_size,
+  /* a card sizes its small print at 0.11 of its height: not below the floor */
+  box->graphic_height = CLAMP (box->graphic_width * 0.72, g->min_text_size / 0.11 + 0.5,
                                (graphic_max_height (self) - box->gap * (n_rows - 1)) / n_rows);
   box_add_unit (box, JD_DOC_UNIT_GRAPHIC, 0,
                 n_rows * box->graphic_height + (n_rows - 1) * box->gap, FALSE);
@@ -379,22 +411,37 @@ measure_table (JdDocLayout *self,
       box_add_text (box, layout, 0, title_size, title_size * 1.8, FALSE, FALSE, KEEP_ALL);
     }
 
-  box->table = _jd_doc_table_measure (self, table, self->text_width);
-  /* the header keeps with the first row */
-  box_add_unit (box, JD_DOC_UNIT_HEAD, 0, box->table->row_heights[0], box->table->n_rows > 0);
-  for (guint r = 0; r < box->table->n_rows; r++)
-    box_add_unit (box, JD_DOC_UNIT_ROW, r, box->table->row_heights[r + 1], FALSE);
+  box->tables = _jd_doc_table_measure (self, table, self->text_width);
+  for (guint t = 0; t < box->tables->len; t++)
+    {
+      JdDocTable *group = box->tables->pdata[t];
+      /* a column group after the first stands a line below it */
+      double gap = t > 0 ? size * 1.5 : 0;
+
+      /* the header keeps with the first row */
+      box_add_unit (box, JD_DOC_UNIT_HEAD, 0, gap + group->row_heights[0], group->n_rows > 0);
+      g_array_index (box->units, JdDocUnit, box->units->len - 1).line = t;
+      for (guint r = 0; r < group->n_rows; r++)
+        {
+          box_add_unit (box, JD_DOC_UNIT_ROW, r, group->row_heights[r + 1], FALSE);
+          g_array_index (box->units, JdDocUnit, box->units->len - 1).line = t;
+        }
+    }
 
   notes = jd_table_get_notes (table, &n_notes);
   if (n_notes > 0)
     {
       g_autoptr(PangoFontDescription) font = NULL;
-      g_autofree char *text = g_strjoinv ("\n", (char **) notes);
+      g_autoptr(GString) text = g_string_new (NULL);
       PangoLayout *layout;
+
+      /* the notes are counted, not NULL-terminated */
+      for (guint i = 0; i < n_notes; i++)
+        g_string_append_printf (text, "%s%s", i > 0 ? "\n" : "", notes[i]);
 
       font = _jd_doc_layout_font (self, g->body_family, size, PANGO_WEIGHT_NORMAL);
       layout = _jd_doc_layout_text (self, font, self->text_width, PANGO_ALIGN_LEFT);
-      pango_layout_set_text (layout, text, -1);
+      pango_layout_set_text (layout, text->str, -1);
       box_add_text (box, layout, 0, size, size * 1.6, TRUE, FALSE, KEEP_NONE);
     }
 
@@ -474,7 +521,7 @@ unit_height (JdDocBox        *box,
              gboolean         first_in_piece)
 {
   if (unit->kind == JD_DOC_UNIT_ROW && first_in_piece)
-    return unit->height + box->table->row_heights[0];
+    return unit->height + ((JdDocTable *) box->tables->pdata[unit->line])->row_heights[0];
   return unit->height;
 }
 

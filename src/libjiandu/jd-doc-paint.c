@@ -88,6 +88,47 @@ paint_graphic (JdDocBox           *box,
 }
 
 static void
+paint_table_unit (JdDocBox           *box,
+                  const JdDocUnit    *unit,
+                  gboolean            first,
+                  gboolean            last,
+                  cairo_t            *cr,
+                  double              x,
+                  double              y,
+                  const JdChartTheme *theme)
+{
+  JdDocTable *table = box->tables->pdata[unit->line];
+  double bottom = y + unit->height;
+
+  if (unit->kind == JD_DOC_UNIT_HEAD)
+    {
+      /* a column group's header stands below the gap before it */
+      _jd_doc_table_paint_row (table, cr, 0, x, bottom - table->row_heights[0], theme);
+    }
+  else
+    {
+      if (first)
+        {
+          /* the header again, at the top of a page the table goes on to */
+          _jd_doc_table_paint_row (table, cr, 0, x, y, theme);
+          y += table->row_heights[0];
+          bottom += table->row_heights[0];
+        }
+      _jd_doc_table_paint_row (table, cr, unit->index + 1, x, y, theme);
+    }
+
+  /* the bottom rule, under the last row on this page */
+  if (last)
+    {
+      set_ink (cr, &theme->foreground);
+      cairo_set_line_width (cr, 1.0);
+      cairo_move_to (cr, x, bottom);
+      cairo_rel_line_to (cr, _jd_doc_table_width (table), 0);
+      cairo_stroke (cr);
+    }
+}
+
+static void
 paint_piece (JdDocLayout        *self,
              const JdDocPiece   *piece,
              cairo_t            *cr,
@@ -110,23 +151,8 @@ paint_piece (JdDocLayout        *self,
 
         case JD_DOC_UNIT_HEAD:
         case JD_DOC_UNIT_ROW:
-          if (unit->kind == JD_DOC_UNIT_ROW && k == 0)
-            {
-              /* the header again, at the top of a page the table goes on to */
-              _jd_doc_table_paint_row (box->table, cr, 0, x, y, theme);
-              y += box->table->row_heights[0];
-            }
-          _jd_doc_table_paint_row (box->table, cr, unit->kind == JD_DOC_UNIT_ROW ? unit->index + 1 : 0,
-                                   x, y, theme);
-          /* the bottom rule, under the last row on this page */
-          if (k + 1 == piece->n_units || (unit + 1)->kind != JD_DOC_UNIT_ROW)
-            {
-              set_ink (cr, &theme->foreground);
-              cairo_set_line_width (cr, 1.0);
-              cairo_move_to (cr, x, y + unit->height);
-              cairo_rel_line_to (cr, _jd_doc_table_width (box->table), 0);
-              cairo_stroke (cr);
-            }
+          paint_table_unit (box, unit, k == 0, k + 1 == piece->n_units || (unit + 1)->kind != JD_DOC_UNIT_ROW,
+                            cr, x, y, theme);
           break;
 
         case JD_DOC_UNIT_GRAPHIC:
@@ -138,6 +164,8 @@ paint_piece (JdDocLayout        *self,
         }
 
       y += unit->height;
+      if (unit->kind == JD_DOC_UNIT_ROW && k == 0)
+        y += ((JdDocTable *) box->tables->pdata[unit->line])->row_heights[0];
     }
 }
 

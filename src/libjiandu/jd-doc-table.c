@@ -58,73 +58,64 @@ fit_columns (JdDocTable   *table,
     table->x[c] = c == 0 ? 0 : table->x[c - 1] + table->widths[c - 1];
 }
 
-/**
- * _jd_doc_table_measure:
- *
- * Lays @table out across @width: a bold header row, numbers right-aligned,
- * text wrapping within its column.
- */
-JdDocTable *
-_jd_doc_table_measure (JdDocLayout *layout,
-                       JdTable     *source,
-                       double       width)
+/* The narrowest a cell can be: its longest word (a number is one word,
+ * and Han text breaks between any two characters). */
+static double
+word_width (PangoLayout *layout)
 {
-  const JdPageGeometry *g = &layout->geometry;
-  g_autoptr(PangoFontDescription) font = NULL;
-  g_autoptr(PangoFontDescription) bold = NULL;
-  JdDocTable *table = g_new0 (JdDocTable, 1);
-  double size = _jd_doc_layout_table_size (g);
-  g_autofree double *natural = NULL;
-  g_autofree double *minimum = NULL;
-  guint n_columns = jd_table_get_n_columns (source);
-  guint n_rows = jd_table_get_n_rows (source);
+  double width;
 
-  font = _jd_doc_layout_font (layout, g->body_family, size, PANGO_WEIGHT_NORMAL);
-  bold = _jd_doc_layout_font (layout, g->heading_family, size, PANGO_WEIGHT_BOLD);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_width (layout, 1);
+  width = natural_width (layout);
+  pango_layout_set_width (layout, -1);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  return width;
+}
+
+/* One column group: @columns of the source, their cells taken from
+ * @cells (a row a source row, the header first), copied when a cell is in
+ * more than one group. */
+static JdDocTable *
+group_new (JdTable      *source,
+           PangoLayout **cells,
+           const guint  *columns,
+           guint         n_columns,
+           const double *natural,
+           const double *minimum,
+           double        size,
+           double        width,
+           gboolean      copy)
+{
+  JdDocTable *table = g_new0 (JdDocTable, 1);
+  guint n_source = jd_table_get_n_columns (source);
+  guint n_rows = jd_table_get_n_rows (source);
+  g_autofree double *group_natural = g_new0 (double, n_columns);
+  g_autofree double *group_minimum = g_new0 (double, n_columns);
 
   table->n_columns = n_columns;
   table->n_rows = n_rows;
   table->pad_x = round (size * 0.4 * 4) / 4;
   table->pad_y = round (size * 0.3 * 4) / 4;
-  table->x = g_new0 (double, MAX (n_columns, 1));
-  table->widths = g_new0 (double, MAX (n_columns, 1));
+  table->columns = g_memdup2 (columns, n_columns * sizeof (guint));
+  table->x = g_new0 (double, n_columns);
+  table->widths = g_new0 (double, n_columns);
   table->cells = g_new0 (PangoLayout *, (gsize) (n_rows + 1) * n_columns);
   table->cell_heights = g_new0 (double, (gsize) (n_rows + 1) * n_columns);
   table->row_heights = g_new0 (double, n_rows + 1);
-  natural = g_new0 (double, MAX (n_columns, 1));
-  minimum = g_new0 (double, MAX (n_columns, 1));
 
   for (guint c = 0; c < n_columns; c++)
     {
-      gboolean number = jd_table_get_column_kind (source, c) != JD_COLUMN_TEXT;
-      PangoLayout *cell;
-      double w;
-
-      cell = _jd_doc_layout_text (layout, bold, -1, PANGO_ALIGN_CENTER);
-      pango_layout_set_text (cell, jd_table_get_column_title (source, c), -1);
-      CELL (table, 0, c) = cell;
-      w = natural_width (cell);
-      natural[c] = w;
-      minimum[c] = MIN (w, 2 * size);
-
-      for (guint r = 0; r < n_rows; r++)
+      group_natural[c] = natural[columns[c]];
+      group_minimum[c] = minimum[columns[c]];
+      for (guint r = 0; r <= n_rows; r++)
         {
-          g_autofree char *text = jd_table_format_cell (source, r, c);
+          PangoLayout *cell = cells[(gsize) r * n_source + columns[c]];
 
-          cell = _jd_doc_layout_text (layout, font, -1, number ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
-          pango_layout_set_text (cell, text != NULL ? text : "", -1);
-          CELL (table, r + 1, c) = cell;
-          w = natural_width (cell);
-          natural[c] = MAX (natural[c], w);
-          minimum[c] = MAX (minimum[c], number ? w : MIN (w, 4 * size));
+          CELL (table, r, c) = copy && c == 0 ? pango_layout_copy (cell) : g_object_ref (cell);
         }
-
-      natural[c] += 2 * table->pad_x;
-      minimum[c] += 2 * table->pad_x;
     }
-
-  if (n_columns > 0)
-    fit_columns (table, natural, minimum, width);
+  fit_columns (table, group_natural, group_minimum, width);
 
   for (guint r = 0; r <= n_rows; r++)
     {
@@ -146,6 +137,99 @@ _jd_doc_table_measure (JdDocLayout *layout,
   return table;
 }
 
+/**
+ * _jd_doc_table_measure:
+ *
+ * Lays @source out across @width: a bold header row, numbers
+ * right-aligned, text wrapping within its column.  A table too wide for
+ * the page even so is cut into column groups, one under the other, each
+ * with the first column again (the agency's name).
+ *
+ * Returns: (transfer full) (element-type JdDocTable): the column groups
+ */
+GPtrArray *
+_jd_doc_table_measure (JdDocLayout *layout,
+                       JdTable     *source,
+                       double       width)
+{
+  const JdPageGeometry *g = &layout->geometry;
+  g_autoptr(PangoFontDescription) font = NULL;
+  g_autoptr(PangoFontDescription) bold = NULL;
+  GPtrArray *groups = g_ptr_array_new_with_free_func ((GDestroyNotify) _jd_doc_table_free);
+  double size = _jd_doc_layout_table_size (g);
+  guint n_columns = jd_table_get_n_columns (source);
+  guint n_rows = jd_table_get_n_rows (source);
+  gsize n_cells = (gsize) (n_rows + 1) * n_columns;
+  g_autofree PangoLayout **cells = g_new0 (PangoLayout *, MAX (n_cells, 1));
+  g_autofree double *natural = g_new0 (double, MAX (n_columns, 1));
+  g_autofree double *minimum = g_new0 (double, MAX (n_columns, 1));
+  g_autofree guint *columns = g_new0 (guint, MAX (n_columns, 1));
+  double pad = round (size * 0.4 * 4) / 4;
+  guint next = 0;
+
+  font = _jd_doc_layout_font (layout, g->body_family, size, PANGO_WEIGHT_NORMAL);
+  bold = _jd_doc_layout_font (layout, g->heading_family, size, PANGO_WEIGHT_BOLD);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      gboolean number = jd_table_get_column_kind (source, c) != JD_COLUMN_TEXT;
+      PangoLayout *cell;
+      double w;
+
+      cell = _jd_doc_layout_text (layout, bold, -1, PANGO_ALIGN_CENTER);
+      pango_layout_set_text (cell, jd_table_get_column_title (source, c), -1);
+      cells[c] = cell;
+      w = natural_width (cell);
+      natural[c] = w;
+      minimum[c] = MAX (word_width (cell), MIN (w, 2 * size));
+
+      for (guint r = 0; r < n_rows; r++)
+        {
+          g_autofree char *text = jd_table_format_cell (source, r, c);
+
+          cell = _jd_doc_layout_text (layout, font, -1, number ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+          pango_layout_set_text (cell, text != NULL ? text : "", -1);
+          cells[(gsize) (r + 1) * n_columns + c] = cell;
+          w = natural_width (cell);
+          natural[c] = MAX (natural[c], w);
+          minimum[c] = MAX (minimum[c], number ? w : MAX (word_width (cell), MIN (w, 4 * size)));
+        }
+
+      natural[c] += 2 * pad;
+      minimum[c] += 2 * pad;
+    }
+
+  /* the column groups: as many columns as fit at their narrowest, the
+   * first column leading each */
+  do
+    {
+      guint n = 0;
+      double sum = 0;
+
+      if (next > 0)
+        {
+          columns[n++] = 0;
+          sum = minimum[0];
+        }
+      while (next < n_columns && (n == 0 || (next == 1 && n == 1) || sum + minimum[next] <= width))
+        {
+          sum += minimum[next];
+          columns[n++] = next++;
+        }
+      /* one column besides the first, at least, so that it ends */
+      if (n == 1 && next > 1 && next < n_columns)
+        columns[n++] = next++;
+
+      g_ptr_array_add (groups, group_new (source, cells, columns, n, natural, minimum, size, width,
+                                          groups->len > 0));
+    }
+  while (next < n_columns);
+
+  for (gsize i = 0; i < n_cells; i++)
+    g_object_unref (cells[i]);
+  return groups;
+}
+
 void
 _jd_doc_table_free (JdDocTable *table)
 {
@@ -160,6 +244,7 @@ _jd_doc_table_free (JdDocTable *table)
   g_free (table->cells);
   g_free (table->cell_heights);
   g_free (table->row_heights);
+  g_free (table->columns);
   g_free (table->x);
   g_free (table->widths);
   g_free (table);
