@@ -513,6 +513,68 @@ test_slide_page (void)
   g_unlink (path);
 }
 
+/* A table of eighteen columns is too wide for A4: it goes on in column
+ * groups one under the other, as in the PDF, each a table of its own led
+ * by the agency's name, together holding every column once. */
+static void
+test_wide_table (void)
+{
+  g_autoptr(JdDoc) doc = jd_doc_new (JD_PAGE_A4_PORTRAIT);
+  g_autofree char *path = g_build_filename (test_dir, "wide.docx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GsfInfile) zip = NULL;
+  JdTable *table = jd_table_new ("附表 各执法单位指标");
+  const JdPageGeometry *g = jd_doc_get_geometry (doc);
+  xmlDocPtr xml;
+  double n_tables;
+  guint n_cells = 0;
+
+  jd_table_add_column (table, "执法单位", JD_COLUMN_TEXT);
+  for (guint c = 1; c < 18; c++)
+    {
+      g_autofree char *title = g_strdup_printf ("指标%02u（件）", c);
+
+      jd_table_add_column (table, title, JD_COLUMN_COUNT);
+    }
+  for (guint r = 0; r < 5; r++)
+    {
+      jd_table_add_row (table);
+      jd_table_set_text (table, 0, "市市场监督管理局");
+      for (guint c = 1; c < 18; c++)
+        jd_table_set_number (table, c, 1234567 + r * c);
+    }
+  jd_doc_add_block (doc, jd_block_table_new (table));
+
+  g_assert_true (jd_doc_write_docx (doc, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  zip = open_zip (path);
+  xml = parse_part (zip, "word/document.xml");
+
+  n_tables = xpath_number (xml, "count(//w:tbl)");
+  g_assert_cmpfloat (n_tables, >, 1);
+  for (guint t = 1; t <= n_tables; t++)
+    {
+      g_autofree char *first = g_strdup_printf ("string((//w:tbl)[%u]/w:tr[1]/w:tc[1])", t);
+      g_autofree char *header = g_strdup_printf ("count((//w:tbl)[%u]/w:tr[1]/w:trPr/w:tblHeader)", t);
+      g_autofree char *rows = g_strdup_printf ("count((//w:tbl)[%u]/w:tr)", t);
+      g_autofree char *cells = g_strdup_printf ("count((//w:tbl)[%u]/w:tr[1]/w:tc)", t);
+      g_autofree char *width = g_strdup_printf ("sum((//w:tbl)[%u]/w:tblGrid/w:gridCol/@w:w)", t);
+      g_autofree char *name = xpath_string (xml, first);
+
+      g_assert_cmpstr (name, ==, "执法单位");
+      g_assert_cmpfloat (xpath_number (xml, header), ==, 1);
+      g_assert_cmpfloat (xpath_number (xml, rows), ==, 6);
+      g_assert_cmpfloat (xpath_number (xml, width), <=, (g->width - g->margin_left - g->margin_right) * 20 + 1);
+      n_cells += (guint)xpath_number (xml, cells) - 1;
+    }
+  g_assert_cmpuint (n_cells, ==, 17);
+  /* the last column's header, once */
+  g_assert_cmpfloat (xpath_number (xml, "count(//w:tc[string(.)='指标17（件）'])"), ==, 1);
+
+  xmlFreeDoc (xml);
+  g_unlink (path);
+}
+
 static gboolean
 run_soffice (const char  *soffice,
              const char  *format,
@@ -644,6 +706,7 @@ main (int   argc,
   g_test_add_func ("/docx/cancel", test_cancel);
   g_test_add_func ("/docx/missing-folder", test_missing_folder);
   g_test_add_func ("/docx/slide-page", test_slide_page);
+  g_test_add_func ("/docx/wide-table", test_wide_table);
   g_test_add_func ("/docx/libreoffice", test_libreoffice);
 
   status = g_test_run ();

@@ -41,12 +41,13 @@ typedef struct
 
 /* Draws the charts onto white paper, in the light theme. */
 static GBytes *
-render_png (JdChart * const *charts,
-            guint            n,
-            const Grid      *grid,
-            double           width,
-            double           height,
-            GError         **error)
+render_png (JdChart * const     *charts,
+            guint                n,
+            const Grid          *grid,
+            const JdPageGeometry *g,
+            double               width,
+            double               height,
+            GError             **error)
 {
   JdChartTheme theme;
   cairo_surface_t *surface;
@@ -55,6 +56,9 @@ render_png (JdChart * const *charts,
   GByteArray *png = g_byte_array_new ();
 
   jd_chart_theme_init_light (&theme);
+  /* As jd_doc_layout_paint_page() draws them: a chart's smallest text,
+   * 0.85 of its font size × 96/72, no smaller than the page's floor. */
+  theme.font_size = MAX (theme.font_size, g->min_text_size * 72.0 / 96.0 / 0.85);
   surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
                                         (int)ceil (width * IMAGE_SCALE),
                                         (int)ceil (height * IMAGE_SCALE));
@@ -64,11 +68,14 @@ render_png (JdChart * const *charts,
   cairo_scale (cr, IMAGE_SCALE, IMAGE_SCALE);
   for (guint i = 0; i < n; i++)
     {
+      guint row = i / grid->per_row;
+      guint in_row = MIN (grid->per_row, n - row * grid->per_row);
+      /* a last row that is not full is centred, as in the PDF */
+      double indent = (grid->per_row - in_row) * (grid->width + grid->gap) / 2;
+
       cairo_save (cr);
-      cairo_translate (cr, (i % grid->per_row) * (grid->width + grid->gap),
-                       (i / grid->per_row) * (grid->height + grid->gap));
-      cairo_rectangle (cr, 0, 0, grid->width, grid->height);
-      cairo_clip (cr);
+      cairo_translate (cr, indent + (i % grid->per_row) * (grid->width + grid->gap),
+                       row * (grid->height + grid->gap));
       jd_chart_draw (cr, grid->width, grid->height, charts[i], &theme);
       cairo_restore (cr);
     }
@@ -178,41 +185,36 @@ drawing (JdDocxWriter *self,
 }
 
 /* A chart, or a row of KPI cards, as one picture across the text width,
- * sized as jd-doc-layout.c sizes it for the PDF: a chart no taller than
- * the text block less two lines, KPI cards at least eight characters
- * wide, as many a row as fit. */
+ * the size the PDF's layout gives it: a chart no taller than the text
+ * block less two lines, KPI cards as many a row as fit. */
 gboolean
-_jd_docx_write_pictures (JdDocxWriter   *self,
-                         const JdBlock  *block,
-                         GError        **error)
+_jd_docx_write_pictures (JdDocxWriter    *self,
+                         const JdDocBox  *box,
+                         GError         **error)
 {
-  const JdPageGeometry *g = &self->doc->geometry;
+  const JdBlock *block = box->block;
   guint n = block->charts->len;
   JdChart * const *charts = (JdChart * const *)block->charts->pdata;
-  double max_height = g->height - g->margin_top - g->margin_bottom - 2 * g->line_spacing;
-  Grid grid = { 1, self->text_width, 0, 0 };
+  Grid grid = { 1, box->graphic_width, box->graphic_height, 0 };
   guint n_rows = 1;
   double height;
   GBytes *png;
   GString *description;
 
-  if (n == 0)
+  if (n == 0 || box->graphic_width <= 0 || box->graphic_height <= 0)
     return TRUE;
 
   if (block->kind == JD_BLOCK_KPI_ROW)
     {
-      grid.gap = g->body_size * 0.5;
-      grid.per_row = CLAMP ((guint)((self->text_width + grid.gap) / (8 * g->body_size + grid.gap)), 1, n);
+      grid.per_row = MAX (box->per_row, 1);
+      grid.gap = box->gap;
       n_rows = (n + grid.per_row - 1) / grid.per_row;
-      grid.width = (self->text_width - grid.gap * (grid.per_row - 1)) / grid.per_row;
-      grid.height = CLAMP (grid.width * 0.55, 4 * g->body_size,
-                           (max_height - grid.gap * (n_rows - 1)) / n_rows);
     }
-  else
-    grid.height = MIN (self->text_width * block->aspect, max_height);
-  height = n_rows * grid.height + (n_rows - 1) * grid.gap;
+  /* A KPI card's small print reaches to its foot: half a gap more, that
+   * the picture's edge does not cut it (the PDF's space after the row). */
+  height = n_rows * grid.height + (n_rows - 1) * grid.gap + grid.gap / 2;
 
-  png = render_png (charts, n, &grid, self->text_width, height, error);
+  png = render_png (charts, n, &grid, &self->doc->geometry, self->text_width, height, error);
   if (png == NULL)
     return FALSE;
   g_ptr_array_add (self->images, png);

@@ -84,6 +84,7 @@ void        _jd_docx_text             (xmlTextWriterPtr   w,
 typedef struct
 {
   JdDoc            *doc;
+  JdDocLayout      *layout;      /* the PDF's: tables' columns, charts' sizes */
   xmlTextWriterPtr  w;
   GPtrArray        *images;      /* (element-type GBytes): word/media/imageN.png */
   double            text_width;  /* points */
@@ -109,7 +110,7 @@ void        _jd_docx_paragraph_start  (JdDocxWriter      *self,
                                        gboolean           keep_next);
 /* A chart or a KPI row as an inline picture in its own paragraph. */
 gboolean    _jd_docx_write_pictures   (JdDocxWriter      *self,
-                                       const JdBlock     *block,
+                                       const JdDocBox    *box,
                                        GError           **error);
 
 /* The package's fixed parts: jd-docx-parts.c. */

@@ -157,19 +157,6 @@ text_paragraph (JdDocxWriter *self,
   _jd_docx_end (self);
 }
 
-/* How wide a cell's text is, in half-ems: a Chinese character is two,
- * any other one. */
-static guint
-text_width (const char *text)
-{
-  guint width = 0;
-
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-
-  return width;
-}
-
 static void
 border (JdDocxWriter *self,
         const char   *side)
@@ -212,74 +199,31 @@ table_cell (JdDocxWriter *self,
   _jd_docx_end (self);
 }
 
-/* Column widths in twips across the text width, from what the columns
- * hold: the widest cell, the header allowed two lines. */
-static gint64 *
-column_widths (JdDocxWriter *self,
-               JdTable      *table)
-{
-  guint n_columns = jd_table_get_n_columns (table);
-  guint n_rows = jd_table_get_n_rows (table);
-  gint64 total = JD_DOCX_TWIPS (self->text_width);
-  gint64 *widths = g_new0 (gint64, n_columns);
-  double *need = g_new0 (double, n_columns);
-  double sum = 0;
-  gint64 given = 0;
-
-  for (guint c = 0; c < n_columns; c++)
-    {
-      need[c] = MAX (6, (text_width (jd_table_get_column_title (table, c)) + 1) / 2);
-      for (guint r = 0; r < n_rows; r++)
-        {
-          g_autofree char *cell = jd_table_format_cell (table, r, c);
-
-          need[c] = MAX (need[c], text_width (cell));
-        }
-      /* The cell's padding, in half-ems. */
-      need[c] += 2;
-      sum += need[c];
-    }
-
-  for (guint c = 0; c < n_columns; c++)
-    {
-      widths[c] = c + 1 < n_columns ? (gint64)(total * need[c] / sum) : total - given;
-      given += widths[c];
-    }
-
-  g_free (need);
-  return widths;
-}
-
+/* One column group of the layout's as a w:tbl: its columns as wide as
+ * the PDF draws them, the header row repeated on each page, no row
+ * split. */
 static gboolean
-table_block (JdDocxWriter   *self,
-             const JdBlock  *block,
-             GCancellable   *cancellable,
-             GError        **error)
+table_group (JdDocxWriter      *self,
+             JdTable           *table,
+             const JdDocTable  *group,
+             GCancellable      *cancellable,
+             GError           **error)
 {
-  JdTable *table = block->table;
-  guint n_columns = jd_table_get_n_columns (table);
   guint n_rows = jd_table_get_n_rows (table);
-  const char *title = jd_table_get_title (table);
-  const char * const *notes;
-  guint n_notes = 0;
-  g_autofree gint64 *widths = NULL;
+  g_autofree gint64 *widths = g_new0 (gint64, group->n_columns);
+  gint64 total;
 
-  if (n_columns == 0)
-    return TRUE;
+  /* Rounded at the column edges, so that the widths add up */
+  for (guint c = 0; c < group->n_columns; c++)
+    widths[c] = JD_DOCX_TWIPS (group->x[c] + group->widths[c]) - JD_DOCX_TWIPS (group->x[c]);
+  total = JD_DOCX_TWIPS (group->x[group->n_columns - 1] + group->widths[group->n_columns - 1])
+          - JD_DOCX_TWIPS (group->x[0]);
 
-  if (title != NULL && *title != '\0')
-    {
-      _jd_docx_paragraph_start (self, "Caption", NULL, TRUE);
-      run (self, title, -1, FALSE, FALSE);
-      _jd_docx_end (self);
-    }
-
-  widths = column_widths (self, table);
   _jd_docx_start (self, "w:tbl");
   _jd_docx_start (self, "w:tblPr");
   _jd_docx_val (self->w, "w:tblStyle", "TableGrid");
   _jd_docx_start (self, "w:tblW");
-  _jd_docx_attr_int (self->w, "w:w", JD_DOCX_TWIPS (self->text_width));
+  _jd_docx_attr_int (self->w, "w:w", total);
   _jd_docx_attr (self->w, "w:type", "dxa");
   _jd_docx_end (self);
   _jd_docx_val (self->w, "w:jc", "center");
@@ -294,7 +238,7 @@ table_block (JdDocxWriter   *self,
   for (guint i = 0; i < 2; i++)
     {
       _jd_docx_start (self, i == 0 ? "w:left" : "w:right");
-      _jd_docx_attr_int (self->w, "w:w", 57);
+      _jd_docx_attr_int (self->w, "w:w", JD_DOCX_TWIPS (group->pad_x));
       _jd_docx_attr (self->w, "w:type", "dxa");
       _jd_docx_end (self);
     }
@@ -302,7 +246,7 @@ table_block (JdDocxWriter   *self,
   _jd_docx_end (self);  /* w:tblPr */
 
   _jd_docx_start (self, "w:tblGrid");
-  for (guint c = 0; c < n_columns; c++)
+  for (guint c = 0; c < group->n_columns; c++)
     {
       _jd_docx_start (self, "w:gridCol");
       _jd_docx_attr_int (self->w, "w:w", widths[c]);
@@ -322,14 +266,16 @@ table_block (JdDocxWriter   *self,
       if (r < 0)
         _jd_docx_val (self->w, "w:tblHeader", NULL);
       _jd_docx_end (self);
-      for (guint c = 0; c < n_columns; c++)
+      for (guint c = 0; c < group->n_columns; c++)
         {
+          guint column = group->columns[c];
+
           if (r < 0)
-            table_cell (self, widths[c], jd_table_get_column_title (table, c), "center", TRUE);
+            table_cell (self, widths[c], jd_table_get_column_title (table, column), "center", TRUE);
           else
             {
-              g_autofree char *text = jd_table_format_cell (table, r, c);
-              gboolean number = jd_table_get_column_kind (table, c) != JD_COLUMN_TEXT;
+              g_autofree char *text = jd_table_format_cell (table, r, column);
+              gboolean number = jd_table_get_column_kind (table, column) != JD_COLUMN_TEXT;
 
               table_cell (self, widths[c], text, number ? "right" : "left", FALSE);
             }
@@ -337,6 +283,42 @@ table_block (JdDocxWriter   *self,
       _jd_docx_end (self);
     }
   _jd_docx_end (self);  /* w:tbl */
+  return TRUE;
+}
+
+/* A table: its title, its column groups one under the other as the PDF
+ * has them (a table too wide for the page goes on in further groups,
+ * each led by its first column again), its notes. */
+static gboolean
+table_block (JdDocxWriter    *self,
+             const JdDocBox  *box,
+             GCancellable    *cancellable,
+             GError         **error)
+{
+  JdTable *table = box->block->table;
+  const char *title = jd_table_get_title (table);
+  const char * const *notes;
+  guint n_notes = 0;
+
+  if (box->tables == NULL || jd_table_get_n_columns (table) == 0)
+    return TRUE;
+
+  if (title != NULL && *title != '\0')
+    {
+      _jd_docx_paragraph_start (self, "Caption", NULL, TRUE);
+      run (self, title, -1, FALSE, FALSE);
+      _jd_docx_end (self);
+    }
+
+  for (guint i = 0; i < box->tables->len; i++)
+    {
+      /* Tables side by side in the XML would be read as one: a paragraph
+       * keeps them apart. */
+      if (i > 0)
+        text_paragraph (self, "TableText", "");
+      if (!table_group (self, table, box->tables->pdata[i], cancellable, error))
+        return FALSE;
+    }
 
   notes = jd_table_get_notes (table, &n_notes);
   for (guint i = 0; i < n_notes; i++)
@@ -364,11 +346,13 @@ warnings_block (JdDocxWriter  *self,
 }
 
 static gboolean
-write_block (JdDocxWriter   *self,
-             const JdBlock  *block,
-             GCancellable   *cancellable,
-             GError        **error)
+write_block (JdDocxWriter    *self,
+             const JdDocBox  *box,
+             GCancellable    *cancellable,
+             GError         **error)
 {
+  const JdBlock *block = box->block;
+
   switch (block->kind)
     {
     case JD_BLOCK_TITLE:
@@ -389,10 +373,10 @@ write_block (JdDocxWriter   *self,
 
     case JD_BLOCK_KPI_ROW:
     case JD_BLOCK_CHART:
-      return _jd_docx_write_pictures (self, block, error);
+      return _jd_docx_write_pictures (self, box, error);
 
     case JD_BLOCK_TABLE:
-      return table_block (self, block, cancellable, error);
+      return table_block (self, box, cancellable, error);
 
     case JD_BLOCK_WARNINGS:
       warnings_block (self, block);
@@ -477,7 +461,7 @@ write_document (JdDocxWriter    *self,
                 GError         **error)
 {
   JdDocxPart *part = _jd_docx_part_open (zip, "word/document.xml", TRUE);
-  guint n = self->doc->blocks->len;
+  guint n = self->layout->boxes->len;
   g_autoptr(GError) local_error = NULL;
 
   self->w = part->writer;
@@ -493,7 +477,7 @@ write_document (JdDocxWriter    *self,
         {
           if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
             break;
-          if (!write_block (self, self->doc->blocks->pdata[i], cancellable, &local_error))
+          if (!write_block (self, self->layout->boxes->pdata[i], cancellable, &local_error))
             break;
           if (progress != NULL)
             progress ((double)(i + 1) / (n + 1), user_data);
@@ -548,6 +532,7 @@ jd_doc_write_docx (JdDoc          *doc,
   GsfOutfile *zip;
   g_autoptr(GPtrArray) images = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(JdDocLayout) layout = NULL;
   const JdPageGeometry *g;
   JdDocxWriter writer = { 0 };
   gboolean ok;
@@ -572,9 +557,16 @@ jd_doc_write_docx (JdDoc          *doc,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
+  /* The PDF's layout: the DOCX takes its tables' column groups and
+   * widths, and its charts' sizes, from it. */
+  layout = jd_doc_layout_new (doc, cancellable, error);
+  if (layout == NULL)
+    return FALSE;
+
   g = jd_doc_get_geometry (doc);
   images = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
   writer.doc = doc;
+  writer.layout = layout;
   writer.images = images;
   writer.text_width = g->width - g->margin_left - g->margin_right;
 
