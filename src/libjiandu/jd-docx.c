@@ -17,18 +17,15 @@
 #include "config.h"
 
 #include <errno.h>
-#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <gsf/gsf-output-memory.h>
 #include <gsf/gsf-outfile-zip.h>
 #include <pango/pango.h>
 
 #include "jd-docx-private.h"
 #include "jd-warnings.h"
-
 
 /* <w:p><w:pPr><w:pStyle/>… — left open for the runs. */
 void
@@ -413,7 +410,6 @@ section (JdDocxWriter *self)
    * them. */
   double footer = MAX (g->margin_bottom - 7.0 * 72.0 / 25.4 - MAX (g->min_text_size, 14.0) * 1.3, 18.0);
   double header = MAX (g->margin_top * 0.62 - g->body_size * 0.65625 * 1.3, 18.0);
-
   gboolean book = g->format == JD_PAGE_A4_PORTRAIT;
 
   _jd_docx_start (self, "w:sectPr");
