@@ -575,6 +575,64 @@ test_wide_table (void)
   g_unlink (path);
 }
 
+/* What XML cannot hold never reaches it: control characters, bytes that
+ * are not UTF-8; markup that does not parse is kept as text; a document
+ * of no blocks still has a paragraph. */
+static void
+test_hostile_text (void)
+{
+  g_autoptr(JdDoc) doc = jd_doc_new (JD_PAGE_A4_PORTRAIT);
+  g_autoptr(JdDoc) empty = jd_doc_new (JD_PAGE_A4_PORTRAIT);
+  g_autofree char *path = g_build_filename (test_dir, "hostile.docx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GsfInfile) zip = NULL;
+  JdTable *table = jd_table_new ("表\x1b");
+  xmlDocPtr xml;
+  g_autofree char *text = NULL;
+
+  jd_doc_set_title (doc, "报告\x07\xff标题");
+  jd_doc_set_running_header (doc, "页眉\x0c");
+  jd_table_add_column (table, "单位\x01", JD_COLUMN_TEXT);
+  jd_table_add_row (table);
+  jd_table_set_text (table, 0, "A\x02&B");
+  jd_doc_add_block (doc, jd_block_heading_new (1, "一、\x1f总体"));
+  jd_doc_add_block (doc, jd_block_paragraph_new ("<b>未闭合 & 5 < 6"));
+  jd_doc_add_block (doc, jd_block_table_new (table));
+
+  g_assert_true (jd_doc_write_docx (doc, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  zip = open_zip (path);
+  xml = parse_part (zip, "word/document.xml");
+  text = xpath_string (xml, "string(//w:p[w:pPr/w:pStyle/@w:val='Heading1'])");
+  g_assert_cmpstr (text, ==, "一、总体");
+  g_clear_pointer (&text, g_free);
+  text = xpath_string (xml, "string(//w:p[w:pPr/w:pStyle/@w:val='BodyText'])");
+  g_assert_cmpstr (text, ==, "<b>未闭合 & 5 < 6");
+  g_clear_pointer (&text, g_free);
+  text = xpath_string (xml, "string(//w:tbl/w:tr[2]/w:tc[1])");
+  g_assert_cmpstr (text, ==, "A&B");
+  g_clear_pointer (&text, g_free);
+  xmlFreeDoc (xml);
+  xml = parse_part (zip, "docProps/core.xml");
+  text = xpath_string (xml, "string(//dc:title)");
+  g_assert_cmpstr (text, ==, "报告\xef\xbf\xbd标题");
+  g_clear_pointer (&text, g_free);
+  xmlFreeDoc (xml);
+  xml = parse_part (zip, "word/header1.xml");
+  xmlFreeDoc (xml);
+  g_clear_object (&zip);
+  g_unlink (path);
+
+  g_assert_true (jd_doc_write_docx (empty, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  zip = open_zip (path);
+  xml = parse_part (zip, "word/document.xml");
+  g_assert_cmpfloat (xpath_number (xml, "count(/w:document/w:body/w:p)"), ==, 1);
+  g_assert_cmpfloat (xpath_number (xml, "count(/w:document/w:body/*[last()][self::w:sectPr])"), ==, 1);
+  xmlFreeDoc (xml);
+  g_unlink (path);
+}
+
 static gboolean
 run_soffice (const char  *soffice,
              const char  *format,
@@ -707,6 +765,7 @@ main (int   argc,
   g_test_add_func ("/docx/missing-folder", test_missing_folder);
   g_test_add_func ("/docx/slide-page", test_slide_page);
   g_test_add_func ("/docx/wide-table", test_wide_table);
+  g_test_add_func ("/docx/hostile-text", test_hostile_text);
   g_test_add_func ("/docx/libreoffice", test_libreoffice);
 
   status = g_test_run ();

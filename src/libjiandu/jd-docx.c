@@ -479,6 +479,9 @@ write_document (JdDocxWriter    *self,
             progress ((double)(i + 1) / (n + 1), user_data);
         }
 
+      /* A body is never empty: readers ask for a paragraph at least. */
+      if (n == 0)
+        text_paragraph (self, "BodyText", "");
       section (self);
       _jd_docx_end (self);  /* w:body */
       _jd_docx_end (self);  /* w:document */
