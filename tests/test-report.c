@@ -409,6 +409,93 @@ test_edits_scoped (Fixture       *fixture,
     }
 }
 
+/* The figures in parentheses of a ranking cell, in order */
+static GArray *
+ranked_values (const char *cell)
+{
+  g_autoptr(GRegex) number = g_regex_new ("\\(([0-9,]+)\\)", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  GArray *values = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  g_regex_match (number, cell, 0, &match);
+  while (g_match_info_matches (match))
+    {
+      g_autofree char *text = g_match_info_fetch (match, 1);
+      g_autofree char *digits = g_strdelimit (g_strdup (text), ",", ' ');
+      g_autoptr(GString) plain = g_string_new (NULL);
+      gint64 value;
+
+      for (const char *p = digits; *p != '\0'; p++)
+        if (*p != ' ')
+          g_string_append_c (plain, *p);
+      value = g_ascii_strtoll (plain->str, NULL, 10);
+      g_array_append_val (values, value);
+      g_match_info_next (match, NULL);
+    }
+
+  return values;
+}
+
+/* 七、预警与排名: the best three by cases decided, most first; the worst
+ * three, fewest first, none of them among the best. */
+static void
+test_rankings (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(JdDoc) doc = build (fixture, "2026Q3", NULL, JD_REPORT_QUARTER);
+  JdTable *table = NULL;
+
+  for (guint i = 0; i < jd_doc_get_n_blocks (doc) && table == NULL; i++)
+    {
+      JdBlock *block = jd_doc_get_block (doc, i);
+
+      if (jd_block_get_kind (block) == JD_BLOCK_TABLE &&
+          g_str_equal (jd_table_get_title (jd_block_get_table (block)), "Agency rankings"))
+        table = jd_block_get_table (block);
+    }
+  g_assert_nonnull (table);
+
+  for (guint r = 0; r < jd_table_get_n_rows (table); r++)
+    {
+      g_autofree char *measure = jd_table_format_cell (table, r, 0);
+      g_autofree char *best = jd_table_format_cell (table, r, 1);
+      g_autofree char *worst = jd_table_format_cell (table, r, 2);
+      g_autoptr(GArray) high = NULL;
+      g_autoptr(GArray) low = NULL;
+
+      if (!g_str_equal (measure, "Cases decided"))
+        continue;
+      high = ranked_values (best);
+      low = ranked_values (worst);
+      g_assert_cmpuint (high->len, ==, 3);
+      g_assert_cmpuint (low->len, ==, 3);
+      for (guint i = 1; i < 3; i++)
+        {
+          g_assert_cmpint (g_array_index (high, gint64, i - 1), >=, g_array_index (high, gint64, i));
+          g_assert_cmpint (g_array_index (low, gint64, i - 1), <=, g_array_index (low, gint64, i));
+        }
+      g_assert_cmpint (g_array_index (low, gint64, 2), <=, g_array_index (high, gint64, 2));
+
+      /* the worst named first: the last of the ranking */
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(JdRanking) ranking = NULL;
+        const JdRankRow *last;
+        JdPeriod period;
+
+        g_assert_true (jd_period_parse ("2026Q3", &period, NULL));
+        ranking = jd_metrics_rank (fixture->store, &period, NULL, JD_MEASURE_CASES_DECIDED, 0, FALSE, &error);
+        g_assert_no_error (error);
+        last = ranking->rows->pdata[ranking->rows->len - 1];
+        g_assert_true (g_str_has_prefix (worst, last->name));
+        g_assert_true (g_str_has_prefix (best, ((JdRankRow *)ranking->rows->pdata[0])->name));
+      }
+      return;
+    }
+
+  g_assert_not_reached ();
+}
+
 static void
 test_cancel (Fixture       *fixture,
              gconstpointer  data)
@@ -544,6 +631,7 @@ main (int    argc,
   ADD ("/report/overview-figures", test_overview_figures);
   ADD ("/report/edits", test_edits);
   ADD ("/report/edits/scoped", test_edits_scoped);
+  ADD ("/report/rankings", test_rankings);
   ADD ("/report/cancel", test_cancel);
   ADD ("/report/partial", test_partial);
   ADD ("/report/cli/pdf-figures", test_cli_pdf_figures);
