@@ -175,6 +175,8 @@ _jd_chart_layout_kpi (JdChartLayout      *self,
       /* kept: adding the number's label may move the labels */
       name_height = name->text.rect.height;
       x += name->text.rect.width + small_px * 0.35;
+      /* kept: adding the number's label may move the labels, @name too */
+      name_height = name->text.rect.height;
 
       if (isfinite (changes[c].change) && changes[c].change != 0)
         {
