@@ -18,6 +18,7 @@
 #include "jd-metrics-private.h"
 #include "jd-narrative.h"
 #include "jd-report-edits.h"
+#include "jd-settings.h"
 
 #include "jd-test-metrics.h"
 #include "jd-test-util.h"
@@ -529,6 +530,43 @@ test_partial (Fixture       *fixture,
                    "Sample City Bureau of Justice · 2026 (through October)");
 }
 
+/* 附注: the period, the filter, the data's end, the definitions and the
+ * lines in force (a rate as a rate), and where the figures come from */
+static void
+test_notes (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdDoc) doc = NULL;
+  g_autoptr(GString) notes = g_string_new (NULL);
+  gboolean in_notes = FALSE;
+
+  g_assert_true (jd_settings_set (fixture->store, "warn_loss_rate", "0.125", &error));
+  g_assert_no_error (error);
+  doc = build (fixture, "2026Q3", NULL, JD_REPORT_QUARTER);
+  for (guint i = 0; i < jd_doc_get_n_blocks (doc); i++)
+    {
+      JdBlock *block = jd_doc_get_block (doc, i);
+
+      if (jd_block_get_kind (block) == JD_BLOCK_HEADING)
+        in_notes = g_str_equal (jd_block_get_text (block), "Notes");
+      else if (in_notes)
+        {
+          g_assert_cmpint (jd_block_get_kind (block), ==, JD_BLOCK_FOOTNOTE);
+          g_string_append_printf (notes, "%s\n", jd_block_get_text (block));
+        }
+    }
+
+  g_assert_true (g_str_has_prefix (notes->str, "Period: Q3 2026\nFilter: none (every agency and domain)\n"
+                                               "Data as of October 2026\n"));
+  g_assert_nonnull (strstr (notes->str, "\nLoss-rate denominator: all concluded first-instance cases\n"));
+  g_assert_nonnull (strstr (notes->str, "(the common control line is 15%): 12.5%\n"));
+  g_assert_nonnull (strstr (notes->str, "\nRank an agency by a rate only if the rate is over at least this many cases: 5\n"));
+  g_assert_true (g_str_has_suffix (notes->str, "The figures rest on these imports:\n"
+                                               "No import is recorded in this database: its data are demo data "
+                                               "or were copied from another\n"));
+}
+
 static char *
 run_cli (const char * const *argv)
 {
@@ -634,6 +672,7 @@ main (int    argc,
   ADD ("/report/rankings", test_rankings);
   ADD ("/report/cancel", test_cancel);
   ADD ("/report/partial", test_partial);
+  ADD ("/report/notes", test_notes);
   ADD ("/report/cli/pdf-figures", test_cli_pdf_figures);
 #undef ADD
 
