@@ -136,6 +136,23 @@ add_breakdown (GString    *out,
   add_sentence (out, g_strdup_printf (_("Of these: %s"), list), NULL);
 }
 
+/* The sentence both the overview and the cases open with: "本季度，全市共
+ * 作出行政执法决定9,086件，同比增长6.8%，环比增长2.3%。" */
+static void
+add_decided (GString                  *out,
+             const JdNarrative        *self,
+             const JdNarrativeFigures *figures,
+             const char               *when)
+{
+  g_autofree char *decided = jd_format_count (figures->now->cases.decided);
+
+  /* Translators: %1$s is when ("This quarter"), %2$s the scope ("agencies
+   * across the city"), %3$s a count; zh_CN: "%1$s，%2$s共作出行政执法决定%3$s件" */
+  add_sentence (out, g_strdup_printf (_("%1$s, %2$s made %3$s enforcement decisions"),
+                                      when, jd_narrative_scope (self), decided),
+                count_comparisons (self, figures, COUNT_OF (cases.decided)));
+}
+
 char *
 jd_narrative_overview (const JdNarrative        *self,
                        const JdNarrativeFigures *figures)
@@ -143,17 +160,12 @@ jd_narrative_overview (const JdNarrative        *self,
   const JdMetrics *m = figures->now;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *when = jd_narrative_when (self);
-  g_autofree char *decided = jd_format_count (m->cases.decided);
   g_autofree char *fines = jd_narrative_money (m->cases.fines_fen);
   g_autofree char *complaints = jd_format_count (m->complaints.received);
   g_autofree char *leniency = jd_format_count (m->leniency.cases);
   g_autofree char *exempted = jd_narrative_money (m->leniency.exempted_fen);
 
-  /* Translators: %1$s is when ("This quarter"), %2$s the scope ("agencies
-   * across the city"), %3$s a count; zh_CN: "%1$s，%2$s共作出行政执法决定%3$s件" */
-  add_sentence (out, g_strdup_printf (_("%1$s, %2$s made %3$s enforcement decisions"),
-                                      when, jd_narrative_scope (self), decided),
-                count_comparisons (self, figures, COUNT_OF (cases.decided)));
+  add_decided (out, self, figures, when);
 
   /* Translators: %s is an amount, "1,234.56万元"; zh_CN: "罚没金额%s" */
   add_sentence (out, g_strdup_printf (_("Fines and confiscations came to %s"), fines),
@@ -216,13 +228,10 @@ jd_narrative_cases (const JdNarrative        *self,
   const JdMetrics *m = figures->now;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *when = jd_narrative_when (self);
-  g_autofree char *decided = jd_format_count (m->cases.decided);
   g_autofree char *opened = jd_format_count (m->cases.opened);
   g_autofree char *fines = jd_narrative_money (m->cases.fines_fen);
 
-  add_sentence (out, g_strdup_printf (_("%1$s, %2$s made %3$s enforcement decisions"),
-                                      when, jd_narrative_scope (self), decided),
-                count_comparisons (self, figures, COUNT_OF (cases.decided)));
+  add_decided (out, self, figures, when);
 
   add_breakdown (out, count_list (JD_ENUM_CASE_KIND, 0, m->cases.by_kind, G_N_ELEMENTS (m->cases.by_kind)));
 
