@@ -40,7 +40,17 @@ static const JdSettingInfo settings[] = {
     N_("…for an agency with at least this many files reviewed") },
   { "rank_min_total", "5", NULL, 1, 1000000,
     N_("Rank an agency by a rate only if the rate is over at least this many cases") },
+  /* Translators: the default name of the city (or county) a report is
+   * about, until the bureau sets its own; zh_CN: "××市" */
+  { "report_region_name", N_("Sample City"), NULL, 0, 0,
+    N_("The city or county the analysis reports are about, as their titles name it"), TRUE },
+  /* Translators: the default name of the bureau that writes the reports;
+   * zh_CN: "××市司法局" */
+  { "report_bureau_name", N_("Sample City Bureau of Justice"), NULL, 0, 0,
+    N_("The bureau that writes the analysis reports, named under their titles"), TRUE },
 };
+
+#define TEXT_SETTING_MAX_CHARS 100
 
 const JdSettingInfo *
 jd_settings_list (guint *n_settings)
@@ -84,7 +94,8 @@ jd_settings_get (JdStore    *store,
         return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
     }
 
-  return g_strdup (info->fallback);
+  /* A name nobody has set yet reads in the user's language. */
+  return g_strdup (info->text ? _(info->fallback) : info->fallback);
 }
 
 double
@@ -125,7 +136,22 @@ jd_settings_set (JdStore     *store,
       return FALSE;
     }
 
-  if (info->choices != NULL)
+  if (info->text)
+    {
+      gboolean printable = g_utf8_validate (value, -1, NULL);
+
+      for (const char *p = value; printable && *p != '\0'; p = g_utf8_next_char (p))
+        printable = !g_unichar_iscntrl (g_utf8_get_char (p));
+
+      if (!printable || *value == '\0' || g_utf8_strlen (value, -1) > TEXT_SETTING_MAX_CHARS)
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                       _("“%s” is not a value of %s; give a name of 1 to %d characters on one line"),
+                       value, key, TEXT_SETTING_MAX_CHARS);
+          return FALSE;
+        }
+    }
+  else if (info->choices != NULL)
     {
       g_auto(GStrv) choices = g_strsplit (info->choices, "|", -1);
 

@@ -18,6 +18,7 @@ typedef struct
   double      minimum;      /* for numbers */
   double      maximum;
   const char *description;  /* translatable (N_) */
+  gboolean    text;         /* free text (a name); its fallback is translatable (N_) */
 } JdSettingInfo;
 
 const JdSettingInfo *jd_settings_list      (guint        *n_settings);

@@ -50,6 +50,7 @@ static const struct {
   { "/io/github/jiandu/core/jd-schema-4.sql", NULL },
   { "/io/github/jiandu/core/jd-schema-5.sql", NULL },
   { "/io/github/jiandu/core/jd-schema-6.sql", NULL },
+  { "/io/github/jiandu/core/jd-schema-7.sql", NULL },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JD_STORE_SCHEMA_VERSION + 1);
 
