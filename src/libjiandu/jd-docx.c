@@ -630,6 +630,9 @@ write_block (Writer         *self,
       end (self);
       break;
 
+    case JD_BLOCK_NOTES:   /* the speaker's, not the reader's */
+      break;
+
     default:
       g_assert_not_reached ();
     }
