@@ -237,6 +237,7 @@ static const struct {
   { "bench-charts", jd_cli_bench_charts, N_("Time the drawing of two large charts") },
   { "bench-pages", jd_cli_bench_pages, N_("Time what each page of the window reads") },
   { "bench-report", jd_cli_bench_report, N_("Time the quarterly report, built and written") },
+  { "bench-slides", jd_cli_bench_slides, N_("Time the meeting's deck, built, written and changing slides") },
   { "chart", jd_cli_chart, N_("Draw a dashboard chart to PNG, SVG or PDF") },
   { "check", jd_cli_check, N_("Check a database for damage") },
   { "demo", jd_cli_demo, N_("Create a database with deterministic demo data") },
@@ -245,6 +246,7 @@ static const struct {
   { "metrics", jd_cli_metrics, N_("Print the figures of a month, quarter or year") },
   { "report", jd_cli_report, N_("Write the analysis report as PDF or DOCX") },
   { "settings", jd_cli_settings, N_("Show or change what a rate is divided by, and when to warn") },
+  { "slides", jd_cli_slides, N_("Write the joint meeting's deck as a 16:9 PDF") },
   { "undo-import", jd_cli_undo_import, N_("Undo an import") },
 };
 

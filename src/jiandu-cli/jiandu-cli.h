@@ -67,6 +67,10 @@ int       jd_cli_report        (int            argc,
                                 char         **argv);
 int       jd_cli_bench_report  (int            argc,
                                 char         **argv);
+int       jd_cli_slides        (int            argc,
+                                char         **argv);
+int       jd_cli_bench_slides  (int            argc,
+                                char         **argv);
 int       jd_cli_settings      (int            argc,
                                 char         **argv);
 int       jd_cli_undo_import   (int            argc,

@@ -26,6 +26,7 @@
 
 /* Sizes in a document, from its body size, so that a slide's are larger
  * in the same proportions; none below the geometry's floor. */
+#define SLIDE_KPIS_PER_ROW 3       /* big numbers a row on a slide */
 #define TITLE_SCALE     1.375   /* 22 pt (二号) over a 16 pt body */
 #define FOOTNOTE_SCALE  0.75    /* 12 pt (小四) */
 #define TABLE_SCALE     0.65625 /* 10.5 pt (五号), the size of Chinese tables */
@@ -406,10 +407,18 @@ measure_kpi_row (JdDocLayout *self,
 
   box->gap = g->body_size * 0.5;
   box->per_row = CLAMP ((guint) ((self->text_width + box->gap) / (min_width + box->gap)), 1, n);
+  /* A slide's big numbers leave room for the trend under them: at most
+   * three cards a row, none wider than a third of the slide, and flatter. */
+  if (g->format == JD_PAGE_SLIDE_16_9)
+    box->per_row = MIN (box->per_row, SLIDE_KPIS_PER_ROW);
   n_rows = (n + box->per_row - 1) / box->per_row;
   box->graphic_width = (self->text_width - box->gap * (box->per_row - 1)) / box->per_row;
+  if (g->format == JD_PAGE_SLIDE_16_9)
+    box->graphic_width = MIN (box->graphic_width,
+                              (self->text_width - box->gap * (SLIDE_KPIS_PER_ROW - 1)) / SLIDE_KPIS_PER_ROW);
   /* a card sizes its small print at 0.11 of its height: not below the floor */
-  box->graphic_height = CLAMP (box->graphic_width * 0.72, g->min_text_size / 0.11 + 0.5,
+  box->graphic_height = CLAMP (box->graphic_width * (g->format == JD_PAGE_SLIDE_16_9 ? 0.55 : 0.72),
+                               g->min_text_size / 0.11 + 0.5,
                                (graphic_max_height (self) - box->gap * (n_rows - 1)) / n_rows);
   box_add_unit (box, JD_DOC_UNIT_GRAPHIC, 0,
                 n_rows * box->graphic_height + (n_rows - 1) * box->gap, FALSE);
@@ -521,6 +530,7 @@ measure_box (JdDocLayout *self,
       measure_footnote (self, box);
       break;
     case JD_BLOCK_PAGE_BREAK:
+    case JD_BLOCK_NOTES:      /* nothing to place: the notes ride with their page */
     default:
       break;
     }

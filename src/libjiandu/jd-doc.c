@@ -196,6 +196,20 @@ jd_block_page_break_new (void)
   return block_new (JD_BLOCK_PAGE_BREAK);
 }
 
+/* The speaker's notes of the slide this block ends: what the presenter
+ * view shows beside the slide; no writer draws or writes them. */
+JdBlock *
+jd_block_notes_new (const char *text)
+{
+  JdBlock *block;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  block = block_new (JD_BLOCK_NOTES);
+  block->text = g_strdup (text);
+  return block;
+}
+
 void
 jd_block_free (JdBlock *block)
 {

@@ -59,6 +59,7 @@ typedef enum
   JD_BLOCK_WARNINGS,    /* warnings (JdWarning): the rule, the agency, the finding */
   JD_BLOCK_FOOTNOTE,    /* small print: 附注, sources, definitions */
   JD_BLOCK_PAGE_BREAK,  /* what follows starts a new page (a new slide) */
+  JD_BLOCK_NOTES,       /* the speaker's notes of the slide it ends; never drawn or written */
 } JdBlockKind;
 
 /* Where a paragraph's wording comes from. */
@@ -85,6 +86,7 @@ JdBlock         *jd_block_table_new      (JdTable           *table);
 JdBlock         *jd_block_warnings_new   (GPtrArray         *warnings);
 JdBlock         *jd_block_footnote_new   (const char        *text);
 JdBlock         *jd_block_page_break_new (void);
+JdBlock         *jd_block_notes_new      (const char        *text);
 void             jd_block_free           (JdBlock           *block);
 
 JdBlockKind      jd_block_get_kind       (const JdBlock     *block);

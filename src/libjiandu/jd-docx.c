@@ -393,6 +393,9 @@ write_block (JdDocxWriter    *self,
       _jd_docx_end (self);
       break;
 
+    case JD_BLOCK_NOTES:   /* the speaker's, not the reader's */
+      break;
+
     default:
       g_assert_not_reached ();
     }

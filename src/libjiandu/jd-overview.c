@@ -189,3 +189,27 @@ jd_overview_free (JdOverview *self)
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_free (self);
 }
+
+/**
+ * jd_overview_kpi_new:
+ *
+ * The KPI chart of one headline figure of the overview, with its 同比,
+ * 环比 and sparkline, as the cockpit, the report and the slides show it;
+ * for a period after the data there is nothing to compare with.
+ *
+ * Returns: (transfer full): a chart of type %JD_CHART_KPI
+ */
+JdChart *
+jd_overview_kpi_new (const JdOverview *self,
+                     JdKpi             kpi)
+{
+  static const JdMetrics nothing = { 0 };
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (kpi < JD_N_KPIS, NULL);
+
+  return jd_dashboard_kpi_new (kpi, self->current,
+                               self->previous != NULL ? self->previous : &nothing,
+                               self->year_earlier != NULL ? self->year_earlier : &nothing,
+                               self->spark, self->first_spark_month);
+}

@@ -8,6 +8,7 @@
 
 #include <gio/gio.h>
 
+#include "jd-dashboard-charts.h"
 #include "jd-metrics.h"
 
 G_BEGIN_DECLS
@@ -54,6 +55,8 @@ JdOverview *jd_overview_load_finish (JdStore              *store,
                                      GAsyncResult         *result,
                                      GError              **error);
 void        jd_overview_free        (JdOverview           *self);
+JdChart    *jd_overview_kpi_new     (const JdOverview     *self,
+                                     JdKpi                 kpi);
 
 double      jd_change_ratio         (gint64                current,
                                      gint64                before);

@@ -37,6 +37,12 @@ typedef struct
   GHashTable       *edits;       /* paragraph key → JdReportEdit */
 } JdReportBuilder;
 
+/* Reads the figures of builder->period and ->filter (store, period,
+ * filter and tmpl set, doc made); the deck builds on them too. */
+gboolean  _jd_report_builder_load   (JdReportBuilder  *builder,
+                                     GError          **error);
+void      _jd_report_builder_clear  (JdReportBuilder  *builder);
+JdTable  *_jd_report_rankings_table (JdReportBuilder  *builder);
 gboolean  _jd_report_add_sections   (JdReportBuilder  *builder,
                                      GCancellable     *cancellable,
                                      JdProgressFunc    progress,

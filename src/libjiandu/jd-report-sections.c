@@ -19,9 +19,6 @@
 #include "jd-format.h"
 #include "jd-report-private.h"
 
-/* What a period after the data is compared with: nothing. */
-static const JdMetrics no_figures = { 0 };
-
 static void
 add_heading (JdReportBuilder *builder,
              guint            level,
@@ -97,10 +94,7 @@ add_overview (JdReportBuilder  *builder,
   /* Translators: the report's first section; zh_CN: "一、总体情况" */
   add_heading (builder, 1, _("1. Overview"));
   for (guint k = 0; k < JD_N_KPIS; k++)
-    kpis[k] = jd_dashboard_kpi_new (k, o->current,
-                                    o->previous != NULL ? o->previous : &no_figures,
-                                    o->year_earlier != NULL ? o->year_earlier : &no_figures,
-                                    o->spark, o->first_spark_month);
+    kpis[k] = jd_overview_kpi_new (o, k);
   jd_doc_add_block (builder->doc, jd_block_kpi_row_new (kpis, JD_N_KPIS));
   for (guint k = 0; k < JD_N_KPIS; k++)
     jd_chart_unref (kpis[k]);
@@ -225,8 +219,8 @@ ranking_names (const JdRanking *ranking,
 /* The first and the last three agencies by the measures leaders watch,
  * rates only over agencies with enough cases (the minimum-denominator
  * rule of the agencies page). */
-static JdTable *
-rankings_table (JdReportBuilder *builder)
+JdTable *
+_jd_report_rankings_table (JdReportBuilder *builder)
 {
   static const JdMeasure measures[] = {
     JD_MEASURE_CASES_DECIDED, JD_MEASURE_COMPLAINTS, JD_MEASURE_CLOSING_RATE,
@@ -290,7 +284,7 @@ add_warnings (JdReportBuilder  *builder,
 
   /* Translators: zh_CN: "（二）排名情况" */
   add_heading (builder, 2, _("(2) Rankings"));
-  jd_doc_add_block (builder->doc, jd_block_table_new (rankings_table (builder)));
+  jd_doc_add_block (builder->doc, jd_block_table_new (_jd_report_rankings_table (builder)));
   return TRUE;
 }
 

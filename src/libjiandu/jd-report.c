@@ -105,8 +105,8 @@ title_period (const JdPeriod   *period,
   return jd_period_format (period);
 }
 
-static void
-builder_clear (JdReportBuilder *builder)
+void
+_jd_report_builder_clear (JdReportBuilder *builder)
 {
   g_clear_pointer (&builder->overview, jd_overview_free);
   g_clear_pointer (&builder->slices, g_ptr_array_unref);
@@ -116,9 +116,9 @@ builder_clear (JdReportBuilder *builder)
   g_clear_pointer (&builder->doc, jd_doc_unref);
 }
 
-static gboolean
-builder_load (JdReportBuilder  *builder,
-              GError          **error)
+gboolean
+_jd_report_builder_load (JdReportBuilder  *builder,
+                         GError          **error)
 {
   JdStore *store = builder->store;
 
@@ -219,7 +219,7 @@ jd_report_build (JdStore           *store,
     progress (0.0, user_data);
 
   if (!g_cancellable_set_error_if_cancelled (cancellable, error) &&
-      builder_load (&builder, error) &&
+      _jd_report_builder_load (&builder, error) &&
       !g_cancellable_set_error_if_cancelled (cancellable, error))
     {
       if (progress != NULL)
@@ -230,7 +230,7 @@ jd_report_build (JdStore           *store,
         doc = g_steal_pointer (&builder.doc);
     }
 
-  builder_clear (&builder);
+  _jd_report_builder_clear (&builder);
   if (doc != NULL && progress != NULL)
     progress (1.0, user_data);
 

@@ -51,6 +51,7 @@ static const struct {
   { "/io/github/jiandu/core/jd-schema-5.sql", NULL },
   { "/io/github/jiandu/core/jd-schema-6.sql", NULL },
   { "/io/github/jiandu/core/jd-schema-7.sql", NULL },
+  { "/io/github/jiandu/core/jd-schema-8.sql", NULL },
 };
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == JD_STORE_SCHEMA_VERSION + 1);
 

@@ -25,7 +25,7 @@ typedef enum
 } JdStoreError;
 
 /* The schema version this build reads and writes (PRAGMA user_version). */
-#define JD_STORE_SCHEMA_VERSION 7
+#define JD_STORE_SCHEMA_VERSION 8
 
 #define JD_TYPE_STORE (jd_store_get_type ())
 

@@ -66,6 +66,21 @@ jd_warning_free (JdWarning *warning)
   g_free (warning);
 }
 
+/* Returns: (transfer full): a copy of @warning */
+JdWarning *
+jd_warning_copy (const JdWarning *warning)
+{
+  JdWarning *copy;
+
+  g_return_val_if_fail (warning != NULL, NULL);
+
+  copy = g_memdup2 (warning, sizeof *warning);
+  copy->agency_code = g_strdup (warning->agency_code);
+  copy->agency_name = g_strdup (warning->agency_name);
+  copy->message = g_strdup (warning->message);
+  return copy;
+}
+
 static JdWarning *
 add_warning (GPtrArray     *warnings,
              JdWarningRule  rule,

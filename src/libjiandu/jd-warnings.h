@@ -44,6 +44,7 @@ GPtrArray  *jd_warnings_overdue_complaints (JdStore         *store,
                                             const JdPeriod  *period,
                                             const JdFilter  *filter,
                                             GError         **error);
+JdWarning  *jd_warning_copy        (const JdWarning *warning);
 void        jd_warning_free        (JdWarning       *warning);
 JsonNode   *jd_warnings_to_json    (GPtrArray       *warnings);
 
