@@ -293,6 +293,14 @@ measure_title (JdDocLayout *self,
   box->space_after = g->line_spacing;
 }
 
+/* 公文 paragraphs and headings begin two characters in; a slide's text
+ * stands flush with its title. */
+static int
+first_line_indent (const JdPageGeometry *g)
+{
+  return g->format == JD_PAGE_SLIDE_16_9 ? 0 : pango_units_from_double (2 * g->body_size);
+}
+
 static void
 measure_heading (JdDocLayout *self,
                  JdDocBox    *box)
@@ -306,7 +314,7 @@ measure_heading (JdDocLayout *self,
                               g->body_size, PANGO_WEIGHT_BOLD);
   layout = _jd_doc_layout_text (self, font, self->text_width, PANGO_ALIGN_LEFT);
   /* indented two characters, as the paragraphs are (GB/T 9704) */
-  pango_layout_set_indent (layout, pango_units_from_double (2 * g->body_size));
+  pango_layout_set_indent (layout, first_line_indent (g));
   pango_layout_set_text (layout, box->block->text, -1);
   box_add_text (box, layout, 0, g->body_size, g->line_spacing, FALSE, FALSE, KEEP_ALL);
   box->space_before = box->block->level == 1 ? g->body_size * 0.5 : 0;
@@ -323,7 +331,7 @@ measure_paragraph (JdDocLayout *self,
   font = _jd_doc_layout_font (self, g->body_family, g->body_size, PANGO_WEIGHT_NORMAL);
   layout = _jd_doc_layout_text (self, font, self->text_width, PANGO_ALIGN_LEFT);
   /* 首行缩进二字, justified, as a 公文's paragraphs are */
-  pango_layout_set_indent (layout, pango_units_from_double (2 * g->body_size));
+  pango_layout_set_indent (layout, first_line_indent (g));
   pango_layout_set_justify (layout, TRUE);
   set_markup (layout, box->block->text);
   box_add_text (box, layout, 0, g->body_size, g->line_spacing, FALSE, FALSE, KEEP_ORPHANS);
@@ -408,8 +416,9 @@ measure_kpi_row (JdDocLayout *self,
   box->gap = g->body_size * 0.5;
   box->per_row = CLAMP ((guint) ((self->text_width + box->gap) / (min_width + box->gap)), 1, n);
   /* A slide's big numbers leave room for the trend under them: at most
-   * three cards a row, none wider than a third of the slide, and flatter. */
-  if (g->format == JD_PAGE_SLIDE_16_9)
+   * three cards a row (while two rows hold them all), none wider than a
+   * third of the slide, and flatter. */
+  if (g->format == JD_PAGE_SLIDE_16_9 && n <= 2 * SLIDE_KPIS_PER_ROW)
     box->per_row = MIN (box->per_row, SLIDE_KPIS_PER_ROW);
   n_rows = (n + box->per_row - 1) / box->per_row;
   box->graphic_width = (self->text_width - box->gap * (box->per_row - 1)) / box->per_row;
