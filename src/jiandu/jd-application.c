@@ -115,6 +115,13 @@ jd_application_open (GApplication  *app,
 
       jd_window_open_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
+
+      /* `jiandu --kiosk FILE`: the wall display of that database. */
+      if (self->kiosk)
+        {
+          self->kiosk = FALSE;
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.kiosk", NULL);
+        }
     }
 }
 

@@ -193,6 +193,7 @@ jd_kiosk_window_init (JdKioskWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_widget_add_css_class (GTK_WIDGET (self), "kiosk");
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "none");
 
   self->settings = g_settings_new (APP_ID);
   self->player = jd_deck_player_new (0);

@@ -194,7 +194,6 @@ update_actions (JdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", showing_agency (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", ready);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.kiosk", ready);
   gtk_widget_set_sensitive (GTK_WIDGET (self->kind_dropdown), ready);
 }
 
@@ -1010,7 +1009,9 @@ show_pages_action (GtkWidget  *widget,
   gtk_widget_grab_focus (self->sidebar);
 }
 
-/* The wall display, over this window's database, period and filter. */
+/* The wall display, over this window's database, period and filter.
+ * Always enabled: `jiandu --kiosk` opens it while the database opens,
+ * and its pages fill in when the figures are there. */
 static void
 kiosk_action (GtkWidget  *widget,
               const char *action_name,

@@ -93,7 +93,9 @@ jd_deck_charts_new (JdStore            *store,
       if (chart == NULL)
         return NULL;
 
-      add_slide_title (deck, _(info->title));
+      /* The chart's own title (naming the period) becomes the slide's, once. */
+      add_slide_title (deck, jd_chart_get_title (chart) != NULL ? jd_chart_get_title (chart) : _(info->title));
+      jd_chart_set_title (chart, NULL);
       jd_doc_add_block (deck, jd_block_chart_new (chart, info->width / info->height));
       jd_chart_unref (chart);
     }
