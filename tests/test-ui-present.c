@@ -315,6 +315,7 @@ test_keys (void)
   g_autoptr(JdDoc) deck = make_deck (5);
   JdPresentationWindow *window = open_presentation (deck, 1280, 720);
   g_autoptr(GdkTexture) black = NULL;
+  g_autoptr(GdkTexture) typed = NULL;
 
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *)&window);
   g_assert_cmpuint (jd_deck_player_get_n_slides (jd_presentation_window_get_player (window)), ==, 5);
@@ -340,6 +341,8 @@ test_keys (void)
   /* A number, then Enter: the typed number shows until Enter. */
   press (window, GDK_KEY_4);
   g_assert_cmpuint (jd_deck_player_get_typed_number (jd_presentation_window_get_player (window)), ==, 4);
+  typed = render (window);
+  save_shot (typed, "present-typed.png");
   press (window, GDK_KEY_Return);
   assert_shows (window, 3);
   press (window, GDK_KEY_KP_2);

@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "jd-kiosk-window.h"
+#include "jd-presentation-window.h"
 #include "jd-window.h"
 
 /* A screen in the bureau's hall, as Grafana's playlists run one: the
@@ -219,7 +220,6 @@ jd_kiosk_window_new (GtkWindow *parent,
                      JdSession *session)
 {
   JdKioskWindow *self;
-  GdkMonitor *monitor = NULL;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (JD_IS_SESSION (session), NULL);
@@ -236,21 +236,8 @@ jd_kiosk_window_new (GtkWindow *parent,
   self->timer = g_timeout_add_seconds (1, tick_cb, self);
   update_labels (self);
 
-  /* The default size is the monitor's, for a display without a window
-   * manager to make it full screen (a kiosk session often has none). */
-  if (parent != NULL && gtk_widget_get_realized (GTK_WIDGET (parent)))
-    monitor = gdk_display_get_monitor_at_surface (gtk_widget_get_display (GTK_WIDGET (parent)),
-                                                  gtk_native_get_surface (GTK_NATIVE (parent)));
-  if (monitor != NULL)
-    {
-      GdkRectangle geometry;
-
-      gdk_monitor_get_geometry (monitor, &geometry);
-      gtk_window_set_default_size (GTK_WINDOW (self), geometry.width, geometry.height);
-      gtk_window_fullscreen_on_monitor (GTK_WINDOW (self), monitor);
-    }
-  else
-    gtk_window_fullscreen (GTK_WINDOW (self));
+  jd_presentation_window_fullscreen (GTK_WINDOW (self),
+                                     parent != NULL ? jd_presentation_window_monitor_of (parent) : -1);
 
   return self;
 }

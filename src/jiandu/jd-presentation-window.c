@@ -306,11 +306,18 @@ get_monitor (GdkDisplay *display,
   return g_list_model_get_item (monitors, index);
 }
 
-/* Full screen on @monitor, at its size even with no window manager to
- * make it so. */
-static void
-fullscreen_on (GtkWindow *window,
-               int        index)
+/**
+ * jd_presentation_window_fullscreen:
+ * @window: the slides, the presenter's view or the wall display
+ * @index: a monitor, as an index of gdk_display_get_monitors(); -1 for
+ *   whichever the window manager chooses
+ *
+ * Full screen on that monitor, and at its size even with no window
+ * manager to make it so (a kiosk session often has none).
+ */
+void
+jd_presentation_window_fullscreen (GtkWindow *window,
+                                   int        index)
 {
   GdkMonitor *monitor = get_monitor (gtk_widget_get_display (GTK_WIDGET (window)), index);
   GdkRectangle geometry;
@@ -370,7 +377,7 @@ jd_presentation_window_new (GtkWindow  *parent,
     gtk_window_set_title (GTK_WINDOW (self), jd_doc_get_title (deck));
 
   monitor = MAX (monitor, 0);
-  fullscreen_on (GTK_WINDOW (self), monitor);
+  jd_presentation_window_fullscreen (GTK_WINDOW (self), monitor);
 
   monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
   if (g_list_model_get_n_items (monitors) > 1)
@@ -454,7 +461,7 @@ jd_presentation_window_show_presenter (JdPresentationWindow *self,
     }
 
   if (monitor >= 0)
-    fullscreen_on (self->presenter, monitor);
+    jd_presentation_window_fullscreen (self->presenter, monitor);
   gtk_window_present (self->presenter);
 
   return self->presenter;
@@ -508,9 +515,14 @@ build_deck_thread (GTask        *task,
     g_task_return_pointer (task, deck, (GDestroyNotify)jd_doc_unref);
 }
 
-/* The monitor a window is on, as an index of the display's monitors. */
-static int
-monitor_index (GtkWindow *window)
+/**
+ * jd_presentation_window_monitor_of:
+ *
+ * Returns: the monitor @window is on, as an index of the display's
+ *   monitors; 0 before it is on screen
+ */
+int
+jd_presentation_window_monitor_of (GtkWindow *window)
 {
   GdkDisplay *display = gtk_widget_get_display (GTK_WIDGET (window));
   GListModel *monitors = gdk_display_get_monitors (display);
@@ -544,7 +556,7 @@ build_deck_done_cb (GObject      *object,
     {
       /* With a projector beside the laptop, the slides go to the
        * projector and the presenter's view stays with the speaker. */
-      own = monitor_index (parent);
+      own = jd_presentation_window_monitor_of (parent);
       n_monitors = g_list_model_get_n_items (gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (parent))));
       window = jd_presentation_window_new (parent, deck, n_monitors > 1 && own == 0 ? 1 : 0, &error);
       if (window != NULL)

@@ -31,6 +31,9 @@ const char           *jd_presentation_window_get_notes      (JdPresentationWindo
 GtkWindow            *jd_presentation_window_show_presenter (JdPresentationWindow *self,
                                                              int                   monitor);
 GtkWindow            *jd_presentation_window_get_presenter  (JdPresentationWindow *self);
+void                  jd_presentation_window_fullscreen     (GtkWindow           *window,
+                                                             int                  index);
+int                   jd_presentation_window_monitor_of     (GtkWindow           *window);
 void                  jd_presentation_window_present_session (GtkWindow           *parent,
                                                               JdSession           *session);
 

@@ -142,6 +142,8 @@ jd_presenter_window_new (JdPresentationWindow *presentation)
 
   jd_slide_view_set_layout (self->current_view, layout);
   jd_slide_view_set_layout (self->next_view, layout);
+  jd_slide_view_set_letterbox (self->current_view, FALSE);
+  jd_slide_view_set_letterbox (self->next_view, FALSE);
   g_signal_connect_object (player, "notify", G_CALLBACK (on_player_notify_cb), self, G_CONNECT_SWAPPED);
   self->timer = g_timeout_add_seconds (1, tick_cb, self);
   jd_presenter_window_update (self);

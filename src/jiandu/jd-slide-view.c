@@ -25,6 +25,7 @@ struct _JdSlideView
   JdDocLayout *layout;   /* not owned: the window that shows the deck keeps it */
   int          page;     /* -1 for none */
   gboolean     blank;
+  gboolean     letterbox;  /* black around the slide, as on a projector */
 };
 
 G_DEFINE_FINAL_TYPE (JdSlideView, jd_slide_view, GTK_TYPE_WIDGET)
@@ -55,8 +56,9 @@ jd_slide_view_snapshot (GtkWidget   *widget,
   graphene_rect_t rect;
   cairo_t *cr;
 
-  gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0, 0, 0, 1 },
-                             &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (self->letterbox)
+    gtk_snapshot_append_color (snapshot, &(GdkRGBA) { 0, 0, 0, 1 },
+                               &GRAPHENE_RECT_INIT (0, 0, width, height));
 
   if (self->layout == NULL || self->blank || self->page < 0 ||
       (guint)self->page >= jd_doc_layout_get_n_pages (self->layout) || width < 1 || height < 1)
@@ -86,6 +88,7 @@ static void
 jd_slide_view_init (JdSlideView *self)
 {
   self->page = -1;
+  self->letterbox = TRUE;
 }
 
 GtkWidget *
@@ -153,6 +156,25 @@ jd_slide_view_get_blank (JdSlideView *self)
   g_return_val_if_fail (JD_IS_SLIDE_VIEW (self), FALSE);
 
   return self->blank;
+}
+
+/**
+ * jd_slide_view_set_letterbox:
+ *
+ * Whether the space around the slide is black, as on the projector
+ * (the default), or the window's own, as in the presenter's view.
+ */
+void
+jd_slide_view_set_letterbox (JdSlideView *self,
+                             gboolean     letterbox)
+{
+  g_return_if_fail (JD_IS_SLIDE_VIEW (self));
+
+  if (self->letterbox == !!letterbox)
+    return;
+
+  self->letterbox = !!letterbox;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /**

@@ -25,6 +25,8 @@ int          jd_slide_view_get_page   (JdSlideView *self);
 void         jd_slide_view_set_blank  (JdSlideView *self,
                                        gboolean     blank);
 gboolean     jd_slide_view_get_blank  (JdSlideView *self);
+void         jd_slide_view_set_letterbox (JdSlideView *self,
+                                          gboolean     letterbox);
 void         jd_slide_view_get_slide_rect (JdSlideView     *self,
                                            graphene_rect_t *rect);
 
