@@ -88,6 +88,47 @@ paint_graphic (JdDocBox           *box,
 }
 
 static void
+paint_table_unit (JdDocBox           *box,
+                  const JdDocUnit    *unit,
+                  gboolean            first,
+                  gboolean            last,
+                  cairo_t            *cr,
+                  double              x,
+                  double              y,
+                  const JdChartTheme *theme)
+{
+  JdDocTable *table = box->tables->pdata[unit->line];
+  double bottom = y + unit->height;
+
+  if (unit->kind == JD_DOC_UNIT_HEAD)
+    {
+      /* a column group's header stands below the gap before it */
+      _jd_doc_table_paint_row (table, cr, 0, x, bottom - table->row_heights[0], theme);
+    }
+  else
+    {
+      if (first)
+        {
+          /* the header again, at the top of a page the table goes on to */
+          _jd_doc_table_paint_row (table, cr, 0, x, y, theme);
+          y += table->row_heights[0];
+          bottom += table->row_heights[0];
+        }
+      _jd_doc_table_paint_row (table, cr, unit->index + 1, x, y, theme);
+    }
+
+  /* the bottom rule, under the last row on this page */
+  if (last)
+    {
+      set_ink (cr, &theme->foreground);
+      cairo_set_line_width (cr, 1.0);
+      cairo_move_to (cr, x, bottom);
+      cairo_rel_line_to (cr, _jd_doc_table_width (table), 0);
+      cairo_stroke (cr);
+    }
+}
+
+static void
 paint_piece (JdDocLayout        *self,
              const JdDocPiece   *piece,
              cairo_t            *cr,
@@ -110,23 +151,8 @@ paint_piece (JdDocLayout        *self,
 
         case JD_DOC_UNIT_HEAD:
         case JD_DOC_UNIT_ROW:
-          if (unit->kind == JD_DOC_UNIT_ROW && k == 0)
-            {
-              /* the header again, at the top of a page the table goes on to */
-              _jd_doc_table_paint_row (box->table, cr, 0, x, y, theme);
-              y += box->table->row_heights[0];
-            }
-          _jd_doc_table_paint_row (box->table, cr, unit->kind == JD_DOC_UNIT_ROW ? unit->index + 1 : 0,
-                                   x, y, theme);
-          /* the bottom rule, under the last row on this page */
-          if (k + 1 == piece->n_units || (unit + 1)->kind != JD_DOC_UNIT_ROW)
-            {
-              set_ink (cr, &theme->foreground);
-              cairo_set_line_width (cr, 1.0);
-              cairo_move_to (cr, x, y + unit->height);
-              cairo_rel_line_to (cr, _jd_doc_table_width (box->table), 0);
-              cairo_stroke (cr);
-            }
+          paint_table_unit (box, unit, k == 0, k + 1 == piece->n_units || (unit + 1)->kind != JD_DOC_UNIT_ROW,
+                            cr, x, y, theme);
           break;
 
         case JD_DOC_UNIT_GRAPHIC:
@@ -138,6 +164,8 @@ paint_piece (JdDocLayout        *self,
         }
 
       y += unit->height;
+      if (unit->kind == JD_DOC_UNIT_ROW && k == 0)
+        y += ((JdDocTable *) box->tables->pdata[unit->line])->row_heights[0];
     }
 }
 
@@ -152,15 +180,6 @@ paint_text (cairo_t      *cr,
   set_ink (cr, ink);
   cairo_move_to (cr, x, y);
   pango_cairo_show_layout (cr, layout);
-}
-
-static double
-layout_height (PangoLayout *layout)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  return pango_units_to_double (logical.height);
 }
 
 /* The running header (every page but the first) and the page number as
@@ -180,17 +199,18 @@ paint_margins (JdDocLayout        *self,
   gboolean slide = g->format == JD_PAGE_SLIDE_16_9;
   double size = slide ? g->min_text_size : MAX (g->min_text_size, 14.0);
   double number_width, x, y;
-  PangoRectangle logical;
+  double number_height, header_height = 0;
 
   font = _jd_doc_layout_font (self, g->body_family, size, PANGO_WEIGHT_NORMAL);
   number = _jd_doc_layout_text (self, font, -1, PANGO_ALIGN_LEFT);
   pango_layout_set_text (number, text, -1);
-  pango_layout_get_extents (number, NULL, &logical);
-  number_width = pango_units_to_double (logical.width);
+  number_width = _jd_doc_text_size (number, &number_height);
+  if (self->running_header != NULL)
+    _jd_doc_text_size (self->running_header, &header_height);
 
   if (slide)
     {
-      y = g->height - (g->margin_bottom + layout_height (number)) / 2;
+      y = g->height - (g->margin_bottom + number_height) / 2;
       x = g->width - g->margin_right - number_width;
     }
   else
@@ -214,7 +234,7 @@ paint_margins (JdDocLayout        *self,
     }
 
   /* above the text block, over a thin rule */
-  y = g->margin_top * 0.62 - layout_height (self->running_header);
+  y = g->margin_top * 0.62 - header_height;
   paint_text (cr, self->running_header, g->margin_left, y, &theme->dim);
   set_ink (cr, &theme->dim);
   cairo_set_line_width (cr, 0.5);

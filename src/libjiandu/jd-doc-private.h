@@ -76,9 +76,11 @@ typedef struct
 {
   guint         n_columns;
   guint         n_rows;     /* data rows; the header is row 0 of the cells */
+  guint        *columns;    /* n_columns: which column of the source each is */
   double       *x;          /* n_columns: each column's left */
   double       *widths;     /* n_columns */
   PangoLayout **cells;      /* (n_rows + 1) × n_columns, the header first */
+  double       *cell_widths;  /* as laid out */
   double       *cell_heights;
   double       *row_heights;/* n_rows + 1 */
   double        pad_x;
@@ -93,7 +95,7 @@ typedef struct
   double      space_after;
   GArray     *texts;        /* (element-type JdDocText) */
   GArray     *units;        /* (element-type JdDocUnit) */
-  JdDocTable *table;
+  GPtrArray  *tables;       /* (element-type JdDocTable): a table's column groups */
   double      graphic_width;  /* a chart; a KPI card */
   double      graphic_height;
   guint       per_row;        /* KPI cards a row */
@@ -135,10 +137,15 @@ PangoLayout          *_jd_doc_layout_text      (JdDocLayout  *self,
                                                 double        width,
                                                 PangoAlignment alignment);
 double                _jd_doc_layout_min_font_size (JdDocLayout *self);
+double                _jd_doc_text_size        (PangoLayout  *layout,
+                                                double       *height);
+
+/* jd-doc-pages.c */
+void                  _jd_doc_layout_paginate  (JdDocLayout  *self);
 double                _jd_doc_layout_table_size (const JdPageGeometry *geometry);
 
 /* jd-doc-table.c */
-JdDocTable           *_jd_doc_table_measure    (JdDocLayout  *self,
+GPtrArray            *_jd_doc_table_measure    (JdDocLayout  *self,
                                                 JdTable      *table,
                                                 double        width);
 double                _jd_doc_table_width      (JdDocTable   *table);
