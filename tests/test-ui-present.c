@@ -506,7 +506,7 @@ test_sizes (void)
           }
 
       {
-        g_autofree char *what = g_strdup_printf ("slide change at %d×%d, key to frame painted (waits for the frame clock)",
+        g_autofree char *what = g_strdup_printf ("slide change at %d×%d, key to frame painted (the frame clock's wait and, under Xvfb, the X server compositing the slide in software)",
                                                  sizes[i].width, sizes[i].height);
 
         report_times (what, times, 4);
