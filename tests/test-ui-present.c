@@ -14,6 +14,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "jd-deck.h"
 #include "jd-kiosk-window.h"
 #include "jd-presentation-window.h"
 #include "jd-presenter-window.h"
@@ -34,7 +35,7 @@ test_clock (gpointer user_data)
 }
 
 /* A deck made by hand: a title slide, then slides with a heading, a
- * paragraph, and on the third a row of KPIs; the second has a footnote,
+ * paragraph, and on the third a row of KPIs; the second has notes,
  * the speaker's notes. */
 static JdDoc *
 make_deck (guint n_slides)
@@ -52,7 +53,7 @@ make_deck (guint n_slides)
       jd_doc_add_block (deck, jd_block_heading_new (1, heading));
       jd_doc_add_block (deck, jd_block_paragraph_new (paragraph));
       if (i == 1)
-        jd_doc_add_block (deck, jd_block_footnote_new ("先讲败诉率，再讲复议纠错。"));
+        jd_doc_add_block (deck, jd_block_notes_new ("先讲败诉率，再讲复议纠错。"));
       if (i == 2)
         {
           g_autoptr(JdChart) decided = jd_chart_new (JD_CHART_KPI);
@@ -406,7 +407,7 @@ test_auto_advance (void)
 }
 
 /* The presenter's view follows the deck: this slide and the next, the
- * notes (the slide's footnotes), the time since the start. */
+ * notes (the slide's notes blocks), the time since the start. */
 static void
 test_presenter (void)
 {
@@ -562,11 +563,13 @@ find_presentation (gpointer *out)
   return FALSE;
 }
 
-/* F5 in the main window: the session's figures as slides. */
+/* F5 in the main window: the period's deck, from the session's figures. */
 static void
 test_window_action (void)
 {
   JdWindow *window = g_object_new (JD_TYPE_WINDOW, NULL);
+  g_autoptr(JdDeck) shape = NULL;
+  JdPeriod period;
   gpointer presentation = NULL;
   gboolean timed_out = FALSE;
   guint id;
@@ -583,8 +586,14 @@ test_window_action (void)
   g_assert_false (timed_out);
   g_source_remove (id);
 
-  /* The title slide, the headline figures, then eight charts. */
-  g_assert_cmpuint (jd_deck_player_get_n_slides (jd_presentation_window_get_player (presentation)), ==, 10);
+  /* The period's deck: the default one, a page a slide, the overview's
+   * drafted paragraph as its notes. */
+  g_assert_true (jd_session_get_period (jd_window_get_session (window), &period));
+  shape = jd_deck_new_default (&period);
+  g_assert_cmpuint (jd_deck_player_get_n_slides (jd_presentation_window_get_player (presentation)), ==,
+                    jd_deck_get_n_slides (shape));
+  g_assert_cmpstr (jd_presentation_window_get_notes (presentation, 0), ==, "");
+  g_assert_cmpuint (strlen (jd_presentation_window_get_notes (presentation, 1)), >, 20);
   g_object_add_weak_pointer (G_OBJECT (presentation), &presentation);
   press (presentation, GDK_KEY_Escape);
   spin ();

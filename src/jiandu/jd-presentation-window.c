@@ -10,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "jd-deck-charts.h"
+#include "jd-deck.h"
 #include "jd-presentation-window.h"
 #include "jd-presenter-window.h"
 
@@ -37,8 +37,8 @@ struct _JdPresentationWindow
 
 G_DEFINE_FINAL_TYPE (JdPresentationWindow, jd_presentation_window, GTK_TYPE_WINDOW)
 
-/* The speaker's notes of each slide: until slides have notes of their
- * own, the text of the footnote blocks that start on it. */
+/* The speaker's notes of each slide: the text of the notes blocks
+ * (JD_BLOCK_NOTES) on its page. */
 static void
 collect_notes (JdPresentationWindow *self)
 {
@@ -55,7 +55,7 @@ collect_notes (JdPresentationWindow *self)
       GString *text;
       guint page;
 
-      if (jd_block_get_kind (block) != JD_BLOCK_FOOTNOTE || jd_block_get_text (block) == NULL)
+      if (jd_block_get_kind (block) != JD_BLOCK_NOTES || jd_block_get_text (block) == NULL)
         continue;
 
       page = jd_doc_layout_get_block_page (self->layout, i, NULL);
@@ -477,11 +477,6 @@ jd_presentation_window_get_presenter (JdPresentationWindow *self)
 
 /* The charts of the deck "Present" shows until the analyst's own deck
  * exists: the trend, the breakdowns, the rates the meeting asks about. */
-static const char * const session_deck_charts[] = {
-  "decided-monthly", "cases-by-domain", "complaints-by-channel", "loss-rate",
-  "correction-rate", "leniency-share", "review-pass-rate", "agencies-decided", NULL
-};
-
 typedef struct
 {
   JdStore  *store;
@@ -504,11 +499,15 @@ build_deck_thread (GTask        *task,
                    GCancellable *cancellable)
 {
   DeckData *data = task_data;
+  g_autoptr(JdDeck) shape = NULL;
   GError *error = NULL;
   JdDoc *deck;
 
-  deck = jd_deck_charts_new (data->store, _("Joint Meeting on Administrative Law Enforcement"),
-                             &data->period, &data->filter, session_deck_charts, cancellable, &error);
+  /* The deck the analyst shaped for the period, or the default one */
+  shape = jd_deck_load (data->store, &data->period, &error);
+  deck = shape != NULL ? jd_deck_build (data->store, &data->period, &data->filter, shape, cancellable,
+                                        NULL, NULL, &error)
+                       : NULL;
   if (deck == NULL)
     g_task_return_error (task, error);
   else
