@@ -23,32 +23,16 @@ demo_quarter (void)
 static JdSession *
 session_new (const JdPeriod *period)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JdStore) store = jd_store_open (jd_test_demo.path, &error);
-  JdSession *session = jd_session_new ();
+  g_autofree char *text = jd_period_to_string (period);
 
-  g_assert_no_error (error);
-  jd_session_set_store (session, store, jd_test_demo.first_month, jd_test_demo.last_month);
-  jd_session_set_period (session, period);
-  return session;
+  return jd_test_session_new (text);
 }
 
 /* Spins the main loop until the view has written (or exported) its report. */
 static void
 wait_for_view (JdReportView *view)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (120, jd_test_timeout_cb, &timed_out);
-
-  for (int i = 0; i < 5; i++)
-    g_main_context_iteration (NULL, FALSE);
-  while (jd_report_view_get_busy (view) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
+  jd_test_wait_while ((gboolean (*) (gpointer))jd_report_view_get_busy, view);
 }
 
 static GtkWindow *

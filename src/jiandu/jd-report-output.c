@@ -17,6 +17,73 @@
 
 #include "jd-report-output.h"
 
+static void
+build_free (JdReportBuild *build)
+{
+  g_clear_object (&build->store);
+  jd_filter_clear (&build->filter);
+  g_clear_pointer (&build->layout, jd_doc_layout_free);
+  g_clear_pointer (&build->doc, jd_doc_unref);
+  g_free (build);
+}
+
+/* Worker thread */
+static void
+build_progress_cb (double   fraction,
+                   gpointer user_data)
+{
+  JdReportBuild *build = user_data;
+
+  /* The layout, after the figures, takes the last tenth. */
+  g_atomic_int_set (build->permille, CLAMP ((int)(fraction * 900), 0, 900));
+}
+
+static void
+build_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  JdReportBuild *build = task_data;
+  GError *error = NULL;
+
+  build->doc = jd_report_build (build->store, &build->period, &build->filter, build->template,
+                                cancellable, build_progress_cb, build, &error);
+  if (build->doc == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  build->layout = jd_doc_layout_new (build->doc, cancellable, &error);
+  if (build->layout == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_atomic_int_set (build->permille, 1000);
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * jd_report_build_run:
+ * @build: (transfer full): what to write; the task's data, with the
+ *   document and its layout once the task returns %TRUE
+ *
+ * Writes the report and lays it out in a worker thread.
+ */
+void
+jd_report_build_run (GTask         *task,
+                     JdReportBuild *build)
+{
+  g_return_if_fail (G_IS_TASK (task));
+  g_return_if_fail (build != NULL && build->permille != NULL);
+
+  g_task_set_task_data (task, build, (GDestroyNotify)build_free);
+  g_task_run_in_thread (task, build_thread);
+}
+
 typedef struct
 {
   JdDoc       *doc;

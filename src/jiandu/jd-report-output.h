@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "jd-doc.h"
+#include "jd-report.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,23 @@ typedef enum
   JD_REPORT_FORMAT_PDF,
   JD_REPORT_FORMAT_DOCX,
 } JdReportFormat;
+
+/* Writing the report for a period and filter, in a worker: the figures,
+ * the words, then the pages. */
+typedef struct
+{
+  JdStore          *store;
+  JdPeriod          period;
+  JdFilter          filter;
+  JdReportTemplate  template;
+  int              *permille;     /* the progress, atomic; must outlive the task */
+  guint             generation;   /* the caller's */
+  JdDoc            *doc;          /* out */
+  JdDocLayout      *layout;       /* out */
+} JdReportBuild;
+
+void               jd_report_build_run           (GTask               *task,
+                                                  JdReportBuild       *build);
 
 GtkPrintOperation *jd_report_print_operation_new (JdDoc               *doc);
 

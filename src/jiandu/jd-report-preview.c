@@ -19,6 +19,7 @@
 
 #include <glib/gi18n.h>
 
+#include "jd-report-outline.h"
 #include "jd-report-preview.h"
 
 #define PAGE_GAP    24.0   /* between pages, px */
@@ -249,13 +250,8 @@ static gboolean
 is_editable (JdReportPreview *self,
              int              index)
 {
-  JdBlock *block;
-
-  if (index < 0)
-    return FALSE;
-
-  block = jd_doc_get_block (jd_doc_layout_get_doc (self->layout), index);
-  return jd_block_get_kind (block) == JD_BLOCK_PARAGRAPH && jd_block_get_key (block) != NULL;
+  return index >= 0 &&
+         jd_report_block_is_editable (jd_doc_get_block (jd_doc_layout_get_doc (self->layout), index));
 }
 
 static void

@@ -22,54 +22,9 @@
 #include "jd-cockpit-tables.h"
 #include "jd-report.h"
 #include "jd-report-edits.h"
-#include "jd-report-view.h"
+#include "jd-report-outline.h"
+#include "jd-report-view-internal.h"
 #include "jd-save-dialog.h"
-
-struct _JdReportView
-{
-  GtkWidget         parent_instance;
-
-  JdSession        *session;
-
-  /* The report on show, and what it was written for: edits are saved
-   * against these, not against a session that has moved on. */
-  JdDoc            *doc;
-  JdPeriod          doc_period;
-  JdFilter          doc_filter;
-  JdReportTemplate  doc_template;
-
-  JdReportTemplate  template;
-  gboolean          choosing_template;   /* the view sets the drop-down itself */
-
-  GCancellable     *build_cancellable;
-  GCancellable     *export_cancellable;
-  guint             generation;          /* of the latest build; older answers are dropped */
-  gboolean          building;
-  guint             exporting;
-  gboolean          dirty;               /* the session changed while the view was hidden */
-  gboolean          print_when_ready;
-  char             *focus_key;           /* the paragraph to scroll to once rebuilt */
-  int               permille;            /* the running job's progress, atomic */
-  guint             progress_source;
-
-  GtkWidget        *editor;              /* weak */
-
-  /* Template widgets */
-  AdwToastOverlay  *toast_overlay;
-  GtkToggleButton  *outline_button;
-  GtkDropDown      *template_dropdown;
-  GtkLabel         *pages_label;
-  GtkRevealer      *busy_revealer;
-  GtkLabel         *busy_label;
-  GtkProgressBar   *busy_progress;
-  GtkStack         *stack;
-  AdwStatusPage    *building_page;
-  GtkProgressBar   *building_progress;
-  AdwStatusPage    *error_page;
-  AdwFlap          *flap;
-  GtkListBox       *outline;
-  JdReportPreview  *preview;
-};
 
 G_DEFINE_FINAL_TYPE (JdReportView, jd_report_view, GTK_TYPE_WIDGET)
 
@@ -82,30 +37,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-typedef struct
-{
-  JdStore          *store;
-  JdPeriod          period;
-  JdFilter          filter;
-  JdReportTemplate  template;
-  int              *permille;
-  guint             generation;
-  JdDoc            *doc;
-  JdDocLayout      *layout;
-} BuildData;
-
-static void rebuild (JdReportView *self,
-                     gboolean      keep_preview);
-
-static void
-build_data_free (BuildData *data)
-{
-  g_clear_object (&data->store);
-  jd_filter_clear (&data->filter);
-  g_clear_pointer (&data->layout, jd_doc_layout_free);
-  g_clear_pointer (&data->doc, jd_doc_unref);
-  g_free (data);
-}
 
 static void
 show_toast (JdReportView *self,
@@ -114,10 +45,10 @@ show_toast (JdReportView *self,
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
 
-static void
-show_error_dialog (JdReportView *self,
-                   const char   *heading,
-                   const GError *error)
+void
+_jd_report_view_show_error (JdReportView *self,
+                            const char   *heading,
+                            const GError *error)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
@@ -176,156 +107,9 @@ update_busy (JdReportView *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-/* Worker thread */
-static void
-build_progress_cb (double   fraction,
-                   gpointer user_data)
-{
-  BuildData *data = user_data;
-
-  /* The layout, after the figures, takes the last tenth. */
-  g_atomic_int_set (data->permille, CLAMP ((int)(fraction * 900), 0, 900));
-}
-
-static void
-build_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  BuildData *data = task_data;
-  GError *error = NULL;
-
-  data->doc = jd_report_build (data->store, &data->period, &data->filter, data->template,
-                               cancellable, build_progress_cb, data, &error);
-  if (data->doc == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  data->layout = jd_doc_layout_new (data->doc, cancellable, &error);
-  if (data->layout == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_atomic_int_set (data->permille, 1000);
-  g_task_return_boolean (task, TRUE);
-}
-
-static gboolean
-is_editable (const JdBlock *block)
-{
-  return jd_block_get_kind (block) == JD_BLOCK_PARAGRAPH && jd_block_get_key (block) != NULL;
-}
-
-/* The heading a block stands under: the editor's subtitle. */
-static const char *
-section_of (JdDoc *doc,
-            guint  index)
-{
-  for (guint i = index + 1; i-- > 0;)
-    {
-      JdBlock *block = jd_doc_get_block (doc, i);
-
-      if (jd_block_get_kind (block) == JD_BLOCK_HEADING)
-        return jd_block_get_text (block);
-    }
-  return jd_doc_get_title (doc);
-}
-
-static GtkWidget *
-state_icon (JdParagraphState state)
-{
-  GtkWidget *icon;
-
-  if (state & JD_PARAGRAPH_STALE)
-    {
-      icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-      gtk_widget_add_css_class (icon, "warning");
-      gtk_widget_set_tooltip_text (icon, _("The figures changed after this paragraph was edited"));
-    }
-  else if (state & JD_PARAGRAPH_EDITED)
-    {
-      icon = gtk_image_new_from_icon_name ("document-edit-symbolic");
-      gtk_widget_set_tooltip_text (icon, _("Your wording"));
-    }
-  else
-    return NULL;
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  gtk_widget_get_tooltip_text (icon), -1);
-  return icon;
-}
-
-/* A row of the outline: a heading, or the opening words of a paragraph
- * the analyst can edit, with its state. */
-static GtkWidget *
-outline_row_new (const JdBlock *block,
-                 guint          index)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label;
-  GtkWidget *icon = NULL;
-
-  if (jd_block_get_kind (block) == JD_BLOCK_HEADING)
-    {
-      label = gtk_label_new (jd_block_get_text (block));
-      if (jd_block_get_level (block) <= 1)
-        gtk_widget_add_css_class (label, "heading");
-      else
-        gtk_widget_set_margin_start (box, 12);
-    }
-  else
-    {
-      g_autofree char *text = jd_report_markup_to_text (jd_block_get_text (block));
-
-      label = gtk_label_new (g_strstrip (text));
-      gtk_widget_set_margin_start (box, 24);
-      gtk_widget_add_css_class (label, "dim-label");
-      gtk_widget_add_css_class (label, "caption");
-      gtk_widget_set_tooltip_text (row, _("Edit this paragraph"));
-      icon = state_icon (jd_block_get_state (block));
-    }
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (box), label);
-  if (icon != NULL)
-    gtk_box_append (GTK_BOX (box), icon);
-
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  g_object_set_data (G_OBJECT (row), "jd-block", GUINT_TO_POINTER (index));
-  return row;
-}
-
-static void
-fill_outline (JdReportView *self)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->outline))) != NULL)
-    gtk_list_box_remove (self->outline, child);
-
-  if (self->doc == NULL)
-    return;
-
-  for (guint i = 0; i < jd_doc_get_n_blocks (self->doc); i++)
-    {
-      JdBlock *block = jd_doc_get_block (self->doc, i);
-
-      if (jd_block_get_kind (block) == JD_BLOCK_HEADING || is_editable (block))
-        gtk_list_box_append (self->outline, outline_row_new (block, i));
-    }
-}
-
 static void
 show_doc (JdReportView *self,
-          BuildData    *data)
+          JdReportBuild    *data)
 {
   guint n_pages = jd_doc_layout_get_n_pages (data->layout);
   g_autofree char *pages = g_strdup_printf (ngettext ("%u page", "%u pages", n_pages), n_pages);
@@ -341,7 +125,7 @@ show_doc (JdReportView *self,
   self->doc_template = data->template;
 
   gtk_label_set_text (self->pages_label, pages);
-  fill_outline (self);
+  jd_report_outline_fill (self->outline, self->doc);
 
   focus = self->focus_key != NULL ? jd_doc_find_block (self->doc, self->focus_key) : -1;
   if (focus >= 0)
@@ -357,7 +141,7 @@ build_done_cb (GObject      *object,
                gpointer      user_data)
 {
   JdReportView *self = JD_REPORT_VIEW (object);
-  BuildData *data = g_task_get_task_data (G_TASK (result));
+  JdReportBuild *data = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
   gboolean print = self->print_when_ready;
 
@@ -415,12 +199,12 @@ has_data (JdReportView *self,
 
 /* Writes the report again, for the session's period and filter; with
  * @keep_preview (after an edit) the pages stay on show meanwhile. */
-static void
-rebuild (JdReportView *self,
-         gboolean      keep_preview)
+void
+_jd_report_view_rebuild (JdReportView *self,
+                         gboolean      keep_preview)
 {
   g_autoptr(GTask) task = NULL;
-  BuildData *data;
+  JdReportBuild *data;
   JdPeriod period;
 
   g_cancellable_cancel (self->build_cancellable);
@@ -440,13 +224,13 @@ rebuild (JdReportView *self,
     {
       jd_report_preview_set_layout (self->preview, NULL);
       g_clear_pointer (&self->doc, jd_doc_unref);
-      fill_outline (self);
+      jd_report_outline_fill (self->outline, self->doc);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       update_busy (self, NULL);
       return;
     }
 
-  data = g_new0 (BuildData, 1);
+  data = g_new0 (JdReportBuild, 1);
   data->store = g_object_ref (jd_session_get_store (self->session));
   data->period = period;
   jd_filter_copy (&data->filter, jd_session_get_filter (self->session));
@@ -456,9 +240,8 @@ rebuild (JdReportView *self,
 
   self->build_cancellable = g_cancellable_new ();
   task = g_task_new (self, self->build_cancellable, build_done_cb, NULL);
-  g_task_set_source_tag (task, rebuild);
-  g_task_set_task_data (task, data, (GDestroyNotify)build_data_free);
-  g_task_run_in_thread (task, build_thread);
+  g_task_set_source_tag (task, _jd_report_view_rebuild);
+  jd_report_build_run (task, data);
 
   self->building = TRUE;
   if (!keep_preview || self->doc == NULL)
@@ -485,7 +268,7 @@ on_session_changed_cb (JdReportView *self,
       self->choosing_template = FALSE;
     }
 
-  rebuild (self, FALSE);
+  _jd_report_view_rebuild (self, FALSE);
 }
 
 static void
@@ -499,7 +282,7 @@ on_template_selected_cb (JdReportView *self,
     return;
 
   self->template = selected;
-  rebuild (self, FALSE);
+  _jd_report_view_rebuild (self, FALSE);
 }
 
 static void
@@ -507,13 +290,13 @@ on_outline_row_activated_cb (JdReportView  *self,
                              GtkListBoxRow *row,
                              GtkListBox    *list)
 {
-  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "jd-block"));
+  guint index = jd_report_outline_row_get_block (row);
 
   jd_report_preview_scroll_to_block (self->preview, index);
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
 
-  if (is_editable (jd_doc_get_block (self->doc, index)))
+  if (jd_report_block_is_editable (jd_doc_get_block (self->doc, index)))
     jd_report_view_edit_paragraph (self, index);
 }
 
@@ -523,136 +306,6 @@ on_paragraph_activated_cb (JdReportView    *self,
                            JdReportPreview *preview)
 {
   jd_report_view_edit_paragraph (self, index);
-}
-
-static void
-on_editor_save_cb (JdReportEditor *editor,
-                   const char     *markup,
-                   JdReportView   *self)
-{
-  const char *key = jd_report_editor_get_key (editor);
-  int index = self->doc != NULL ? jd_doc_find_block (self->doc, key) : -1;
-  g_autoptr(GError) error = NULL;
-  const char *draft;
-
-  if (index < 0)
-    return;
-
-  /* The draft the analyst's wording replaces: when the figures no longer
-   * draft the same, the paragraph is flagged. */
-  draft = jd_block_get_draft (jd_doc_get_block (self->doc, index));
-  if (draft == NULL)
-    draft = jd_block_get_text (jd_doc_get_block (self->doc, index));
-
-  if (!jd_report_edit_save (jd_session_get_store (self->session), &self->doc_period, &self->doc_filter,
-                            self->doc_template, key, markup, draft, &error))
-    {
-      show_error_dialog (self, _("Could Not Save the Paragraph"), error);
-      return;
-    }
-
-  g_free (self->focus_key);
-  self->focus_key = g_strdup (key);
-  rebuild (self, TRUE);
-}
-
-/* What Undo puts back after a paragraph was regenerated. */
-typedef struct
-{
-  JdReportView     *view;
-  JdStore          *store;
-  JdPeriod          period;
-  JdFilter          filter;
-  JdReportTemplate  template;
-  char             *key;
-  char             *markup;
-  char             *draft;
-} UndoData;
-
-static void
-undo_data_free (UndoData *data)
-{
-  g_clear_weak_pointer (&data->view);
-  g_clear_object (&data->store);
-  jd_filter_clear (&data->filter);
-  g_free (data->key);
-  g_free (data->markup);
-  g_free (data->draft);
-  g_free (data);
-}
-
-static void
-undo_data_notify (gpointer  data,
-                  GClosure *closure)
-{
-  undo_data_free (data);
-}
-
-static void
-on_undo_clicked_cb (AdwToast *toast,
-                    UndoData *data)
-{
-  JdReportView *self = data->view;
-  g_autoptr(GError) error = NULL;
-
-  if (self == NULL)
-    return;
-
-  if (!jd_report_edit_save (data->store, &data->period, &data->filter, data->template,
-                            data->key, data->markup, data->draft, &error))
-    {
-      show_error_dialog (self, _("Could Not Restore Your Wording"), error);
-      return;
-    }
-
-  g_free (self->focus_key);
-  self->focus_key = g_strdup (data->key);
-  rebuild (self, TRUE);
-}
-
-/* Regenerating throws the analyst's wording away: a toast offers it back. */
-static void
-on_editor_regenerate_cb (JdReportEditor *editor,
-                         JdReportView   *self)
-{
-  const char *key = jd_report_editor_get_key (editor);
-  int index = self->doc != NULL ? jd_doc_find_block (self->doc, key) : -1;
-  g_autoptr(GError) error = NULL;
-  UndoData *undo;
-  JdBlock *block;
-  AdwToast *toast;
-
-  if (index < 0)
-    return;
-
-  block = jd_doc_get_block (self->doc, index);
-  undo = g_new0 (UndoData, 1);
-  g_set_weak_pointer (&undo->view, self);
-  undo->store = g_object_ref (jd_session_get_store (self->session));
-  undo->period = self->doc_period;
-  jd_filter_copy (&undo->filter, &self->doc_filter);
-  undo->template = self->doc_template;
-  undo->key = g_strdup (key);
-  undo->markup = g_strdup (jd_block_get_text (block));
-  undo->draft = g_strdup (jd_block_get_draft (block) != NULL ? jd_block_get_draft (block) : jd_block_get_text (block));
-
-  if (!jd_report_edit_forget (undo->store, &undo->period, &undo->filter, undo->template, key, &error))
-    {
-      undo_data_free (undo);
-      show_error_dialog (self, _("Could Not Regenerate the Paragraph"), error);
-      return;
-    }
-
-  toast = adw_toast_new (_("Paragraph drafted from the figures again"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  g_signal_connect_data (toast, "button-clicked", G_CALLBACK (on_undo_clicked_cb), undo,
-                         undo_data_notify, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-
-  g_free (self->focus_key);
-  self->focus_key = g_strdup (key);
-  rebuild (self, TRUE);
 }
 
 static void
@@ -666,7 +319,7 @@ on_print_done_cb (GtkPrintOperation       *operation,
     {
       gtk_print_operation_get_error (operation, &error);
       if (error != NULL)
-        show_error_dialog (self, _("Could Not Print the Report"), error);
+        _jd_report_view_show_error (self, _("Could Not Print the Report"), error);
     }
 }
 
@@ -679,7 +332,7 @@ print_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
 
   if (!jd_report_view_print (JD_REPORT_VIEW (widget), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error))
-    show_error_dialog (JD_REPORT_VIEW (widget), _("Could Not Print the Report"), error);
+    _jd_report_view_show_error (JD_REPORT_VIEW (widget), _("Could Not Print the Report"), error);
 }
 
 static void
@@ -706,24 +359,23 @@ on_export_done_cb (GObject      *object,
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     show_toast (self, _("Export cancelled"));
   else
-    show_error_dialog (self, _("Could Not Export the Report"), error);
+    _jd_report_view_show_error (self, _("Could Not Export the Report"), error);
 }
 
+/* The file's extension says PDF or DOCX; without either, the format of
+ * the menu item chosen. */
 static gboolean
-save_pdf (GtkWidget  *widget,
-          GFile      *file,
-          GError    **error)
+save_report (GtkWidget  *widget,
+             GFile      *file,
+             GError    **error)
 {
-  jd_report_view_export_to (JD_REPORT_VIEW (widget), file, JD_REPORT_FORMAT_PDF);
-  return TRUE;
-}
+  JdReportView *self = JD_REPORT_VIEW (widget);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *lower = g_ascii_strdown (name != NULL ? name : "", -1);
+  JdReportFormat format = g_str_has_suffix (lower, ".docx") ? JD_REPORT_FORMAT_DOCX :
+                          g_str_has_suffix (lower, ".pdf") ? JD_REPORT_FORMAT_PDF : self->export_format;
 
-static gboolean
-save_docx (GtkWidget  *widget,
-           GFile      *file,
-           GError    **error)
-{
-  jd_report_view_export_to (JD_REPORT_VIEW (widget), file, JD_REPORT_FORMAT_DOCX);
+  jd_report_view_export_to (self, file, format);
   return TRUE;
 }
 
@@ -740,10 +392,11 @@ export_action (GtkWidget  *widget,
   if (self->doc == NULL)
     return;
 
+  self->export_format = docx ? JD_REPORT_FORMAT_DOCX : JD_REPORT_FORMAT_PDF;
   /* Translators: the file name offered for the report, before "-2026-Q3.pdf" */
   name = jd_table_file_name (_("Law-Enforcement Supervision Report"), &self->doc_period, docx ? "docx" : "pdf");
   jd_save_dialog_run (widget, docx ? _("Export the Report as DOCX") : _("Export the Report as PDF"),
-                      name, _("Could Not Export the Report"), docx ? save_docx : save_pdf);
+                      name, _("Could Not Export the Report"), save_report);
 }
 
 static void
@@ -762,7 +415,7 @@ rebuild_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  rebuild (JD_REPORT_VIEW (widget), FALSE);
+  _jd_report_view_rebuild (JD_REPORT_VIEW (widget), FALSE);
 }
 
 static void
@@ -773,7 +426,7 @@ jd_report_view_map (GtkWidget *widget)
   GTK_WIDGET_CLASS (jd_report_view_parent_class)->map (widget);
 
   if (self->dirty || (self->doc == NULL && !self->building))
-    rebuild (self, FALSE);
+    _jd_report_view_rebuild (self, FALSE);
 }
 
 static void
@@ -1001,6 +654,7 @@ JdReportEditor *
 jd_report_view_edit_paragraph (JdReportView *self,
                                guint         index)
 {
+  g_autofree char *section = NULL;
   GtkRoot *root;
   JdBlock *block;
   JdReportEditor *editor;
@@ -1010,17 +664,17 @@ jd_report_view_edit_paragraph (JdReportView *self,
   if (self->doc == NULL || index >= jd_doc_get_n_blocks (self->doc))
     return NULL;
   block = jd_doc_get_block (self->doc, index);
-  if (!is_editable (block))
+  if (!jd_report_block_is_editable (block))
     return NULL;
 
   if (self->editor != NULL)
     gtk_window_destroy (GTK_WINDOW (self->editor));
 
   root = gtk_widget_get_root (GTK_WIDGET (self));
-  editor = jd_report_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                 section_of (self->doc, index), block);
-  g_signal_connect_object (editor, "save", G_CALLBACK (on_editor_save_cb), self, 0);
-  g_signal_connect_object (editor, "regenerate", G_CALLBACK (on_editor_regenerate_cb), self, 0);
+  section = jd_report_section_heading (self->doc, jd_block_get_key (block));
+  editor = jd_report_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, section, block);
+  g_signal_connect_object (editor, "save", G_CALLBACK (_jd_report_view_on_editor_save_cb), self, 0);
+  g_signal_connect_object (editor, "regenerate", G_CALLBACK (_jd_report_view_on_editor_regenerate_cb), self, 0);
   self->editor = GTK_WIDGET (editor);
   g_object_add_weak_pointer (G_OBJECT (editor), (gpointer *)&self->editor);
   gtk_window_present (GTK_WINDOW (editor));
