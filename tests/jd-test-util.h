@@ -8,6 +8,7 @@
 
 #include <glib.h>
 #include <glib/gstdio.h>
+#include <libintl.h>
 
 #include "jd-store-private.h"
 
@@ -51,4 +52,33 @@ jd_test_query_int (JdStore    *store,
   g_assert_nonnull (stmt);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Compiles po/zh_CN.po into @locale_dir/zh_CN/LC_MESSAGES and binds the
+ * text domain to it, so that a test reads the Chinese the users will.
+ * Returns: %FALSE when msgfmt is not installed. */
+static inline gboolean
+jd_test_compile_catalogue (const char *locale_dir)
+{
+  g_autofree char *msgfmt = g_find_program_in_path ("msgfmt");
+  g_autofree char *po = g_test_build_filename (G_TEST_DIST, "..", "po", "zh_CN.po", NULL);
+  g_autofree char *mo_dir = g_build_filename (locale_dir, "zh_CN", "LC_MESSAGES", NULL);
+  g_autofree char *mo = g_build_filename (mo_dir, GETTEXT_PACKAGE ".mo", NULL);
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { msgfmt, "-o", mo, po, NULL };
+  int status;
+
+  if (msgfmt == NULL)
+    return FALSE;
+
+  g_assert_cmpint (g_mkdir_with_parents (mo_dir, 0700), ==, 0);
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  bindtextdomain (GETTEXT_PACKAGE, locale_dir);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  return TRUE;
 }

@@ -241,7 +241,8 @@ test_parts (void)
   static const char * const parts[] = {
     "[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/styles.xml",
     "word/settings.xml", "word/fontTable.xml", "word/_rels/document.xml.rels",
-    "word/header1.xml", "word/footer1.xml", "docProps/core.xml", "docProps/app.xml",
+    "word/header1.xml", "word/header2.xml", "word/header3.xml",
+    "word/footer1.xml", "word/footer2.xml", "word/footer3.xml", "docProps/core.xml", "docProps/app.xml",
   };
   xmlDocPtr xml;
   g_autofree char *text = NULL;
@@ -280,16 +281,35 @@ test_parts (void)
   g_clear_pointer (&text, g_free);
   xmlFreeDoc (xml);
 
-  /* The page number is a field, the running header is there */
-  xml = parse_part (zip, "word/footer1.xml");
-  text = xpath_string (xml, "string(//w:instrText)");
-  g_assert_cmpstr (g_strstrip (text), ==, "PAGE");
-  g_clear_pointer (&text, g_free);
-  xmlFreeDoc (xml);
-  xml = parse_part (zip, "word/header1.xml");
-  text = xpath_string (xml, "string(//w:t)");
-  g_assert_cmpstr (text, ==, "××市行政执法监督分析报告");
-  g_clear_pointer (&text, g_free);
+  /* The page number is a field, "— 1 —", on the outer side of right-
+   * and left-hand pages; the running header is there but on the first
+   * page */
+  for (guint i = 1; i <= 3; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("word/footer%u.xml", i);
+      g_autofree char *header = g_strdup_printf ("word/header%u.xml", i);
+
+      xml = parse_part (zip, name);
+      text = xpath_string (xml, "string(//w:instrText)");
+      g_assert_cmpstr (g_strstrip (text), ==, "PAGE");
+      g_clear_pointer (&text, g_free);
+      g_assert_cmpfloat (xpath_number (xml, "count(//w:t)"), ==, 3);
+      text = xpath_string (xml, "concat((//w:t)[1], (//w:t)[2], (//w:t)[3])");
+      g_assert_cmpstr (text, ==, "— 1 —");
+      g_clear_pointer (&text, g_free);
+      text = xpath_string (xml, "string(//w:p/w:pPr/w:jc/@w:val)");
+      g_assert_cmpstr (text, ==, i == 2 ? "left" : "right");
+      g_clear_pointer (&text, g_free);
+      xmlFreeDoc (xml);
+
+      xml = parse_part (zip, header);
+      text = xpath_string (xml, "string(//w:p)");
+      g_assert_cmpstr (text, ==, i < 3 ? "××市行政执法监督分析报告" : "");
+      g_clear_pointer (&text, g_free);
+      xmlFreeDoc (xml);
+    }
+  xml = parse_part (zip, "word/settings.xml");
+  g_assert_cmpfloat (xpath_number (xml, "count(/w:settings/w:evenAndOddHeaders)"), ==, 1);
   xmlFreeDoc (xml);
 
   xml = parse_part (zip, "word/document.xml");
@@ -339,12 +359,22 @@ test_parts (void)
   g_clear_pointer (&text, g_free);
 
   g_assert_cmpfloat (xpath_number (xml, "count(//w:br[@w:type='page'])"), ==, 1);
-  g_assert_cmpfloat (xpath_number (xml, "count(//w:p[w:pPr/w:pStyle/@w:val='Note'])"), ==, 2);
+  g_assert_cmpfloat (xpath_number (xml, "count(//w:p[w:pPr/w:pStyle/@w:val='Note'])"), ==, 1);
+  g_assert_cmpfloat (xpath_number (xml, "count(//w:p[w:pPr/w:pStyle/@w:val='TableNote'])"), ==, 1);
 
   /* The page */
   g_assert_cmpfloat (xpath_number (xml, "number(//w:sectPr/w:pgSz/@w:w)"), ==, 11906);
   g_assert_cmpfloat (xpath_number (xml, "number(//w:sectPr/w:pgSz/@w:h)"), ==, 16838);
   g_assert_cmpfloat (xpath_number (xml, "number(//w:sectPr/w:pgMar/@w:left)"), ==, round (g->margin_left * 20));
+  g_assert_cmpfloat (xpath_number (xml, "count(//w:sectPr/w:titlePg)"), ==, 1);
+  for (guint i = 1; i <= 3; i++)
+    {
+      static const char * const types[] = { "default", "even", "first" };
+      g_autofree char *query = g_strdup_printf ("count(//w:sectPr/w:footerReference[@w:type='%s'][@r:id='rIdFooter%u'])",
+                                                types[i - 1], i);
+
+      g_assert_cmpfloat (xpath_number (xml, query), ==, 1);
+    }
 
   /* Two pictures, the KPI row and the chart, across the text width,
    * each naming a PNG that is in the package */
@@ -372,6 +402,9 @@ test_parts (void)
     xmlFreeDoc (rels);
 
     g_assert_cmpfloat (xpath_number (xml, "count(//wp:inline)"), ==, 2);
+    /* Three KPI cards: one row, as wide as the text */
+    g_assert_cmpfloat_with_epsilon (xpath_number (xml, "number((//wp:inline/wp:extent)[1]/@cx)"), text_emu, 1.0);
+    g_assert_cmpfloat (xpath_number (xml, "number((//wp:inline/wp:extent)[1]/@cy)"), <, text_emu / 3);
     g_assert_cmpfloat_with_epsilon (xpath_number (xml, "number((//wp:inline/wp:extent)[2]/@cx)"), text_emu, 1.0);
     /* The chart keeps its aspect: half as high as wide */
     g_assert_cmpfloat_with_epsilon (xpath_number (xml, "number((//wp:inline/wp:extent)[2]/@cy)"), text_emu * 0.5, 1.0);
@@ -476,6 +509,68 @@ test_slide_page (void)
   orient = xpath_string (xml, "string(//w:pgSz/@w:orient)");
   g_assert_cmpstr (orient, ==, "landscape");
   g_assert_cmpfloat (xpath_number (xml, "number(//w:pgSz/@w:w)"), ==, 960 * 20);
+  xmlFreeDoc (xml);
+  g_unlink (path);
+}
+
+/* A table of eighteen columns is too wide for A4: it goes on in column
+ * groups one under the other, as in the PDF, each a table of its own led
+ * by the agency's name, together holding every column once. */
+static void
+test_wide_table (void)
+{
+  g_autoptr(JdDoc) doc = jd_doc_new (JD_PAGE_A4_PORTRAIT);
+  g_autofree char *path = g_build_filename (test_dir, "wide.docx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GsfInfile) zip = NULL;
+  JdTable *table = jd_table_new ("附表 各执法单位指标");
+  const JdPageGeometry *g = jd_doc_get_geometry (doc);
+  xmlDocPtr xml;
+  double n_tables;
+  guint n_cells = 0;
+
+  jd_table_add_column (table, "执法单位", JD_COLUMN_TEXT);
+  for (guint c = 1; c < 18; c++)
+    {
+      g_autofree char *title = g_strdup_printf ("指标%02u（件）", c);
+
+      jd_table_add_column (table, title, JD_COLUMN_COUNT);
+    }
+  for (guint r = 0; r < 5; r++)
+    {
+      jd_table_add_row (table);
+      jd_table_set_text (table, 0, "市市场监督管理局");
+      for (guint c = 1; c < 18; c++)
+        jd_table_set_number (table, c, 1234567 + r * c);
+    }
+  jd_doc_add_block (doc, jd_block_table_new (table));
+
+  g_assert_true (jd_doc_write_docx (doc, path, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  zip = open_zip (path);
+  xml = parse_part (zip, "word/document.xml");
+
+  n_tables = xpath_number (xml, "count(//w:tbl)");
+  g_assert_cmpfloat (n_tables, >, 1);
+  for (guint t = 1; t <= n_tables; t++)
+    {
+      g_autofree char *first = g_strdup_printf ("string((//w:tbl)[%u]/w:tr[1]/w:tc[1])", t);
+      g_autofree char *header = g_strdup_printf ("count((//w:tbl)[%u]/w:tr[1]/w:trPr/w:tblHeader)", t);
+      g_autofree char *rows = g_strdup_printf ("count((//w:tbl)[%u]/w:tr)", t);
+      g_autofree char *cells = g_strdup_printf ("count((//w:tbl)[%u]/w:tr[1]/w:tc)", t);
+      g_autofree char *width = g_strdup_printf ("sum((//w:tbl)[%u]/w:tblGrid/w:gridCol/@w:w)", t);
+      g_autofree char *name = xpath_string (xml, first);
+
+      g_assert_cmpstr (name, ==, "执法单位");
+      g_assert_cmpfloat (xpath_number (xml, header), ==, 1);
+      g_assert_cmpfloat (xpath_number (xml, rows), ==, 6);
+      g_assert_cmpfloat (xpath_number (xml, width), <=, (g->width - g->margin_left - g->margin_right) * 20 + 1);
+      n_cells += (guint)xpath_number (xml, cells) - 1;
+    }
+  g_assert_cmpuint (n_cells, ==, 17);
+  /* the last column's header, once */
+  g_assert_cmpfloat (xpath_number (xml, "count(//w:tc[string(.)='指标17（件）'])"), ==, 1);
+
   xmlFreeDoc (xml);
   g_unlink (path);
 }
@@ -611,6 +706,7 @@ main (int   argc,
   g_test_add_func ("/docx/cancel", test_cancel);
   g_test_add_func ("/docx/missing-folder", test_missing_folder);
   g_test_add_func ("/docx/slide-page", test_slide_page);
+  g_test_add_func ("/docx/wide-table", test_wide_table);
   g_test_add_func ("/docx/libreoffice", test_libreoffice);
 
   status = g_test_run ();

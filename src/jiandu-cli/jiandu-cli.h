@@ -63,6 +63,10 @@ int       jd_cli_imports       (int            argc,
                                 char         **argv);
 int       jd_cli_metrics       (int            argc,
                                 char         **argv);
+int       jd_cli_report        (int            argc,
+                                char         **argv);
+int       jd_cli_bench_report  (int            argc,
+                                char         **argv);
 int       jd_cli_settings      (int            argc,
                                 char         **argv);
 int       jd_cli_undo_import   (int            argc,

@@ -267,7 +267,11 @@ write_content_types (xmlTextWriterPtr w)
     { "/word/settings.xml", CT_WORD "settings+xml" },
     { "/word/fontTable.xml", CT_WORD "fontTable+xml" },
     { "/word/header1.xml", CT_WORD "header+xml" },
+    { "/word/header2.xml", CT_WORD "header+xml" },
+    { "/word/header3.xml", CT_WORD "header+xml" },
     { "/word/footer1.xml", CT_WORD "footer+xml" },
+    { "/word/footer2.xml", CT_WORD "footer+xml" },
+    { "/word/footer3.xml", CT_WORD "footer+xml" },
     { "/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml" },
     { "/docProps/app.xml", "application/vnd.openxmlformats-officedocument.extended-properties+xml" },
   };
@@ -336,7 +340,8 @@ write_app (xmlTextWriterPtr w)
 }
 
 static void
-write_settings (xmlTextWriterPtr w)
+write_settings (xmlTextWriterPtr      w,
+                const JdPageGeometry *g)
 {
   xmlTextWriterStartElement (w, BAD_CAST "w:settings");
   _jd_docx_attr (w, "xmlns:w", JD_DOCX_NS_W);
@@ -344,6 +349,10 @@ write_settings (xmlTextWriterPtr w)
   _jd_docx_attr (w, "w:percent", "100");
   xmlTextWriterEndElement (w);
   _jd_docx_val_int (w, "w:defaultTabStop", 420);
+  /* Right- and left-hand pages number on their outer sides, as a bound
+   * report opens (footer 1 and 2). */
+  if (g->format == JD_PAGE_A4_PORTRAIT)
+    _jd_docx_val (w, "w:evenAndOddHeaders", NULL);
   /* Chinese punctuation set half-width at a line's start and end, as
    * WPS and Word do for Chinese documents. */
   _jd_docx_val (w, "w:characterSpacingControl", "compressPunctuation");
@@ -392,14 +401,19 @@ style_start (xmlTextWriterPtr  w,
              const char       *type,
              const char       *id,
              const char       *name,
-             const char       *based_on)
+             const char       *based_on,
+             const char       *next)
 {
   xmlTextWriterStartElement (w, BAD_CAST "w:style");
   _jd_docx_attr (w, "w:type", type);
+  if (based_on == NULL)
+    _jd_docx_attr (w, "w:default", "1");
   _jd_docx_attr (w, "w:styleId", id);
   _jd_docx_val (w, "w:name", name);
   if (based_on != NULL)
     _jd_docx_val (w, "w:basedOn", based_on);
+  if (next != NULL)
+    _jd_docx_val (w, "w:next", next);
   if (g_str_equal (type, "paragraph"))
     _jd_docx_val (w, "w:qFormat", NULL);
 }
@@ -420,24 +434,31 @@ spacing (xmlTextWriterPtr w,
   xmlTextWriterEndElement (w);
 }
 
-/* w:rPr with the face, the size in points and bold. */
+/* w:rPr with the face, the size in points, bold and grey. */
 static void
 run_type (xmlTextWriterPtr  w,
           const char       *east_asia,
           double            size,
-          gboolean          bold)
+          gboolean          bold,
+          gboolean          dim)
 {
   xmlTextWriterStartElement (w, BAD_CAST "w:rPr");
   _jd_docx_fonts (w, east_asia);
   if (bold)
-    _jd_docx_val (w, "w:b", NULL);
+    {
+      _jd_docx_val (w, "w:b", NULL);
+      _jd_docx_val (w, "w:bCs", NULL);
+    }
+  if (dim)
+    _jd_docx_val (w, "w:color", JD_DOCX_DIM);
   _jd_docx_val_int (w, "w:sz", (gint64)(size * 2 + 0.5));
   _jd_docx_val_int (w, "w:szCs", (gint64)(size * 2 + 0.5));
   xmlTextWriterEndElement (w);
 }
 
-/* A paragraph style: alignment, spacing, keep with next, outline level
- * (-1 for none) and type. */
+/* A paragraph style, as jd-doc-layout.c sets the same block: alignment,
+ * spacing (points; a line of 0 is single spacing), keep with next,
+ * outline level (-1 for none), indent and type. */
 typedef struct
 {
   const char *id, *name;
@@ -445,33 +466,39 @@ typedef struct
   double      before, after, line;
   gboolean    keep_next;
   int         outline;
+  double      first_line;   /* in characters */
+  double      left;         /* points */
   const char *east_asia;
   double      size;
   gboolean    bold;
-  gboolean    indent;
+  gboolean    dim;
 } ParagraphStyle;
 
 static void
 paragraph_style (xmlTextWriterPtr      w,
-                 const ParagraphStyle *style,
-                 double                body_size)
+                 const ParagraphStyle *style)
 {
-  style_start (w, "paragraph", style->id, style->name, g_str_equal (style->id, "Normal") ? NULL : "Normal");
-  if (g_str_equal (style->id, "Normal"))
-    _jd_docx_val (w, "w:next", "BodyText");
+  gboolean normal = g_str_equal (style->id, "Normal");
+
+  style_start (w, "paragraph", style->id, style->name, normal ? NULL : "Normal",
+               normal || g_str_has_prefix (style->id, "Heading") ? "BodyText" : NULL);
   xmlTextWriterStartElement (w, BAD_CAST "w:pPr");
   if (style->keep_next)
     _jd_docx_val (w, "w:keepNext", NULL);
   /* A paragraph is never left with a single line on either page. */
   _jd_docx_val (w, "w:widowControl", NULL);
   spacing (w, style->before, style->after, style->line);
-  if (style->indent)
+  if (style->first_line > 0 || style->left > 0)
     {
-      /* Two characters, as Chinese paragraphs begin; firstLine for
-       * readers that do not count in characters. */
       xmlTextWriterStartElement (w, BAD_CAST "w:ind");
-      _jd_docx_attr_int (w, "w:firstLineChars", 200);
-      _jd_docx_attr_int (w, "w:firstLine", JD_DOCX_TWIPS (2 * body_size));
+      _jd_docx_attr_int (w, "w:left", JD_DOCX_TWIPS (style->left));
+      if (style->first_line > 0)
+        {
+          /* In characters, as Chinese paragraphs are indented; in
+           * twips too, for readers that do not count characters. */
+          _jd_docx_attr_int (w, "w:firstLineChars", (gint64)(style->first_line * 100));
+          _jd_docx_attr_int (w, "w:firstLine", JD_DOCX_TWIPS (style->first_line * style->size));
+        }
       xmlTextWriterEndElement (w);
     }
   if (style->jc != NULL)
@@ -479,7 +506,7 @@ paragraph_style (xmlTextWriterPtr      w,
   if (style->outline >= 0)
     _jd_docx_val_int (w, "w:outlineLvl", style->outline);
   xmlTextWriterEndElement (w);
-  run_type (w, style->east_asia, style->size, style->bold);
+  run_type (w, style->east_asia, style->size, style->bold, style->dim);
   xmlTextWriterEndElement (w);
 }
 
@@ -489,23 +516,29 @@ write_styles (xmlTextWriterPtr       w,
 {
   double body = g->body_size;
   double line = g->line_spacing;
-  double small = MAX (g->min_text_size, body * 0.66);
-  /* 二号 (22 pt) for the title, 三号 (16 pt) for headings and body text
-   * on the 公文's A4; scaled with the body size for other pages. */
+  /* The sizes of jd-doc-layout.c: 22 pt (二号) for the title, 16 pt
+   * (三号) for headings and text, 12 pt (小四) for notes, 10.5 pt (五号)
+   * in tables, on the 公文's A4; in proportion on other pages. */
+  double title = body * 1.375;
+  double note = MAX (g->min_text_size, body * 0.75);
+  double table = MAX (g->min_text_size, body * 0.65625);
   const ParagraphStyle styles[] = {
-    { "Normal", "Normal", "both", 0, 0, line, FALSE, -1, JD_DOCX_FONT_BODY, body, FALSE, FALSE },
-    { "Title", "Title", "center", 0, line * 0.5, body * 22.0 / 16.0 * 1.5, TRUE, -1,
-      JD_DOCX_FONT_HEADING, body * 22.0 / 16.0, FALSE, FALSE },
-    { "Subtitle", "Subtitle", "center", 0, line * 0.5, line, TRUE, -1, JD_DOCX_FONT_BODY, body, FALSE, FALSE },
-    { "Heading1", "heading 1", "left", line * 0.5, 0, line, TRUE, 0, JD_DOCX_FONT_HEADING, body, FALSE, FALSE },
-    { "Heading2", "heading 2", "left", 0, 0, line, TRUE, 1, JD_DOCX_FONT_HEADING, body, FALSE, FALSE },
-    { "BodyText", "Body Text", "both", 0, 0, line, FALSE, -1, JD_DOCX_FONT_BODY, body, FALSE, TRUE },
-    { "Caption", "caption", "center", small * 0.5, small * 0.3, 0, TRUE, -1, JD_DOCX_FONT_HEADING, small, FALSE, FALSE },
-    { "Figure", "Figure", "center", small * 0.3, small * 0.3, 0, FALSE, -1, JD_DOCX_FONT_BODY, small, FALSE, FALSE },
-    { "TableText", "Table Text", NULL, 0, 0, 0, FALSE, -1, JD_DOCX_FONT_BODY, small, FALSE, FALSE },
-    { "Note", "Note", "both", small * 0.3, 0, 0, FALSE, -1, JD_DOCX_FONT_BODY, small, FALSE, FALSE },
-    { "Header", "header", "center", 0, 0, 0, FALSE, -1, JD_DOCX_FONT_BODY, small, FALSE, FALSE },
-    { "Footer", "footer", "center", 0, 0, 0, FALSE, -1, JD_DOCX_FONT_NUMBER, 14.0 * body / 16.0, FALSE, FALSE },
+    { "Normal", "Normal", "both", 0, 0, line, FALSE, -1, 0, 0, JD_DOCX_FONT_BODY, body, FALSE, FALSE },
+    { "Title", "Title", "center", 0, line, title * 1.5, TRUE, -1, 0, 0, JD_DOCX_FONT_HEADING, title, TRUE, FALSE },
+    { "Subtitle", "Subtitle", "center", 0, line, line, TRUE, -1, 0, 0, JD_DOCX_FONT_BODY, body, FALSE, TRUE },
+    /* 一级标题 in 黑体, 二级 in the body face, bold, as the PDF sets them */
+    { "Heading1", "heading 1", "left", body * 0.5, 0, line, TRUE, 0, 0, 0, JD_DOCX_FONT_HEADING, body, TRUE, FALSE },
+    { "Heading2", "heading 2", "left", 0, 0, line, TRUE, 1, 0, 0, JD_DOCX_FONT_BODY, body, TRUE, FALSE },
+    { "BodyText", "Body Text", "both", 0, 0, line, FALSE, -1, 2, 0, JD_DOCX_FONT_BODY, body, FALSE, FALSE },
+    { "Warning", "Warning", "left", body * 0.25, body * 0.25, line, FALSE, -1, 0, body * 1.25,
+      JD_DOCX_FONT_BODY, body, FALSE, FALSE },
+    { "Caption", "caption", "center", body * 0.5, 0, note * 1.8, TRUE, -1, 0, 0, JD_DOCX_FONT_HEADING, note, TRUE, FALSE },
+    { "Figure", "Figure", "center", body * 0.5, body * 0.5, 0, FALSE, -1, 0, 0, JD_DOCX_FONT_BODY, body, FALSE, FALSE },
+    { "TableText", "Table Text", NULL, 0, 0, 0, FALSE, -1, 0, 0, JD_DOCX_FONT_BODY, table, FALSE, FALSE },
+    { "TableNote", "Table Note", "left", 0, body * 0.5, table * 1.6, FALSE, -1, 0, 0, JD_DOCX_FONT_BODY, table, FALSE, TRUE },
+    { "Note", "Note", "left", body * 0.5, 0, note * 1.6, FALSE, -1, 0, 0, JD_DOCX_FONT_BODY, note, FALSE, TRUE },
+    { "Header", "header", "left", 0, 0, 0, FALSE, -1, 0, 0, JD_DOCX_FONT_BODY, table, FALSE, TRUE },
+    { "Footer", "footer", NULL, 0, 0, 0, FALSE, -1, 0, 0, JD_DOCX_FONT_NUMBER, MAX (g->min_text_size, 14.0), FALSE, FALSE },
   };
 
   xmlTextWriterStartElement (w, BAD_CAST "w:styles");
@@ -534,47 +567,48 @@ write_styles (xmlTextWriterPtr       w,
   xmlTextWriterEndElement (w);
 
   for (guint i = 0; i < G_N_ELEMENTS (styles); i++)
-    paragraph_style (w, &styles[i], body);
+    paragraph_style (w, &styles[i]);
 
-  style_start (w, "table", "TableGrid", "Table Grid", NULL);
+  style_start (w, "table", "TableGrid", "Table Grid", NULL, NULL);
   xmlTextWriterEndElement (w);
 
   xmlTextWriterEndElement (w);
 }
 
-/* The header: the running header, over a rule. */
+/* The running header, left, grey, over a rule; none on the first page. */
 static void
 write_header (xmlTextWriterPtr  w,
-              JdDoc            *doc)
+              JdDoc            *doc,
+              guint             which)
 {
+  const char *text = which < 3 ? doc->running_header : NULL;
+
   xmlTextWriterStartElement (w, BAD_CAST "w:hdr");
   _jd_docx_attr (w, "xmlns:w", JD_DOCX_NS_W);
   xmlTextWriterStartElement (w, BAD_CAST "w:p");
   xmlTextWriterStartElement (w, BAD_CAST "w:pPr");
   _jd_docx_val (w, "w:pStyle", "Header");
-  if (doc->running_header != NULL && doc->running_header[0] != '\0')
+  if (text != NULL && *text != '\0')
     {
       xmlTextWriterStartElement (w, BAD_CAST "w:pBdr");
       xmlTextWriterStartElement (w, BAD_CAST "w:bottom");
       _jd_docx_attr (w, "w:val", "single");
       _jd_docx_attr (w, "w:sz", "4");
       _jd_docx_attr (w, "w:space", "1");
-      _jd_docx_attr (w, "w:color", "auto");
+      _jd_docx_attr (w, "w:color", JD_DOCX_DIM);
       xmlTextWriterEndElement (w);
       xmlTextWriterEndElement (w);
     }
   xmlTextWriterEndElement (w);
-  if (doc->running_header != NULL)
+  if (text != NULL && *text != '\0')
     {
+      g_autofree char *clean = _jd_docx_clean_text (text);
+
+      g_strdelimit (clean, "\t\n", ' ');
       xmlTextWriterStartElement (w, BAD_CAST "w:r");
       xmlTextWriterStartElement (w, BAD_CAST "w:t");
       _jd_docx_attr (w, "xml:space", "preserve");
-      {
-        g_autofree char *clean = _jd_docx_clean_text (doc->running_header);
-
-        g_strdelimit (clean, "\t\n", ' ');
-        xmlTextWriterWriteString (w, BAD_CAST clean);
-      }
+      xmlTextWriterWriteString (w, BAD_CAST clean);
       xmlTextWriterEndElement (w);
       xmlTextWriterEndElement (w);
     }
@@ -606,16 +640,30 @@ plain_run (xmlTextWriterPtr  w,
   xmlTextWriterEndElement (w);
 }
 
-/* The footer: "— 7 —", centred, the number a PAGE field that WPS and
- * Word fill in on each page. */
+/* The page number as GB/T 9704 sets it: "— 7 —", one character in from
+ * the right on right-hand pages and from the left on left-hand ones (a
+ * slide's at its right); the number a PAGE field that WPS and Word fill
+ * in on each page. */
 static void
-write_footer (xmlTextWriterPtr w)
+write_footer (xmlTextWriterPtr      w,
+              const JdPageGeometry *g,
+              guint                 which)
 {
+  gboolean left = which == 2 && g->format == JD_PAGE_A4_PORTRAIT;
+  double size = MAX (g->min_text_size, 14.0);
+
   xmlTextWriterStartElement (w, BAD_CAST "w:ftr");
   _jd_docx_attr (w, "xmlns:w", JD_DOCX_NS_W);
   xmlTextWriterStartElement (w, BAD_CAST "w:p");
   xmlTextWriterStartElement (w, BAD_CAST "w:pPr");
   _jd_docx_val (w, "w:pStyle", "Footer");
+  if (g->format == JD_PAGE_A4_PORTRAIT)
+    {
+      xmlTextWriterStartElement (w, BAD_CAST "w:ind");
+      _jd_docx_attr_int (w, left ? "w:left" : "w:right", JD_DOCX_TWIPS (size));
+      xmlTextWriterEndElement (w);
+    }
+  _jd_docx_val (w, "w:jc", left ? "left" : "right");
   xmlTextWriterEndElement (w);
   plain_run (w, "w:t", "— ");
   field_char (w, "begin");
@@ -644,8 +692,16 @@ _jd_docx_write_document_rels (GsfOutfile  *zip,
       relationship (w, "rIdStyles", JD_DOCX_REL "styles", "styles.xml");
       relationship (w, "rIdSettings", JD_DOCX_REL "settings", "settings.xml");
       relationship (w, "rIdFontTable", JD_DOCX_REL "fontTable", "fontTable.xml");
-      relationship (w, JD_DOCX_RID_HEADER, JD_DOCX_REL "header", "header1.xml");
-      relationship (w, JD_DOCX_RID_FOOTER, JD_DOCX_REL "footer", "footer1.xml");
+      for (guint i = 1; i <= JD_DOCX_N_MARGINS; i++)
+        for (guint f = 0; f < 2; f++)
+          {
+            const char *kind = f == 0 ? "header" : "footer";
+            g_autofree char *id = g_strdup_printf ("rId%c%s%u", g_ascii_toupper (kind[0]), kind + 1, i);
+            g_autofree char *type = g_strconcat (JD_DOCX_REL, kind, NULL);
+            g_autofree char *target = g_strdup_printf ("%s%u.xml", kind, i);
+
+            relationship (w, id, type, target);
+          }
       for (guint i = 1; i <= n_images; i++)
         {
           g_autofree char *id = g_strdup_printf ("rIdImage%u", i);
@@ -670,7 +726,8 @@ _jd_docx_write_package (GsfOutfile  *zip,
   static const char * const names[] = {
     "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "docProps/app.xml",
     "word/styles.xml", "word/settings.xml", "word/fontTable.xml",
-    "word/header1.xml", "word/footer1.xml",
+    "word/header1.xml", "word/header2.xml", "word/header3.xml",
+    "word/footer1.xml", "word/footer2.xml", "word/footer3.xml",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -678,7 +735,15 @@ _jd_docx_write_package (GsfOutfile  *zip,
       JdDocxPart *part = _jd_docx_part_open (zip, names[i], TRUE);
       xmlTextWriterPtr w = part->writer;
 
-      if (!part->failed)
+      if (part->failed)
+        {
+          /* _jd_docx_part_close() says why */
+        }
+      else if (g_str_has_prefix (names[i], "word/header"))
+        write_header (w, doc, names[i][strlen ("word/header")] - '0');
+      else if (g_str_has_prefix (names[i], "word/footer"))
+        write_footer (w, &doc->geometry, names[i][strlen ("word/footer")] - '0');
+      else
         switch (i)
           {
           case 0: write_content_types (w); break;
@@ -686,10 +751,8 @@ _jd_docx_write_package (GsfOutfile  *zip,
           case 2: write_core (w, doc); break;
           case 3: write_app (w); break;
           case 4: write_styles (w, &doc->geometry); break;
-          case 5: write_settings (w); break;
+          case 5: write_settings (w, &doc->geometry); break;
           case 6: write_font_table (w); break;
-          case 7: write_header (w, doc); break;
-          case 8: write_footer (w); break;
           default: g_assert_not_reached ();
           }
 

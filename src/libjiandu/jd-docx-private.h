@@ -33,6 +33,9 @@ G_BEGIN_DECLS
 #define JD_DOCX_FONT_HEADING "黑体"
 #define JD_DOCX_FONT_NUMBER  "宋体"
 
+/* The grey of the running header and the notes, the chart kit's dim ink. */
+#define JD_DOCX_DIM "5E5C64"
+
 /* One part of the package being written: a zip member, and an XML writer
  * streaming into it. */
 typedef struct
@@ -77,6 +80,39 @@ void        _jd_docx_text             (xmlTextWriterPtr   w,
                                        const char        *element,
                                        const char        *text);
 
+/* word/document.xml being written: jd-docx.c, jd-docx-picture.c. */
+typedef struct
+{
+  JdDoc            *doc;
+  JdDocLayout      *layout;      /* the PDF's: tables' columns, charts' sizes */
+  xmlTextWriterPtr  w;
+  GPtrArray        *images;      /* (element-type GBytes): word/media/imageN.png */
+  double            text_width;  /* points */
+} JdDocxWriter;
+
+static inline void
+_jd_docx_start (JdDocxWriter *self,
+                const char   *element)
+{
+  xmlTextWriterStartElement (self->w, BAD_CAST element);
+}
+
+static inline void
+_jd_docx_end (JdDocxWriter *self)
+{
+  xmlTextWriterEndElement (self->w);
+}
+
+/* <w:p><w:pPr>… with the paragraph style, left open for the runs. */
+void        _jd_docx_paragraph_start  (JdDocxWriter      *self,
+                                       const char        *style,
+                                       const char        *jc,
+                                       gboolean           keep_next);
+/* A chart or a KPI row as an inline picture in its own paragraph. */
+gboolean    _jd_docx_write_pictures   (JdDocxWriter      *self,
+                                       const JdDocBox    *box,
+                                       GError           **error);
+
 /* The package's fixed parts: jd-docx-parts.c. */
 gboolean    _jd_docx_write_package    (GsfOutfile        *zip,
                                        JdDoc             *doc,
@@ -87,9 +123,10 @@ gboolean    _jd_docx_write_document_rels (GsfOutfile     *zip,
                                           const char     *path,
                                           GError        **error);
 
-/* The relationship ids document.xml uses. */
-#define JD_DOCX_RID_HEADER "rIdHeader1"
-#define JD_DOCX_RID_FOOTER "rIdFooter1"
-/* word/media/imageN.png is "rIdImageN", N from 1. */
+/* The relationship ids document.xml uses: word/headerN.xml is
+ * "rIdHeaderN", word/footerN.xml "rIdFooterN", word/media/imageN.png
+ * "rIdImageN".  Header and footer 1 are a right-hand page's, 2 a
+ * left-hand page's, 3 the first page's (no running header there). */
+#define JD_DOCX_N_MARGINS 3
 
 G_END_DECLS

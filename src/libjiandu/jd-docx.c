@@ -17,11 +17,9 @@
 #include "config.h"
 
 #include <errno.h>
-#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <gsf/gsf-output-memory.h>
 #include <gsf/gsf-outfile-zip.h>
 #include <pango/pango.h>
@@ -29,68 +27,47 @@
 #include "jd-docx-private.h"
 #include "jd-warnings.h"
 
-/* Charts are drawn at 2.5 pixels a point: 180 dpi, sharp in print. */
-#define IMAGE_SCALE 2.5
-/* The gap between the cards of a KPI row, in points. */
-#define KPI_GAP 6.0
-
-typedef struct
-{
-  JdDoc            *doc;
-  xmlTextWriterPtr  w;
-  GPtrArray        *images;      /* (element-type GBytes): word/media/imageN.png */
-  double            text_width;  /* points */
-} Writer;
-
-static void
-start (Writer     *self,
-       const char *element)
-{
-  xmlTextWriterStartElement (self->w, BAD_CAST element);
-}
-
-static void
-end (Writer *self)
-{
-  xmlTextWriterEndElement (self->w);
-}
-
 /* <w:p><w:pPr><w:pStyle/>… — left open for the runs. */
-static void
-paragraph_start (Writer     *self,
-                 const char *style,
-                 const char *jc,
-                 gboolean    keep_next)
+void
+_jd_docx_paragraph_start (JdDocxWriter *self,
+                          const char   *style,
+                          const char   *jc,
+                          gboolean      keep_next)
 {
-  start (self, "w:p");
-  start (self, "w:pPr");
+  _jd_docx_start (self, "w:p");
+  _jd_docx_start (self, "w:pPr");
   _jd_docx_val (self->w, "w:pStyle", style);
   if (keep_next)
     _jd_docx_val (self->w, "w:keepNext", NULL);
   if (jc != NULL)
     _jd_docx_val (self->w, "w:jc", jc);
-  end (self);
+  _jd_docx_end (self);
 }
 
 /* A run of text; tabs and line feeds become w:tab and w:br. */
 static void
-run (Writer     *self,
-     const char *text,
-     gssize      len,
-     gboolean    bold,
-     gboolean    italic)
+run (JdDocxWriter *self,
+     const char   *text,
+     gssize        len,
+     gboolean      bold,
+     gboolean      italic)
 {
-  g_autofree char *slice = g_strndup (text, len < 0 ? strlen (text) : (gsize)len);
-  g_autofree char *clean = _jd_docx_clean_text (slice);
-  const char *p = clean;
+  g_autofree char *slice = NULL;
+  g_autofree char *clean = NULL;
+  const char *p;
 
+  if (text == NULL)
+    return;
+
+  slice = g_strndup (text, len < 0 ? strlen (text) : (gsize)len);
+  p = clean = _jd_docx_clean_text (slice);
   if (*clean == '\0')
     return;
 
-  start (self, "w:r");
+  _jd_docx_start (self, "w:r");
   if (bold || italic)
     {
-      start (self, "w:rPr");
+      _jd_docx_start (self, "w:rPr");
       if (bold)
         {
           _jd_docx_val (self->w, "w:b", NULL);
@@ -101,7 +78,7 @@ run (Writer     *self,
           _jd_docx_val (self->w, "w:i", NULL);
           _jd_docx_val (self->w, "w:iCs", NULL);
         }
-      end (self);
+      _jd_docx_end (self);
     }
 
   while (*p != '\0')
@@ -110,10 +87,10 @@ run (Writer     *self,
 
       if (n > 0)
         {
-          start (self, "w:t");
+          _jd_docx_start (self, "w:t");
           _jd_docx_attr (self->w, "xml:space", "preserve");
           xmlTextWriterWriteFormatString (self->w, "%.*s", (int)n, p);
-          end (self);
+          _jd_docx_end (self);
           p += n;
         }
       if (*p != '\0')
@@ -122,15 +99,15 @@ run (Writer     *self,
           p++;
         }
     }
-  end (self);
+  _jd_docx_end (self);
 }
 
 /* Pango markup as runs: the bold and italic spans are kept, every other
  * attribute dropped.  Markup that does not parse is written as it is
  * rather than lost. */
 static void
-markup_runs (Writer     *self,
-             const char *markup)
+markup_runs (JdDocxWriter *self,
+             const char   *markup)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
@@ -168,425 +145,211 @@ markup_runs (Writer     *self,
 }
 
 static void
-text_paragraph (Writer     *self,
-                const char *style,
-                const char *text)
+text_paragraph (JdDocxWriter *self,
+                const char   *style,
+                const char   *text)
 {
-  paragraph_start (self, style, NULL, FALSE);
+  _jd_docx_paragraph_start (self, style, NULL, FALSE);
   run (self, text, -1, FALSE, FALSE);
-  end (self);
-}
-
-static cairo_status_t
-png_write_cb (void                *closure,
-              const unsigned char *data,
-              unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
-/* Draws @n charts side by side, each @width / @n wide, on white. */
-static GBytes *
-render_png (JdChart * const *charts,
-            guint            n,
-            double           width,
-            double           height,
-            GError         **error)
-{
-  JdChartTheme theme;
-  cairo_surface_t *surface;
-  cairo_t *cr;
-  cairo_status_t status;
-  GByteArray *png = g_byte_array_new ();
-  double cell = (width - KPI_GAP * (n - 1)) / n;
-
-  jd_chart_theme_init_light (&theme);
-  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24,
-                                        (int)ceil (width * IMAGE_SCALE),
-                                        (int)ceil (height * IMAGE_SCALE));
-  cr = cairo_create (surface);
-  cairo_set_source_rgb (cr, 1, 1, 1);
-  cairo_paint (cr);
-  cairo_scale (cr, IMAGE_SCALE, IMAGE_SCALE);
-  for (guint i = 0; i < n; i++)
-    {
-      cairo_save (cr);
-      cairo_translate (cr, i * (cell + KPI_GAP), 0);
-      cairo_rectangle (cr, 0, 0, cell, height);
-      cairo_clip (cr);
-      jd_chart_draw (cr, cell, height, charts[i], &theme);
-      cairo_restore (cr);
-    }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png_stream (surface, png_write_cb, png);
-  cairo_surface_destroy (surface);
-
-  if (status != CAIRO_STATUS_SUCCESS)
-    {
-      g_byte_array_unref (png);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
-                   _("Could not draw a chart for the DOCX: %s"), cairo_status_to_string (status));
-      return NULL;
-    }
-
-  return g_byte_array_free_to_bytes (png);
+  _jd_docx_end (self);
 }
 
 static void
-attr_emu (Writer     *self,
-          const char *name,
-          double      points)
+border (JdDocxWriter *self,
+        const char   *side)
 {
-  _jd_docx_attr_int (self->w, name, JD_DOCX_EMU (points));
-}
-
-/* An inline picture (wp:inline) of word/media/imageN.png, @width ×
- * @height points, with @description as its alternative text. */
-static void
-drawing (Writer     *self,
-         guint       image,
-         double      width,
-         double      height,
-         const char *description)
-{
-  g_autofree char *rid = g_strdup_printf ("rIdImage%u", image);
-  g_autofree char *name = g_strdup_printf ("image%u.png", image);
-
-  start (self, "w:r");
-  start (self, "w:drawing");
-  start (self, "wp:inline");
-  for (guint i = 0; i < 4; i++)
-    _jd_docx_attr (self->w, (const char *[]) { "distT", "distB", "distL", "distR" }[i], "0");
-  start (self, "wp:extent");
-  attr_emu (self, "cx", width);
-  attr_emu (self, "cy", height);
-  end (self);
-  start (self, "wp:docPr");
-  _jd_docx_attr_int (self->w, "id", image);
-  _jd_docx_attr (self->w, "name", name);
-  _jd_docx_attr (self->w, "descr", description != NULL ? description : "");
-  end (self);
-  start (self, "wp:cNvGraphicFramePr");
-  start (self, "a:graphicFrameLocks");
-  _jd_docx_attr (self->w, "xmlns:a", "http://schemas.openxmlformats.org/drawingml/2006/main");
-  _jd_docx_attr (self->w, "noChangeAspect", "1");
-  end (self);
-  end (self);
-  start (self, "a:graphic");
-  _jd_docx_attr (self->w, "xmlns:a", "http://schemas.openxmlformats.org/drawingml/2006/main");
-  start (self, "a:graphicData");
-  _jd_docx_attr (self->w, "uri", "http://schemas.openxmlformats.org/drawingml/2006/picture");
-  start (self, "pic:pic");
-  _jd_docx_attr (self->w, "xmlns:pic", "http://schemas.openxmlformats.org/drawingml/2006/picture");
-  start (self, "pic:nvPicPr");
-  start (self, "pic:cNvPr");
-  _jd_docx_attr_int (self->w, "id", 0);
-  _jd_docx_attr (self->w, "name", name);
-  end (self);
-  start (self, "pic:cNvPicPr");
-  end (self);
-  end (self);
-  start (self, "pic:blipFill");
-  start (self, "a:blip");
-  _jd_docx_attr (self->w, "r:embed", rid);
-  end (self);
-  start (self, "a:stretch");
-  start (self, "a:fillRect");
-  end (self);
-  end (self);
-  end (self);
-  start (self, "pic:spPr");
-  start (self, "a:xfrm");
-  start (self, "a:off");
-  _jd_docx_attr (self->w, "x", "0");
-  _jd_docx_attr (self->w, "y", "0");
-  end (self);
-  start (self, "a:ext");
-  attr_emu (self, "cx", width);
-  attr_emu (self, "cy", height);
-  end (self);
-  end (self);
-  start (self, "a:prstGeom");
-  _jd_docx_attr (self->w, "prst", "rect");
-  start (self, "a:avLst");
-  end (self);
-  end (self);
-  end (self);
-  end (self);  /* pic:pic */
-  end (self);  /* a:graphicData */
-  end (self);  /* a:graphic */
-  end (self);  /* wp:inline */
-  end (self);  /* w:drawing */
-  end (self);  /* w:r */
-}
-
-/* A chart or a row of KPI cards, as one picture across the text width. */
-static gboolean
-charts_block (Writer        *self,
-              const JdBlock *block,
-              GError       **error)
-{
-  guint n = block->charts->len;
-  JdChart * const *charts = (JdChart * const *)block->charts->pdata;
-  double width = self->text_width;
-  double height;
-  GBytes *png;
-  GString *description = g_string_new (NULL);
-
-  if (n == 0)
-    {
-      g_string_free (description, TRUE);
-      return TRUE;
-    }
-
-  if (block->kind == JD_BLOCK_KPI_ROW)
-    {
-      /* A card's text scales with its height: tall enough to read,
-       * never taller than wide. */
-      double cell = (width - KPI_GAP * (n - 1)) / n;
-
-      height = CLAMP (cell * 0.75, 84.0, 132.0);
-    }
-  else
-    height = width * block->aspect;
-
-  png = render_png (charts, n, width, height, error);
-  if (png == NULL)
-    {
-      g_string_free (description, TRUE);
-      return FALSE;
-    }
-  g_ptr_array_add (self->images, png);
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *text = jd_chart_describe (charts[i]);
-
-      if (text != NULL && *text != '\0')
-        g_string_append_printf (description, "%s%s", description->len > 0 ? " " : "", text);
-    }
-
-  paragraph_start (self, "Figure", NULL, FALSE);
-  drawing (self, self->images->len, width, height, description->str);
-  end (self);
-  g_string_free (description, TRUE);
-  return TRUE;
-}
-
-/* How wide a cell's text is, in half-ems: a Chinese character is two,
- * any other one. */
-static guint
-text_width (const char *text)
-{
-  guint width = 0;
-
-  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
-
-  return width;
-}
-
-static void
-border (Writer     *self,
-        const char *side)
-{
-  start (self, side);
+  _jd_docx_start (self, side);
   _jd_docx_attr (self->w, "w:val", "single");
   _jd_docx_attr (self->w, "w:sz", "4");
   _jd_docx_attr (self->w, "w:space", "0");
   _jd_docx_attr (self->w, "w:color", "000000");
-  end (self);
+  _jd_docx_end (self);
 }
 
 static void
-table_cell (Writer     *self,
-            gint64      width,
-            const char *text,
-            const char *jc,
-            gboolean    header)
+table_cell (JdDocxWriter *self,
+            gint64        width,
+            const char   *text,
+            const char   *jc,
+            gboolean      header)
 {
-  start (self, "w:tc");
-  start (self, "w:tcPr");
-  start (self, "w:tcW");
+  _jd_docx_start (self, "w:tc");
+  _jd_docx_start (self, "w:tcPr");
+  _jd_docx_start (self, "w:tcW");
   _jd_docx_attr_int (self->w, "w:w", width);
   _jd_docx_attr (self->w, "w:type", "dxa");
-  end (self);
+  _jd_docx_end (self);
   if (header)
     {
-      start (self, "w:shd");
+      _jd_docx_start (self, "w:shd");
       _jd_docx_attr (self->w, "w:val", "clear");
       _jd_docx_attr (self->w, "w:color", "auto");
       _jd_docx_attr (self->w, "w:fill", "E8E8E8");
-      end (self);
+      _jd_docx_end (self);
     }
   _jd_docx_val (self->w, "w:vAlign", "center");
-  end (self);
-  paragraph_start (self, "TableText", jc, FALSE);
+  _jd_docx_end (self);
+  _jd_docx_paragraph_start (self, "TableText", jc, FALSE);
   if (text != NULL)
     run (self, text, -1, header, FALSE);
-  end (self);
-  end (self);
+  _jd_docx_end (self);
+  _jd_docx_end (self);
 }
 
-/* Column widths in twips across the text width, from what the columns
- * hold: the widest cell, the header allowed two lines. */
-static gint64 *
-column_widths (Writer  *self,
-               JdTable *table)
-{
-  guint n_columns = jd_table_get_n_columns (table);
-  guint n_rows = jd_table_get_n_rows (table);
-  gint64 total = JD_DOCX_TWIPS (self->text_width);
-  gint64 *widths = g_new0 (gint64, n_columns);
-  double *need = g_new0 (double, n_columns);
-  double sum = 0;
-  gint64 given = 0;
-
-  for (guint c = 0; c < n_columns; c++)
-    {
-      need[c] = MAX (6, (text_width (jd_table_get_column_title (table, c)) + 1) / 2);
-      for (guint r = 0; r < n_rows; r++)
-        {
-          g_autofree char *cell = jd_table_format_cell (table, r, c);
-
-          need[c] = MAX (need[c], text_width (cell));
-        }
-      /* The cell's padding, in half-ems. */
-      need[c] += 2;
-      sum += need[c];
-    }
-
-  for (guint c = 0; c < n_columns; c++)
-    {
-      widths[c] = c + 1 < n_columns ? (gint64)(total * need[c] / sum) : total - given;
-      given += widths[c];
-    }
-
-  g_free (need);
-  return widths;
-}
-
+/* One column group of the layout's as a w:tbl: its columns as wide as
+ * the PDF draws them, the header row repeated on each page, no row
+ * split. */
 static gboolean
-table_block (Writer        *self,
-             const JdBlock *block,
-             GCancellable  *cancellable,
-             GError       **error)
+table_group (JdDocxWriter      *self,
+             JdTable           *table,
+             const JdDocTable  *group,
+             GCancellable      *cancellable,
+             GError           **error)
 {
-  JdTable *table = block->table;
-  guint n_columns = jd_table_get_n_columns (table);
   guint n_rows = jd_table_get_n_rows (table);
-  const char *title = jd_table_get_title (table);
-  const char * const *notes;
-  guint n_notes = 0;
-  g_autofree gint64 *widths = NULL;
+  g_autofree gint64 *widths = g_new0 (gint64, group->n_columns);
+  gint64 total;
 
-  if (n_columns == 0)
-    return TRUE;
+  /* Rounded at the column edges, so that the widths add up */
+  for (guint c = 0; c < group->n_columns; c++)
+    widths[c] = JD_DOCX_TWIPS (group->x[c] + group->widths[c]) - JD_DOCX_TWIPS (group->x[c]);
+  total = JD_DOCX_TWIPS (group->x[group->n_columns - 1] + group->widths[group->n_columns - 1])
+          - JD_DOCX_TWIPS (group->x[0]);
 
-  if (title != NULL && *title != '\0')
-    {
-      paragraph_start (self, "Caption", NULL, TRUE);
-      run (self, title, -1, FALSE, FALSE);
-      end (self);
-    }
-
-  widths = column_widths (self, table);
-  start (self, "w:tbl");
-  start (self, "w:tblPr");
+  _jd_docx_start (self, "w:tbl");
+  _jd_docx_start (self, "w:tblPr");
   _jd_docx_val (self->w, "w:tblStyle", "TableGrid");
-  start (self, "w:tblW");
-  _jd_docx_attr_int (self->w, "w:w", JD_DOCX_TWIPS (self->text_width));
+  _jd_docx_start (self, "w:tblW");
+  _jd_docx_attr_int (self->w, "w:w", total);
   _jd_docx_attr (self->w, "w:type", "dxa");
-  end (self);
+  _jd_docx_end (self);
   _jd_docx_val (self->w, "w:jc", "center");
-  start (self, "w:tblBorders");
+  _jd_docx_start (self, "w:tblBorders");
   for (guint i = 0; i < 6; i++)
     border (self, (const char *[]) { "w:top", "w:left", "w:bottom", "w:right", "w:insideH", "w:insideV" }[i]);
-  end (self);
-  start (self, "w:tblLayout");
+  _jd_docx_end (self);
+  _jd_docx_start (self, "w:tblLayout");
   _jd_docx_attr (self->w, "w:type", "fixed");
-  end (self);
-  start (self, "w:tblCellMar");
+  _jd_docx_end (self);
+  _jd_docx_start (self, "w:tblCellMar");
   for (guint i = 0; i < 2; i++)
     {
-      start (self, i == 0 ? "w:left" : "w:right");
-      _jd_docx_attr_int (self->w, "w:w", 57);
+      _jd_docx_start (self, i == 0 ? "w:left" : "w:right");
+      _jd_docx_attr_int (self->w, "w:w", JD_DOCX_TWIPS (group->pad_x));
       _jd_docx_attr (self->w, "w:type", "dxa");
-      end (self);
+      _jd_docx_end (self);
     }
-  end (self);
-  end (self);  /* w:tblPr */
+  _jd_docx_end (self);
+  _jd_docx_end (self);  /* w:tblPr */
 
-  start (self, "w:tblGrid");
-  for (guint c = 0; c < n_columns; c++)
+  _jd_docx_start (self, "w:tblGrid");
+  for (guint c = 0; c < group->n_columns; c++)
     {
-      start (self, "w:gridCol");
+      _jd_docx_start (self, "w:gridCol");
       _jd_docx_attr_int (self->w, "w:w", widths[c]);
-      end (self);
+      _jd_docx_end (self);
     }
-  end (self);
+  _jd_docx_end (self);
 
   for (int r = -1; r < (int)n_rows; r++)
     {
       if (r > 0 && r % 256 == 0 && g_cancellable_set_error_if_cancelled (cancellable, error))
         return FALSE;
 
-      start (self, "w:tr");
+      _jd_docx_start (self, "w:tr");
       /* A row never breaks across pages; the header row repeats on each. */
-      start (self, "w:trPr");
+      _jd_docx_start (self, "w:trPr");
       _jd_docx_val (self->w, "w:cantSplit", NULL);
       if (r < 0)
         _jd_docx_val (self->w, "w:tblHeader", NULL);
-      end (self);
-      for (guint c = 0; c < n_columns; c++)
+      _jd_docx_end (self);
+      for (guint c = 0; c < group->n_columns; c++)
         {
+          guint column = group->columns[c];
+
           if (r < 0)
-            table_cell (self, widths[c], jd_table_get_column_title (table, c), "center", TRUE);
+            table_cell (self, widths[c], jd_table_get_column_title (table, column), "center", TRUE);
           else
             {
-              g_autofree char *text = jd_table_format_cell (table, r, c);
-              gboolean number = jd_table_get_column_kind (table, c) != JD_COLUMN_TEXT;
+              g_autofree char *text = jd_table_format_cell (table, r, column);
+              gboolean number = jd_table_get_column_kind (table, column) != JD_COLUMN_TEXT;
 
               table_cell (self, widths[c], text, number ? "right" : "left", FALSE);
             }
         }
-      end (self);
+      _jd_docx_end (self);
     }
-  end (self);  /* w:tbl */
+  _jd_docx_end (self);  /* w:tbl */
+  return TRUE;
+}
+
+/* A table: its title, its column groups one under the other as the PDF
+ * has them (a table too wide for the page goes on in further groups,
+ * each led by its first column again), its notes. */
+static gboolean
+table_block (JdDocxWriter    *self,
+             const JdDocBox  *box,
+             GCancellable    *cancellable,
+             GError         **error)
+{
+  JdTable *table = box->block->table;
+  const char *title = jd_table_get_title (table);
+  const char * const *notes;
+  guint n_notes = 0;
+
+  if (box->tables == NULL || jd_table_get_n_columns (table) == 0)
+    return TRUE;
+
+  if (title != NULL && *title != '\0')
+    {
+      _jd_docx_paragraph_start (self, "Caption", NULL, TRUE);
+      run (self, title, -1, FALSE, FALSE);
+      _jd_docx_end (self);
+    }
+
+  for (guint i = 0; i < box->tables->len; i++)
+    {
+      /* Tables side by side in the XML would be read as one: a paragraph
+       * keeps them apart. */
+      if (i > 0)
+        text_paragraph (self, "TableText", "");
+      if (!table_group (self, table, box->tables->pdata[i], cancellable, error))
+        return FALSE;
+    }
 
   notes = jd_table_get_notes (table, &n_notes);
   for (guint i = 0; i < n_notes; i++)
-    text_paragraph (self, "Note", notes[i]);
+    text_paragraph (self, "TableNote", notes[i]);
 
   return TRUE;
 }
 
+/* Each warning: its rule in bold, an ideographic space, the finding. */
 static void
-warnings_block (Writer        *self,
+warnings_block (JdDocxWriter  *self,
                 const JdBlock *block)
 {
   for (guint i = 0; i < block->warnings->len; i++)
     {
       const JdWarning *warning = block->warnings->pdata[i];
-      /* Translators: a warning's rule, before the finding, in bold */
-      g_autofree char *label = g_strdup_printf (_("%s: "), jd_warning_rule_label (warning->rule));
 
-      paragraph_start (self, "BodyText", NULL, FALSE);
-      run (self, label, -1, TRUE, FALSE);
-      run (self, warning->message != NULL ? warning->message : warning->agency_name, -1, FALSE, FALSE);
-      end (self);
+      _jd_docx_paragraph_start (self, "Warning", NULL, FALSE);
+      run (self, jd_warning_rule_label (warning->rule), -1, TRUE, FALSE);
+      run (self, "\u3000", -1, FALSE, FALSE);
+      if (warning->message != NULL)
+        run (self, warning->message, -1, FALSE, FALSE);
+      _jd_docx_end (self);
     }
 }
 
 static gboolean
-write_block (Writer         *self,
-             const JdBlock  *block,
-             GCancellable   *cancellable,
-             GError        **error)
+write_block (JdDocxWriter    *self,
+             const JdDocBox  *box,
+             GCancellable    *cancellable,
+             GError         **error)
 {
+  const JdBlock *block = box->block;
+
   switch (block->kind)
     {
     case JD_BLOCK_TITLE:
@@ -600,17 +363,17 @@ write_block (Writer         *self,
       break;
 
     case JD_BLOCK_PARAGRAPH:
-      paragraph_start (self, "BodyText", NULL, FALSE);
+      _jd_docx_paragraph_start (self, "BodyText", NULL, FALSE);
       markup_runs (self, block->text);
-      end (self);
+      _jd_docx_end (self);
       break;
 
     case JD_BLOCK_KPI_ROW:
     case JD_BLOCK_CHART:
-      return charts_block (self, block, error);
+      return _jd_docx_write_pictures (self, box, error);
 
     case JD_BLOCK_TABLE:
-      return table_block (self, block, cancellable, error);
+      return table_block (self, box, cancellable, error);
 
     case JD_BLOCK_WARNINGS:
       warnings_block (self, block);
@@ -621,13 +384,13 @@ write_block (Writer         *self,
       break;
 
     case JD_BLOCK_PAGE_BREAK:
-      start (self, "w:p");
-      start (self, "w:r");
-      start (self, "w:br");
+      _jd_docx_start (self, "w:p");
+      _jd_docx_start (self, "w:r");
+      _jd_docx_start (self, "w:br");
       _jd_docx_attr (self->w, "w:type", "page");
-      end (self);
-      end (self);
-      end (self);
+      _jd_docx_end (self);
+      _jd_docx_end (self);
+      _jd_docx_end (self);
       break;
 
     default:
@@ -639,74 +402,86 @@ write_block (Writer         *self,
 
 /* The section: the page's size and margins, the header and footer. */
 static void
-section (Writer *self)
+section (JdDocxWriter *self)
 {
   const JdPageGeometry *g = &self->doc->geometry;
-  /* GB/T 9704 puts the page number 7 mm under the text block. */
-  double footer = MAX (g->margin_bottom - 7.0 * 72.0 / 25.4 - g->body_size * 1.2, 18.0);
+  /* GB/T 9704 puts the page number 7 mm under the text block; the
+   * running header's foot is at 62% of the top margin, as the PDF has
+   * them. */
+  double footer = MAX (g->margin_bottom - 7.0 * 72.0 / 25.4 - MAX (g->min_text_size, 14.0) * 1.3, 18.0);
+  double header = MAX (g->margin_top * 0.62 - g->body_size * 0.65625 * 1.3, 18.0);
+  gboolean book = g->format == JD_PAGE_A4_PORTRAIT;
 
-  start (self, "w:sectPr");
-  start (self, "w:headerReference");
-  _jd_docx_attr (self->w, "w:type", "default");
-  _jd_docx_attr (self->w, "r:id", JD_DOCX_RID_HEADER);
-  end (self);
-  start (self, "w:footerReference");
-  _jd_docx_attr (self->w, "w:type", "default");
-  _jd_docx_attr (self->w, "r:id", JD_DOCX_RID_FOOTER);
-  end (self);
-  start (self, "w:pgSz");
+  _jd_docx_start (self, "w:sectPr");
+  /* A report: right- and left-hand pages number on their outer sides,
+   * the first page has no running header.  A slide: one of each. */
+  for (guint f = 0; f < 2; f++)
+    for (guint i = 1; i <= (book ? JD_DOCX_N_MARGINS : 1); i++)
+      {
+        const char *kind = f == 0 ? "header" : "footer";
+        g_autofree char *element = g_strdup_printf ("w:%sReference", kind);
+        g_autofree char *id = g_strdup_printf ("rId%c%s%u", g_ascii_toupper (kind[0]), kind + 1, i);
+
+        _jd_docx_start (self, element);
+        _jd_docx_attr (self->w, "w:type", (const char *[]) { "default", "even", "first" }[i - 1]);
+        _jd_docx_attr (self->w, "r:id", id);
+        _jd_docx_end (self);
+      }
+  _jd_docx_start (self, "w:pgSz");
   _jd_docx_attr_int (self->w, "w:w", JD_DOCX_TWIPS (g->width));
   _jd_docx_attr_int (self->w, "w:h", JD_DOCX_TWIPS (g->height));
   if (g->width > g->height)
     _jd_docx_attr (self->w, "w:orient", "landscape");
-  end (self);
-  start (self, "w:pgMar");
+  _jd_docx_end (self);
+  _jd_docx_start (self, "w:pgMar");
   _jd_docx_attr_int (self->w, "w:top", JD_DOCX_TWIPS (g->margin_top));
   _jd_docx_attr_int (self->w, "w:right", JD_DOCX_TWIPS (g->margin_right));
   _jd_docx_attr_int (self->w, "w:bottom", JD_DOCX_TWIPS (g->margin_bottom));
   _jd_docx_attr_int (self->w, "w:left", JD_DOCX_TWIPS (g->margin_left));
-  _jd_docx_attr_int (self->w, "w:header", JD_DOCX_TWIPS (g->margin_top * 0.45));
+  _jd_docx_attr_int (self->w, "w:header", JD_DOCX_TWIPS (header));
   _jd_docx_attr_int (self->w, "w:footer", JD_DOCX_TWIPS (footer));
   _jd_docx_attr_int (self->w, "w:gutter", 0);
-  end (self);
-  end (self);
+  _jd_docx_end (self);
+  if (book)
+    _jd_docx_val (self->w, "w:titlePg", NULL);
+  _jd_docx_end (self);
 }
 
 static gboolean
-write_document (Writer         *self,
-                GsfOutfile     *zip,
-                const char     *path,
-                GCancellable   *cancellable,
-                JdProgressFunc  progress,
-                gpointer        user_data,
-                GError        **error)
+write_document (JdDocxWriter    *self,
+                GsfOutfile      *zip,
+                const char      *path,
+                GCancellable    *cancellable,
+                JdProgressFunc   progress,
+                gpointer         user_data,
+                GError         **error)
 {
   JdDocxPart *part = _jd_docx_part_open (zip, "word/document.xml", TRUE);
-  guint n = self->doc->blocks->len;
+  guint n = self->layout->boxes->len;
   g_autoptr(GError) local_error = NULL;
 
   self->w = part->writer;
   if (!part->failed)
     {
-      start (self, "w:document");
+      _jd_docx_start (self, "w:document");
       _jd_docx_attr (self->w, "xmlns:w", JD_DOCX_NS_W);
       _jd_docx_attr (self->w, "xmlns:r", JD_DOCX_NS_R);
       _jd_docx_attr (self->w, "xmlns:wp", "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing");
-      start (self, "w:body");
+      _jd_docx_start (self, "w:body");
 
       for (guint i = 0; i < n && local_error == NULL; i++)
         {
           if (g_cancellable_set_error_if_cancelled (cancellable, &local_error))
             break;
-          if (!write_block (self, self->doc->blocks->pdata[i], cancellable, &local_error))
+          if (!write_block (self, self->layout->boxes->pdata[i], cancellable, &local_error))
             break;
           if (progress != NULL)
             progress ((double)(i + 1) / (n + 1), user_data);
         }
 
       section (self);
-      end (self);  /* w:body */
-      end (self);  /* w:document */
+      _jd_docx_end (self);  /* w:body */
+      _jd_docx_end (self);  /* w:document */
     }
   self->w = NULL;
 
@@ -753,8 +528,9 @@ jd_doc_write_docx (JdDoc          *doc,
   GsfOutfile *zip;
   g_autoptr(GPtrArray) images = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(JdDocLayout) layout = NULL;
   const JdPageGeometry *g;
-  Writer writer = { 0 };
+  JdDocxWriter writer = { 0 };
   gboolean ok;
 
   g_return_val_if_fail (doc != NULL, FALSE);
@@ -777,9 +553,16 @@ jd_doc_write_docx (JdDoc          *doc,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
+  /* The PDF's layout: the DOCX takes its tables' column groups and
+   * widths, and its charts' sizes, from it. */
+  layout = jd_doc_layout_new (doc, cancellable, error);
+  if (layout == NULL)
+    return FALSE;
+
   g = jd_doc_get_geometry (doc);
   images = g_ptr_array_new_with_free_func ((GDestroyNotify)g_bytes_unref);
   writer.doc = doc;
+  writer.layout = layout;
   writer.images = images;
   writer.text_width = g->width - g->margin_left - g->margin_right;
 

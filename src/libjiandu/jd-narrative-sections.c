@@ -64,11 +64,14 @@ rate_comparisons (const JdNarrative        *self,
   return jd_narrative_comparisons (year_on_year, period_on_period);
 }
 
+/* @clause, @comparisons: (transfer full) */
 static void
-add_sentence (GString    *out,
-              const char *clause,
-              const char *comparisons)
+add_sentence (GString *out,
+              char    *clause,
+              char    *comparisons)
 {
+  g_autofree char *owned_clause = clause;
+  g_autofree char *owned_comparisons = comparisons;
   g_autofree char *sentence = jd_narrative_sentence (clause, comparisons);
 
   /* Sentences in English take a space between them; Chinese ones, which
@@ -125,14 +128,29 @@ add_breakdown (GString    *out,
                char       *list)
 {
   g_autofree char *owned = list;
-  g_autofree char *clause = NULL;
 
   if (list == NULL)
     return;
 
   /* Translators: the parts of a count just given; zh_CN: "其中%s" */
-  clause = g_strdup_printf (_("Of these: %s"), list);
-  add_sentence (out, clause, NULL);
+  add_sentence (out, g_strdup_printf (_("Of these: %s"), list), NULL);
+}
+
+/* The sentence both the overview and the cases open with: "本季度，全市共
+ * 作出行政执法决定9,086件，同比增长6.8%，环比增长2.3%。" */
+static void
+add_decided (GString                  *out,
+             const JdNarrative        *self,
+             const JdNarrativeFigures *figures,
+             const char               *when)
+{
+  g_autofree char *decided = jd_format_count (figures->now->cases.decided);
+
+  /* Translators: %1$s is when ("This quarter"), %2$s the scope ("agencies
+   * across the city"), %3$s a count; zh_CN: "%1$s，%2$s共作出行政执法决定%3$s件" */
+  add_sentence (out, g_strdup_printf (_("%1$s, %2$s made %3$s enforcement decisions"),
+                                      when, jd_narrative_scope (self), decided),
+                count_comparisons (self, figures, COUNT_OF (cases.decided)));
 }
 
 char *
@@ -142,75 +160,50 @@ jd_narrative_overview (const JdNarrative        *self,
   const JdMetrics *m = figures->now;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *when = jd_narrative_when (self);
-  g_autofree char *decided = jd_format_count (m->cases.decided);
   g_autofree char *fines = jd_narrative_money (m->cases.fines_fen);
   g_autofree char *complaints = jd_format_count (m->complaints.received);
   g_autofree char *leniency = jd_format_count (m->leniency.cases);
   g_autofree char *exempted = jd_narrative_money (m->leniency.exempted_fen);
-  g_autofree char *clause = NULL;
-  g_autofree char *comparisons = NULL;
 
-  /* Translators: %1$s is when ("This quarter"), %2$s the scope ("agencies
-   * across the city"), %3$s a count; zh_CN: "%1$s，%2$s共作出行政执法决定%3$s件" */
-  clause = g_strdup_printf (_("%1$s, %2$s made %3$s enforcement decisions"),
-                            when, jd_narrative_scope (self), decided);
-  comparisons = count_comparisons (self, figures, COUNT_OF (cases.decided));
-  add_sentence (out, clause, comparisons);
-  g_clear_pointer (&clause, g_free);
-  g_clear_pointer (&comparisons, g_free);
+  add_decided (out, self, figures, when);
 
   /* Translators: %s is an amount, "1,234.56万元"; zh_CN: "罚没金额%s" */
-  clause = g_strdup_printf (_("Fines and confiscations came to %s"), fines);
-  comparisons = count_comparisons (self, figures, COUNT_OF (cases.fines_fen));
-  add_sentence (out, clause, comparisons);
-  g_clear_pointer (&clause, g_free);
-  g_clear_pointer (&comparisons, g_free);
+  add_sentence (out, g_strdup_printf (_("Fines and confiscations came to %s"), fines),
+                count_comparisons (self, figures, COUNT_OF (cases.fines_fen)));
 
   /* Translators: zh_CN: "受理投诉举报%s件" */
-  clause = g_strdup_printf (_("%s complaints and reports were received"), complaints);
-  comparisons = count_comparisons (self, figures, COUNT_OF (complaints.received));
-  add_sentence (out, clause, comparisons);
-  g_clear_pointer (&clause, g_free);
-  g_clear_pointer (&comparisons, g_free);
+  add_sentence (out, g_strdup_printf (_("%s complaints and reports were received"), complaints),
+                count_comparisons (self, figures, COUNT_OF (complaints.received)));
 
   if (m->lawsuits.loss.total > 0)
     {
       g_autofree char *rate = rate_text (m->lawsuits.loss);
 
       /* Translators: zh_CN: "一审行政诉讼败诉率为%s" */
-      clause = g_strdup_printf (_("The first-instance loss rate in administrative lawsuits was %s"), rate);
-      comparisons = rate_comparisons (self, figures, COUNT_OF (lawsuits.loss));
-      add_sentence (out, clause, comparisons);
-      g_clear_pointer (&clause, g_free);
-      g_clear_pointer (&comparisons, g_free);
+      add_sentence (out, g_strdup_printf (_("The first-instance loss rate in administrative lawsuits was %s"), rate),
+                    rate_comparisons (self, figures, COUNT_OF (lawsuits.loss)));
     }
   else
     /* Translators: a rate with no denominator; zh_CN: "本期无审结的一审行政诉讼案件" */
-    add_sentence (out, _("No first-instance administrative lawsuit was concluded"), NULL);
+    add_sentence (out, g_strdup (_("No first-instance administrative lawsuit was concluded")), NULL);
 
   if (m->reconsiderations.correction.total > 0)
     {
       g_autofree char *rate = rate_text (m->reconsiderations.correction);
 
       /* Translators: zh_CN: "行政复议纠错率为%s" */
-      clause = g_strdup_printf (_("The administrative reconsideration correction rate was %s"), rate);
-      comparisons = rate_comparisons (self, figures, COUNT_OF (reconsiderations.correction));
-      add_sentence (out, clause, comparisons);
-      g_clear_pointer (&clause, g_free);
-      g_clear_pointer (&comparisons, g_free);
+      add_sentence (out, g_strdup_printf (_("The administrative reconsideration correction rate was %s"), rate),
+                    rate_comparisons (self, figures, COUNT_OF (reconsiderations.correction)));
     }
   else
     /* Translators: zh_CN: "本期无审结的行政复议案件" */
-    add_sentence (out, _("No administrative reconsideration was decided"), NULL);
+    add_sentence (out, g_strdup (_("No administrative reconsideration was decided")), NULL);
 
   /* Translators: %1$s a count, %2$s an amount ("1,234.56万元");
    * zh_CN: "办理免罚案件%1$s件，免罚金额%2$s" */
-  clause = g_strdup_printf (_("%1$s cases were handled under the leniency lists, exempting %2$s"),
-                            leniency, exempted);
-  comparisons = count_comparisons (self, figures, COUNT_OF (leniency.cases));
-  add_sentence (out, clause, comparisons);
-  g_clear_pointer (&clause, g_free);
-  g_clear_pointer (&comparisons, g_free);
+  add_sentence (out, g_strdup_printf (_("%1$s cases were handled under the leniency lists, exempting %2$s"),
+                                      leniency, exempted),
+                count_comparisons (self, figures, COUNT_OF (leniency.cases)));
 
   if (m->reviews.pass.total > 0)
     {
@@ -218,13 +211,12 @@ jd_narrative_overview (const JdNarrative        *self,
       g_autofree char *rate = rate_text (m->reviews.pass);
 
       /* Translators: zh_CN: "评查行政执法案卷%1$s件，合格率为%2$s" */
-      clause = g_strdup_printf (_("%1$s case files were reviewed, with a pass rate of %2$s"), reviewed, rate);
-      comparisons = rate_comparisons (self, figures, COUNT_OF (reviews.pass));
-      add_sentence (out, clause, comparisons);
+      add_sentence (out, g_strdup_printf (_("%1$s case files were reviewed, with a pass rate of %2$s"), reviewed, rate),
+                    rate_comparisons (self, figures, COUNT_OF (reviews.pass)));
     }
   else
     /* Translators: zh_CN: "本期未开展案卷评查" */
-    add_sentence (out, _("No case file was reviewed"), NULL);
+    add_sentence (out, g_strdup (_("No case file was reviewed")), NULL);
 
   return to_markup (out);
 }
@@ -236,32 +228,19 @@ jd_narrative_cases (const JdNarrative        *self,
   const JdMetrics *m = figures->now;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *when = jd_narrative_when (self);
-  g_autofree char *decided = jd_format_count (m->cases.decided);
   g_autofree char *opened = jd_format_count (m->cases.opened);
   g_autofree char *fines = jd_narrative_money (m->cases.fines_fen);
-  g_autofree char *clause = NULL;
-  g_autofree char *comparisons = NULL;
 
-  clause = g_strdup_printf (_("%1$s, %2$s made %3$s enforcement decisions"),
-                            when, jd_narrative_scope (self), decided);
-  comparisons = count_comparisons (self, figures, COUNT_OF (cases.decided));
-  add_sentence (out, clause, comparisons);
-  g_clear_pointer (&clause, g_free);
-  g_clear_pointer (&comparisons, g_free);
+  add_decided (out, self, figures, when);
 
   add_breakdown (out, count_list (JD_ENUM_CASE_KIND, 0, m->cases.by_kind, G_N_ELEMENTS (m->cases.by_kind)));
 
   /* Translators: zh_CN: "新立案件%s件" */
-  clause = g_strdup_printf (_("%s cases were opened"), opened);
-  comparisons = count_comparisons (self, figures, COUNT_OF (cases.opened));
-  add_sentence (out, clause, comparisons);
-  g_clear_pointer (&clause, g_free);
-  g_clear_pointer (&comparisons, g_free);
+  add_sentence (out, g_strdup_printf (_("%s cases were opened"), opened),
+                count_comparisons (self, figures, COUNT_OF (cases.opened)));
 
-  clause = g_strdup_printf (_("Fines and confiscations came to %s"), fines);
-  comparisons = count_comparisons (self, figures, COUNT_OF (cases.fines_fen));
-  add_sentence (out, clause, comparisons);
-  g_clear_pointer (&clause, g_free);
+  add_sentence (out, g_strdup_printf (_("Fines and confiscations came to %s"), fines),
+                count_comparisons (self, figures, COUNT_OF (cases.fines_fen)));
 
   if (m->cases.major > 0)
     {
@@ -270,12 +249,11 @@ jd_narrative_cases (const JdNarrative        *self,
 
       if (m->cases.major_unreviewed > 0)
         /* Translators: zh_CN: "作出重大执法决定%1$s件，其中未经法制审核%2$s件" */
-        clause = g_strdup_printf (_("%1$s major enforcement decisions were made, %2$s of them without legal review"),
-                                  major, unreviewed);
+        add_sentence (out, g_strdup_printf (_("%1$s major enforcement decisions were made, %2$s of them without legal review"),
+                                            major, unreviewed), NULL);
       else
         /* Translators: zh_CN: "作出重大执法决定%s件，均经法制审核" */
-        clause = g_strdup_printf (_("%s major enforcement decisions were made, all after legal review"), major);
-      add_sentence (out, clause, NULL);
+        add_sentence (out, g_strdup_printf (_("%s major enforcement decisions were made, all after legal review"), major), NULL);
     }
 
   return to_markup (out);
@@ -307,14 +285,10 @@ jd_narrative_complaints (const JdNarrative        *self,
   g_autoptr(GString) rates = g_string_new (NULL);
   g_autofree char *when = jd_narrative_when (self);
   g_autofree char *received = jd_format_count (m->complaints.received);
-  g_autofree char *clause = NULL;
-  g_autofree char *comparisons = NULL;
   /* Translators: zh_CN: "%1$s，%2$s共受理投诉举报%3$s件" */
-  clause = g_strdup_printf (_("%1$s, %2$s received %3$s complaints and reports"),
-                            when, jd_narrative_scope (self), received);
-  comparisons = count_comparisons (self, figures, COUNT_OF (complaints.received));
-  add_sentence (out, clause, comparisons);
-  g_clear_pointer (&clause, g_free);
+  add_sentence (out, g_strdup_printf (_("%1$s, %2$s received %3$s complaints and reports"),
+                                      when, jd_narrative_scope (self), received),
+                count_comparisons (self, figures, COUNT_OF (complaints.received)));
 
   if (m->complaints.received > 0 && m->complaints.by_channel[0] > 0)
     {
@@ -322,9 +296,7 @@ jd_narrative_complaints (const JdNarrative        *self,
       g_autofree char *share = jd_format_rate ((double)m->complaints.by_channel[0] / m->complaints.received);
 
       /* Translators: zh_CN: "其中12345热线%1$s件，占%2$s" */
-      clause = g_strdup_printf (_("%1$s of them came through the 12345 hotline, %2$s of the total"), hotline, share);
-      add_sentence (out, clause, NULL);
-      g_clear_pointer (&clause, g_free);
+      add_sentence (out, g_strdup_printf (_("%1$s of them came through the 12345 hotline, %2$s of the total"), hotline, share), NULL);
     }
 
   {
@@ -345,8 +317,7 @@ jd_narrative_complaints (const JdNarrative        *self,
   if (rates->len > 0)
     {
       /* Translators: the rates of the complaints received; zh_CN: "%s" */
-      clause = g_strdup_printf (_("Of the complaints received: %s"), rates->str);
-      add_sentence (out, clause, NULL);
+      add_sentence (out, g_strdup_printf (_("Of the complaints received: %s"), rates->str), NULL);
     }
 
   return to_markup (out);
@@ -359,8 +330,6 @@ jd_narrative_lawsuits (const JdNarrative        *self,
   const JdMetrics *m = figures->now;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *when = jd_narrative_when (self);
-  g_autofree char *clause = NULL;
-  g_autofree char *comparisons = NULL;
   g_autofree char *concluded = NULL;
   g_autofree char *lost = NULL;
   g_autofree char *rate = NULL;
@@ -370,9 +339,8 @@ jd_narrative_lawsuits (const JdNarrative        *self,
   if (m->lawsuits.loss.total == 0)
     {
       /* Translators: zh_CN: "%1$s，%2$s无审结的一审行政诉讼案件" */
-      clause = g_strdup_printf (_("%1$s, no first-instance administrative lawsuit against %2$s was concluded"),
-                                when, jd_narrative_scope (self));
-      add_sentence (out, clause, NULL);
+      add_sentence (out, g_strdup_printf (_("%1$s, no first-instance administrative lawsuit against %2$s was concluded"),
+                                          when, jd_narrative_scope (self)), NULL);
       return to_markup (out);
     }
 
@@ -381,11 +349,9 @@ jd_narrative_lawsuits (const JdNarrative        *self,
   rate = rate_text (m->lawsuits.loss);
   /* Translators: %1$s when, %2$s a count, %3$s the scope, %4$s a count,
    * %5$s a rate; zh_CN: "%1$s，%3$s共审结一审行政诉讼案件%2$s件，败诉%4$s件，一审败诉率为%5$s" */
-  clause = g_strdup_printf (_("%1$s, %2$s first-instance administrative lawsuits against %3$s were concluded and %4$s were lost, a loss rate of %5$s"),
-                            when, concluded, jd_narrative_scope (self), lost, rate);
-  comparisons = rate_comparisons (self, figures, COUNT_OF (lawsuits.loss));
-  add_sentence (out, clause, comparisons);
-  g_clear_pointer (&clause, g_free);
+  add_sentence (out, g_strdup_printf (_("%1$s, %2$s first-instance administrative lawsuits against %3$s were concluded and %4$s were lost, a loss rate of %5$s"),
+                                      when, concluded, jd_narrative_scope (self), lost, rate),
+                rate_comparisons (self, figures, COUNT_OF (lawsuits.loss)));
 
   loss_rate = jd_ratio_rate (m->lawsuits.loss);
   line = jd_format_rate (self->loss_rate_line);
@@ -395,21 +361,18 @@ jd_narrative_lawsuits (const JdNarrative        *self,
 
       /* Translators: %1$s the control line ("15.0%"), %2$s points;
        * zh_CN: "高于%1$s的控制线%2$s个百分点" */
-      clause = g_strdup_printf (_("This is above the control line of %1$s by %2$s percentage points"), line, above);
+      add_sentence (out, g_strdup_printf (_("This is above the control line of %1$s by %2$s percentage points"),
+                                          line, above), NULL);
     }
   else
     /* Translators: zh_CN: "未超过%s的控制线" */
-    clause = g_strdup_printf (_("This is within the control line of %s"), line);
-  add_sentence (out, clause, NULL);
-  g_clear_pointer (&clause, g_free);
+    add_sentence (out, g_strdup_printf (_("This is within the control line of %s"), line), NULL);
 
   {
     g_autofree char *withdrawal = rate_text (m->lawsuits.withdrawal);
 
     /* Translators: shown beside the loss rate; zh_CN: "撤诉率为%s" */
-    clause = g_strdup_printf (_("The withdrawal rate was %s"), withdrawal);
-    add_sentence (out, clause, NULL);
-    g_clear_pointer (&clause, g_free);
+    add_sentence (out, g_strdup_printf (_("The withdrawal rate was %s"), withdrawal), NULL);
   }
 
   if (m->lawsuits.head_appearance.total > 0)
@@ -417,12 +380,11 @@ jd_narrative_lawsuits (const JdNarrative        *self,
       g_autofree char *appeared = rate_text (m->lawsuits.head_appearance);
 
       /* Translators: zh_CN: "行政机关负责人出庭应诉率为%s" */
-      clause = g_strdup_printf (_("Heads of the agencies appeared in court at %s of the hearings"), appeared);
-      add_sentence (out, clause, NULL);
+      add_sentence (out, g_strdup_printf (_("Heads of the agencies appeared in court at %s of the hearings"), appeared), NULL);
     }
   else
     /* Translators: zh_CN: "本期无开庭审理的案件" */
-    add_sentence (out, _("No hearing was held"), NULL);
+    add_sentence (out, g_strdup (_("No hearing was held")), NULL);
 
   return to_markup (out);
 }
@@ -434,15 +396,12 @@ jd_narrative_reconsiderations (const JdNarrative        *self,
   const JdMetrics *m = figures->now;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *when = jd_narrative_when (self);
-  g_autofree char *clause = NULL;
-  g_autofree char *comparisons = NULL;
 
   if (m->reconsiderations.correction.total == 0)
     {
       /* Translators: zh_CN: "%1$s，%2$s无审结的行政复议案件" */
-      clause = g_strdup_printf (_("%1$s, no administrative reconsideration against %2$s was decided"),
-                                when, jd_narrative_scope (self));
-      add_sentence (out, clause, NULL);
+      add_sentence (out, g_strdup_printf (_("%1$s, no administrative reconsideration against %2$s was decided"),
+                                          when, jd_narrative_scope (self)), NULL);
     }
   else
     {
@@ -452,10 +411,9 @@ jd_narrative_reconsiderations (const JdNarrative        *self,
 
       /* Translators: %1$s when, %2$s a count, %3$s the scope, %4$s a
        * count, %5$s a rate; zh_CN: "%1$s，%3$s共审结行政复议案件%2$s件，纠错%4$s件，复议纠错率为%5$s" */
-      clause = g_strdup_printf (_("%1$s, %2$s administrative reconsiderations against %3$s were decided and %4$s decisions corrected, a correction rate of %5$s"),
-                                when, decided, jd_narrative_scope (self), corrected, rate);
-      comparisons = rate_comparisons (self, figures, COUNT_OF (reconsiderations.correction));
-      add_sentence (out, clause, comparisons);
+      add_sentence (out, g_strdup_printf (_("%1$s, %2$s administrative reconsiderations against %3$s were decided and %4$s decisions corrected, a correction rate of %5$s"),
+                                          when, decided, jd_narrative_scope (self), corrected, rate),
+                    rate_comparisons (self, figures, COUNT_OF (reconsiderations.correction)));
     }
 
   return to_markup (out);
@@ -469,19 +427,15 @@ jd_narrative_leniency (const JdNarrative        *self,
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *when = jd_narrative_when (self);
   g_autofree char *items = jd_format_count (m->leniency.items_in_force);
-  g_autofree char *clause = NULL;
-  g_autofree char *comparisons = NULL;
 
   /* Translators: zh_CN: "%1$s，%2$s现行有效的免罚清单事项共%3$s项" */
-  clause = g_strdup_printf (_("%1$s, %2$s had %3$s items on the leniency lists in force"),
-                            when, jd_narrative_scope (self), items);
-  add_sentence (out, clause, NULL);
-  g_clear_pointer (&clause, g_free);
+  add_sentence (out, g_strdup_printf (_("%1$s, %2$s had %3$s items on the leniency lists in force"),
+                                      when, jd_narrative_scope (self), items), NULL);
 
   if (m->leniency.cases == 0)
     {
       /* Translators: zh_CN: "本期无免罚案件" */
-      add_sentence (out, _("No case was handled under the leniency lists"), NULL);
+      add_sentence (out, g_strdup (_("No case was handled under the leniency lists")), NULL);
       return to_markup (out);
     }
 
@@ -489,10 +443,8 @@ jd_narrative_leniency (const JdNarrative        *self,
     g_autofree char *cases = jd_format_count (m->leniency.cases);
 
     /* Translators: zh_CN: "办理免罚案件%s件" */
-    clause = g_strdup_printf (_("%s cases were handled under the lists"), cases);
-    comparisons = count_comparisons (self, figures, COUNT_OF (leniency.cases));
-    add_sentence (out, clause, comparisons);
-    g_clear_pointer (&clause, g_free);
+    add_sentence (out, g_strdup_printf (_("%s cases were handled under the lists"), cases),
+                  count_comparisons (self, figures, COUNT_OF (leniency.cases)));
   }
 
   add_breakdown (out, count_list (JD_ENUM_LENIENCY, 1, m->leniency.cases_by_kind,
@@ -506,13 +458,12 @@ jd_narrative_leniency (const JdNarrative        *self,
         g_autofree char *share = rate_text (m->leniency.share_of_penalty_cases);
 
         /* Translators: zh_CN: "免罚金额%1$s，免罚案件占行政处罚案件的%2$s" */
-        clause = g_strdup_printf (_("The fines not imposed came to %1$s; leniency cases were %2$s of penalty cases"),
-                                  exempted, share);
+        add_sentence (out, g_strdup_printf (_("The fines not imposed came to %1$s; leniency cases were %2$s of penalty cases"),
+                                            exempted, share), NULL);
       }
     else
       /* Translators: zh_CN: "免罚金额%s" */
-      clause = g_strdup_printf (_("The fines not imposed came to %s"), exempted);
-    add_sentence (out, clause, NULL);
+      add_sentence (out, g_strdup_printf (_("The fines not imposed came to %s"), exempted), NULL);
   }
 
   return to_markup (out);
@@ -525,8 +476,6 @@ jd_narrative_reviews (const JdNarrative        *self,
   const JdMetrics *m = figures->now;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *when = jd_narrative_when (self);
-  g_autofree char *clause = NULL;
-  g_autofree char *comparisons = NULL;
   g_autofree char *reviewed = NULL;
   g_autofree char *passed = NULL;
   g_autofree char *rate = NULL;
@@ -534,8 +483,7 @@ jd_narrative_reviews (const JdNarrative        *self,
   if (m->reviews.pass.total == 0)
     {
       /* Translators: zh_CN: "%1$s，%2$s未开展案卷评查" */
-      clause = g_strdup_printf (_("%1$s, %2$s reviewed no case file"), when, jd_narrative_scope (self));
-      add_sentence (out, clause, NULL);
+      add_sentence (out, g_strdup_printf (_("%1$s, %2$s reviewed no case file"), when, jd_narrative_scope (self)), NULL);
       return to_markup (out);
     }
 
@@ -543,11 +491,9 @@ jd_narrative_reviews (const JdNarrative        *self,
   passed = jd_format_count (m->reviews.pass.count);
   rate = rate_text (m->reviews.pass);
   /* Translators: zh_CN: "%1$s，%2$s共评查行政执法案卷%3$s件，合格%4$s件，合格率为%5$s" */
-  clause = g_strdup_printf (_("%1$s, %2$s reviewed %3$s case files, of which %4$s passed, a pass rate of %5$s"),
-                            when, jd_narrative_scope (self), reviewed, passed, rate);
-  comparisons = rate_comparisons (self, figures, COUNT_OF (reviews.pass));
-  add_sentence (out, clause, comparisons);
-  g_clear_pointer (&clause, g_free);
+  add_sentence (out, g_strdup_printf (_("%1$s, %2$s reviewed %3$s case files, of which %4$s passed, a pass rate of %5$s"),
+                                      when, jd_narrative_scope (self), reviewed, passed, rate),
+                rate_comparisons (self, figures, COUNT_OF (reviews.pass)));
 
   add_breakdown (out, count_list (JD_ENUM_GRADE, 0, m->reviews.by_grade, G_N_ELEMENTS (m->reviews.by_grade)));
 
@@ -556,8 +502,7 @@ jd_narrative_reviews (const JdNarrative        *self,
       g_autofree char *score = _jd_format_decimal (m->reviews.mean_score, 1, FALSE);
 
       /* Translators: zh_CN: "平均得分%s分" */
-      clause = g_strdup_printf (_("The mean score was %s"), score);
-      add_sentence (out, clause, NULL);
+      add_sentence (out, g_strdup_printf (_("The mean score was %s"), score), NULL);
     }
 
   return to_markup (out);
@@ -598,14 +543,12 @@ jd_narrative_warnings (const JdNarrative *self,
   g_autoptr(GString) out = g_string_new (NULL);
   g_autoptr(GString) list = g_string_new (NULL);
   g_autofree char *when = jd_narrative_when (self);
-  g_autofree char *clause = NULL;
   g_autofree char *count = jd_format_count (warnings->len);
 
   if (warnings->len == 0)
     {
       /* Translators: zh_CN: "%s，未触发预警" */
-      clause = g_strdup_printf (_("%s, no warning was raised"), when);
-      add_sentence (out, clause, NULL);
+      add_sentence (out, g_strdup_printf (_("%s, no warning was raised"), when), NULL);
       return to_markup (out);
     }
 
@@ -627,8 +570,7 @@ jd_narrative_warnings (const JdNarrative *self,
     }
 
   /* Translators: zh_CN: "%1$s，共触发预警%2$s条，其中%3$s" */
-  clause = g_strdup_printf (_("%1$s, %2$s warnings were raised: %3$s"), when, count, list->str);
-  add_sentence (out, clause, NULL);
+  add_sentence (out, g_strdup_printf (_("%1$s, %2$s warnings were raised: %3$s"), when, count, list->str), NULL);
   return to_markup (out);
 }
 
@@ -680,12 +622,12 @@ jd_narrative_problems (const JdNarrative *self,
           clause = g_strdup_printf (_("The case-file review pass rate of %s is below the warning line"), who);
           break;
         }
-      add_sentence (out, clause, NULL);
+      add_sentence (out, g_steal_pointer (&clause), NULL);
     }
 
   if (out->len == 0)
     /* Translators: zh_CN: "本期各项指标均未触发预警，数据未反映出突出问题" */
-    add_sentence (out, _("No warning was raised in the period, and the figures show no prominent problem"), NULL);
+    add_sentence (out, g_strdup (_("No warning was raised in the period, and the figures show no prominent problem")), NULL);
 
   return to_markup (out);
 }
@@ -715,12 +657,12 @@ jd_narrative_suggestions (const JdNarrative *self,
       g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
       if (rule_agencies (self, warnings, rule, names) > 0)
-        add_sentence (out, _(advice[rule]), NULL);
+        add_sentence (out, g_strdup (_(advice[rule])), NULL);
     }
 
   /* Translators: the suggestion every report ends with;
    * zh_CN: "持续加强行政执法监督，不断提升严格规范公正文明执法水平" */
-  add_sentence (out, _("Keep strengthening the supervision of administrative law enforcement, so that it is strict, fair and civil"), NULL);
+  add_sentence (out, g_strdup (_("Keep strengthening the supervision of administrative law enforcement, so that it is strict, fair and civil")), NULL);
 
   return to_markup (out);
 }

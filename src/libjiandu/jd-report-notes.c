@@ -16,6 +16,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jd-cockpit-tables.h"
+#include "jd-format.h"
 #include "jd-import.h"
 #include "jd-report-private.h"
 #include "jd-settings.h"
@@ -56,7 +57,11 @@ add_settings_notes (JdReportBuilder *builder)
 
       if (settings[i].text || settings[i].choices != NULL)
         continue;
-      value = jd_settings_get (builder->store, settings[i].key);
+      /* a line between 0 and 1 is a rate, printed as the figures are */
+      if (settings[i].minimum == 0 && settings[i].maximum == 1)
+        value = jd_format_rate (jd_settings_get_double (builder->store, settings[i].key));
+      else
+        value = jd_settings_get (builder->store, settings[i].key);
       note = g_strdup_printf (_("%s: %s"), _(settings[i].description), value);
       add_note (builder, note);
     }

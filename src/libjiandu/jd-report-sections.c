@@ -196,17 +196,19 @@ add_reviews (JdReportBuilder  *builder,
   return add_chart (builder, "review-grades", error);
 }
 
-/* "甲（12.3%）、乙（10.0%）": rows @first to @last of @ranking */
+/* "甲（12.3%）、乙（10.0%）": @n rows of @ranking from @first, going
+ * down the ranking (@step 1) or up it from the last (@step −1) */
 static char *
 ranking_names (const JdRanking *ranking,
                guint            first,
-               guint            last)
+               guint            n,
+               int              step)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
-  for (guint i = first; i < last; i++)
+  for (guint k = 0; k < n; k++)
     {
-      const JdRankRow *row = ranking->rows->pdata[i];
+      const JdRankRow *row = ranking->rows->pdata[(int)first + step * (int)k];
       g_autofree char *value = jd_measure_format (ranking->measure, row->value);
 
       if (text->len > 0)
@@ -259,8 +261,9 @@ rankings_table (JdReportBuilder *builder)
 
       if (n == 0)
         continue;
-      best = ranking_names (ranking, 0, MIN (n, RANKED));
-      worst = n > RANKED ? ranking_names (ranking, MAX (RANKED, n - RANKED), n) : g_strdup ("");
+      /* the best three, best first; the worst (never one of the best), worst first */
+      best = ranking_names (ranking, 0, MIN (n, RANKED), 1);
+      worst = n > RANKED ? ranking_names (ranking, n - 1, MIN (n - RANKED, RANKED), -1) : g_strdup ("");
 
       jd_table_add_row (table);
       jd_table_set_text (table, measure_column, _(info->label));
