@@ -139,15 +139,17 @@ visible_page (JdWindow *self)
   return page != NULL && JD_IS_PAGE (page) ? JD_PAGE (page) : NULL;
 }
 
-/* The window is loading while it opens a database, and while the page on
- * show reads its figures. */
+/* The window is loading while it opens a database, while the page on
+ * show reads its figures, and while the report on show is written. */
 static void
 update_loading (JdWindow *self)
 {
   JdPage *page = visible_page (self);
-  gboolean loading = self->opening ||
-                     (page != NULL && g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "dashboard") == 0 &&
-                      jd_page_get_loading (page));
+  gboolean dashboard = g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "dashboard") == 0;
+  gboolean writing = dashboard && self->report_view != NULL && !showing_agency (self) &&
+                     gtk_stack_get_visible_child (self->pages) == GTK_WIDGET (self->report_view) &&
+                     jd_report_view_get_busy (self->report_view);
+  gboolean loading = self->opening || writing || (page != NULL && dashboard && jd_page_get_loading (page));
 
   if (self->loading == loading)
     return;
@@ -941,6 +943,8 @@ add_pages (JdWindow *self)
   self->report_view = JD_REPORT_VIEW (jd_report_view_new (self->session));
   stack_page = gtk_stack_add_titled (self->pages, GTK_WIDGET (self->report_view), "report", _("Report"));
   gtk_stack_page_set_icon_name (stack_page, "x-office-document-symbolic");
+  g_signal_connect_object (self->report_view, "notify::busy", G_CALLBACK (on_page_loading_cb),
+                           self, G_CONNECT_SWAPPED);
 
   /* The profile is no page of the sidebar's: it opens over the others. */
   jd_page_set_session (JD_PAGE (self->agency_page), self->session);
