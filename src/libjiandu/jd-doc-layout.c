@@ -417,7 +417,7 @@ measure_kpi_row (JdDocLayout *self,
   box->per_row = CLAMP ((guint) ((self->text_width + box->gap) / (min_width + box->gap)), 1, n);
   /* A slide's big numbers leave room for the trend under them: at most
    * three cards a row (while two rows hold them all), none wider than a
-   * third of the slide, and flatter. */
+   * third of the slide, and one row of them flatter. */
   if (g->format == JD_PAGE_SLIDE_16_9 && n <= 2 * SLIDE_KPIS_PER_ROW)
     box->per_row = MIN (box->per_row, SLIDE_KPIS_PER_ROW);
   n_rows = (n + box->per_row - 1) / box->per_row;
@@ -426,7 +426,7 @@ measure_kpi_row (JdDocLayout *self,
     box->graphic_width = MIN (box->graphic_width,
                               (self->text_width - box->gap * (SLIDE_KPIS_PER_ROW - 1)) / SLIDE_KPIS_PER_ROW);
   /* a card sizes its small print at 0.11 of its height: not below the floor */
-  box->graphic_height = CLAMP (box->graphic_width * (g->format == JD_PAGE_SLIDE_16_9 ? 0.55 : 0.72),
+  box->graphic_height = CLAMP (box->graphic_width * (g->format == JD_PAGE_SLIDE_16_9 && n_rows == 1 ? 0.55 : 0.72),
                                g->min_text_size / 0.11 + 0.5,
                                (graphic_max_height (self) - box->gap * (n_rows - 1)) / n_rows);
   box_add_unit (box, JD_DOC_UNIT_GRAPHIC, 0,
