@@ -283,11 +283,14 @@ test_build (void)
   g_clear_pointer (&layout, jd_doc_layout_free);
   g_clear_pointer (&doc, jd_doc_unref);
 
-  /* An agency's profile is a slide of its own, titled with its name. */
+  /* An agency's profile is a slide of its own, titled with its name:
+   * every agency's fits its slide. */
   choices = jd_filter_choices_load (store, &error);
   g_assert_no_error (error);
+  for (guint i = 0; i < choices->agencies->len; i++)
+    jd_deck_insert_agency (deck, jd_deck_get_n_slides (deck),
+                           ((JdFilterChoice *)choices->agencies->pdata[i])->code);
   agency = choices->agencies->pdata[0];
-  jd_deck_insert_agency (deck, jd_deck_get_n_slides (deck), agency->code);
   doc = jd_deck_build (store, &month, NULL, deck, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   layout = jd_doc_layout_new (doc, NULL, &error);

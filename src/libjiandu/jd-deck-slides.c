@@ -27,6 +27,8 @@
 
 /* The most warnings a slide lists; the rest are counted under them. */
 #define MAX_WARNINGS 4
+/* An agency's slide has its cards and ranks above its warnings. */
+#define MAX_AGENCY_WARNINGS 2
 
 /* A chart fills what a title and a row of KPI cards leave of a 16:9
  * slide: its height over its width. */
@@ -262,22 +264,19 @@ ranking_slide (Deck     *deck,
   return TRUE;
 }
 
-/* At most MAX_WARNINGS of @warnings, and how many more there are. */
+/* The first @max of @warnings, and how many more there are. */
 static void
 add_warnings (Deck      *deck,
-              GPtrArray *warnings)
+              GPtrArray *warnings,
+              guint      max)
 {
-  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func ((GDestroyNotify)jd_warning_free);
+  guint n_more = _jd_report_add_warnings (&deck->report, warnings, max);
 
-  for (guint i = 0; i < warnings->len && i < MAX_WARNINGS; i++)
-    g_ptr_array_add (shown, jd_warning_copy (warnings->pdata[i]));
-  jd_doc_add_block (deck->report.doc, jd_block_warnings_new (shown));
-
-  if (warnings->len > MAX_WARNINGS)
+  if (n_more > 0)
     {
-      g_autofree char *more = jd_format_count (warnings->len - MAX_WARNINGS);
+      g_autofree char *count = jd_format_count (n_more);
       /* Translators: under a slide's warnings; zh_CN: "另有%s条预警，详见分析报告。" */
-      g_autofree char *text = g_strdup_printf (_("%s more warnings are listed in the analysis report."), more);
+      g_autofree char *text = g_strdup_printf (_("%s more warnings are listed in the analysis report."), count);
 
       jd_doc_add_block (deck->report.doc, jd_block_footnote_new (text));
     }
@@ -299,7 +298,7 @@ warnings_slide (Deck     *deck,
       return TRUE;
     }
 
-  add_warnings (deck, warnings);
+  add_warnings (deck, warnings, MAX_WARNINGS);
   add_notes (deck, jd_narrative_warnings (&deck->report.narrative, warnings));
   return TRUE;
 }
@@ -339,9 +338,7 @@ agency_slide (Deck           *deck,
               GCancellable   *cancellable,
               GError        **error)
 {
-  static const JdKpi kpis[] = {
-    JD_KPI_CASES_DECIDED, JD_KPI_COMPLAINTS_RECEIVED, JD_KPI_LOSS_RATE, JD_KPI_REVIEW_PASS_RATE,
-  };
+  static const JdKpi kpis[] = { JD_KPI_CASES_DECIDED, JD_KPI_COMPLAINTS_RECEIVED, JD_KPI_LOSS_RATE };
   JdFilter filter = { 0 };
   g_autoptr(JdAgencyProfile) profile = NULL;
   g_autoptr(GPtrArray) charts = g_ptr_array_new_with_free_func ((GDestroyNotify)jd_chart_unref);
@@ -365,7 +362,7 @@ agency_slide (Deck           *deck,
   escaped = g_markup_escape_text (ranks, -1);
   jd_doc_add_block (deck->report.doc, jd_block_paragraph_new (escaped));
   if (profile->overview->warnings->len > 0)
-    add_warnings (deck, profile->overview->warnings);
+    add_warnings (deck, profile->overview->warnings, MAX_AGENCY_WARNINGS);
 
   return TRUE;
 }

@@ -130,6 +130,14 @@ _jd_report_add_appendix (JdReportBuilder  *builder,
   jd_doc_add_block (builder->doc, jd_block_heading_new (1, _("Appendix: Figures by Agency")));
   jd_doc_add_block (builder->doc, jd_block_table_new (jd_agencies_table_new (builder->slices, &context)));
 
+  /* Every warning, when the section could list only the first */
+  if (builder->overview->warnings->len > JD_REPORT_WARNINGS_IN_TEXT)
+    {
+      /* Translators: zh_CN: "附：预警清单" */
+      jd_doc_add_block (builder->doc, jd_block_heading_new (1, _("Appendix: Warnings")));
+      jd_doc_add_block (builder->doc, jd_block_warnings_new (builder->overview->warnings));
+    }
+
   /* Translators: zh_CN: "附注" */
   jd_doc_add_block (builder->doc, jd_block_heading_new (1, _("Notes")));
   for (guint i = 0; context_notes[i] != NULL; i++)

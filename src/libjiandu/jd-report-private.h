@@ -42,7 +42,13 @@ typedef struct
 gboolean  _jd_report_builder_load   (JdReportBuilder  *builder,
                                      GError          **error);
 void      _jd_report_builder_clear  (JdReportBuilder  *builder);
+/* How many warnings a report's section lists; the rest go to an appendix. */
+#define JD_REPORT_WARNINGS_IN_TEXT 10
+
 JdTable  *_jd_report_rankings_table (JdReportBuilder  *builder);
+guint     _jd_report_add_warnings   (JdReportBuilder  *builder,
+                                     GPtrArray        *warnings,
+                                     guint             max);
 gboolean  _jd_report_add_sections   (JdReportBuilder  *builder,
                                      GCancellable     *cancellable,
                                      JdProgressFunc    progress,

@@ -268,19 +268,53 @@ _jd_report_rankings_table (JdReportBuilder *builder)
   return table;
 }
 
+/**
+ * _jd_report_add_warnings:
+ *
+ * Adds the first @max of @warnings as a warnings block: at 10,000,000
+ * cases a city has hundreds of overdue complaints, which would fill pages
+ * of a report's section or a slide.
+ *
+ * Returns: how many were left out
+ */
+guint
+_jd_report_add_warnings (JdReportBuilder *builder,
+                         GPtrArray       *warnings,
+                         guint            max)
+{
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func ((GDestroyNotify)jd_warning_free);
+
+  if (warnings->len == 0)
+    return 0;
+
+  for (guint i = 0; i < warnings->len && i < max; i++)
+    g_ptr_array_add (shown, jd_warning_copy (warnings->pdata[i]));
+  jd_doc_add_block (builder->doc, jd_block_warnings_new (shown));
+
+  return warnings->len > max ? warnings->len - max : 0;
+}
+
 static gboolean
 add_warnings (JdReportBuilder  *builder,
               GError          **error)
 {
   GPtrArray *warnings = builder->overview->warnings;
+  guint n_more;
 
   /* Translators: zh_CN: "七、预警与排名" */
   add_heading (builder, 1, _("7. Warnings and Rankings"));
   /* Translators: zh_CN: "（一）预警情况" */
   add_heading (builder, 2, _("(1) Warnings"));
   add_paragraph (builder, "warnings", jd_narrative_warnings (&builder->narrative, warnings));
-  if (warnings->len > 0)
-    jd_doc_add_block (builder->doc, jd_block_warnings_new (warnings));
+  n_more = _jd_report_add_warnings (builder, warnings, JD_REPORT_WARNINGS_IN_TEXT);
+  if (n_more > 0)
+    {
+      g_autofree char *count = jd_format_count (n_more);
+      /* Translators: under the report's first warnings; zh_CN: "另有%s条预警，见附：预警清单。" */
+      g_autofree char *text = g_strdup_printf (_("%s more warnings are listed in the appendix “Warnings”."), count);
+
+      jd_doc_add_block (builder->doc, jd_block_footnote_new (text));
+    }
 
   /* Translators: zh_CN: "（二）排名情况" */
   add_heading (builder, 2, _("(2) Rankings"));
