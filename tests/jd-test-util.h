@@ -82,3 +82,33 @@ jd_test_compile_catalogue (const char *locale_dir)
   textdomain (GETTEXT_PACKAGE);
   return TRUE;
 }
+
+/* Converts @docx with LibreOffice headless into @outdir (@format:
+ * "txt:Text", "pdf"), with a profile and a home of its own there, as it
+ * needs when run as root. */
+static inline gboolean
+jd_test_run_soffice (const char  *soffice,
+                     const char  *format,
+                     const char  *docx,
+                     const char  *outdir,
+                     GError     **error)
+{
+  g_autofree char *profile = g_build_filename (outdir, "lo", NULL);
+  g_autofree char *profile_uri = g_filename_to_uri (profile, NULL, NULL);
+  g_autofree char *env_arg = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
+  const char *argv[] = { soffice, "--headless", "--norestore", env_arg, "--convert-to", format,
+                         "--outdir", outdir, docx, NULL };
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "HOME", outdir, TRUE);
+  g_autofree char *out = NULL, *err = NULL;
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **)argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, error))
+    return FALSE;
+  if (!g_spawn_check_wait_status (status, error))
+    {
+      g_prefix_error (error, "%s%s: ", out, err);
+      return FALSE;
+    }
+
+  return TRUE;
+}

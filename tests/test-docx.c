@@ -633,33 +633,6 @@ test_hostile_text (void)
   g_unlink (path);
 }
 
-static gboolean
-run_soffice (const char  *soffice,
-             const char  *format,
-             const char  *docx,
-             const char  *outdir,
-             GError     **error)
-{
-  g_autofree char *profile = g_build_filename (outdir, "lo", NULL);
-  g_autofree char *profile_uri = g_filename_to_uri (profile, NULL, NULL);
-  g_autofree char *env_arg = g_strconcat ("-env:UserInstallation=", profile_uri, NULL);
-  const char *argv[] = { soffice, "--headless", "--norestore", env_arg, "--convert-to", format,
-                         "--outdir", outdir, docx, NULL };
-  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "HOME", outdir, TRUE);
-  g_autofree char *out = NULL, *err = NULL;
-  int status;
-
-  if (!g_spawn_sync (NULL, (char **)argv, envp, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, error))
-    return FALSE;
-  if (!g_spawn_check_wait_status (status, error))
-    {
-      g_prefix_error (error, "%s%s: ", out, err);
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* The DOCX opens in LibreOffice, which finds the headings, the text and
  * the table's cells in it. */
 static void
@@ -696,7 +669,7 @@ test_libreoffice (void)
   g_assert_cmpint (g_mkdir_with_parents (outdir, 0700), ==, 0);
   docx = write_sample ("report.docx");
 
-  if (!run_soffice (soffice, "txt:Text", docx, outdir, &error))
+  if (!jd_test_run_soffice (soffice, "txt:Text", docx, outdir, &error))
     g_error ("LibreOffice could not convert the DOCX to text: %s", error->message);
   txt = g_build_filename (outdir, "report.txt", NULL);
   g_assert_true (g_file_get_contents (txt, &text, NULL, NULL));
@@ -704,7 +677,7 @@ test_libreoffice (void)
     if (strstr (text, expected[i]) == NULL)
       g_error ("“%s” is not in LibreOffice's text of the DOCX:\n%s", expected[i], text);
 
-  if (!run_soffice (soffice, "pdf", docx, outdir, &error))
+  if (!jd_test_run_soffice (soffice, "pdf", docx, outdir, &error))
     g_error ("LibreOffice could not convert the DOCX to PDF: %s", error->message);
   pdf = g_build_filename (outdir, "report.pdf", NULL);
   g_assert_true (g_file_get_contents (pdf, &pdf_data, &pdf_len, NULL));

@@ -581,24 +581,55 @@ run_cli (const char * const *argv)
   return standard_output;
 }
 
-/* Every headline figure of `jiandu-cli metrics --json` is in the PDF's text. */
+/* The text of the report jiandu-cli writes to @path: pdftotext's for a
+ * PDF, LibreOffice's for a DOCX; NULL when the tool is missing (and CI
+ * is not set: there its absence fails). */
+static char *
+report_text (Fixture    *fixture,
+             const char *path)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_has_suffix (path, ".docx"))
+    {
+      g_autofree char *soffice = g_find_program_in_path ("soffice");
+      g_autofree char *outdir = g_build_filename (fixture->dir, "libreoffice", NULL);
+      g_autofree char *txt = g_build_filename (outdir, "q3.txt", NULL);
+      char *text = NULL;
+
+      if (soffice == NULL)
+        {
+          if (g_getenv ("CI") != NULL)
+            g_error ("soffice (LibreOffice) is not installed, and CI is set");
+          return NULL;
+        }
+      g_assert_cmpint (g_mkdir_with_parents (outdir, 0700), ==, 0);
+      if (!jd_test_run_soffice (soffice, "txt:Text", path, outdir, &error))
+        g_error ("LibreOffice could not convert the report: %s", error->message);
+      g_assert_true (g_file_get_contents (txt, &text, NULL, NULL));
+      return text;
+    }
+  else
+    {
+      g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+      const char *argv[] = { pdftotext, path, "-", NULL };
+
+      return pdftotext != NULL ? run_cli (argv) : NULL;
+    }
+}
+
+/* Every headline figure of `jiandu-cli metrics --json` is in the text of
+ * the report, as PDF and (@data) as DOCX opened in LibreOffice. */
 static void
 test_cli_pdf_figures (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autofree char *pdf = g_build_filename (fixture->dir, "q3.pdf", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, data != NULL ? data : "q3.pdf", NULL);
   g_autofree char *json = NULL;
   g_autofree char *text = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
   JsonObject *root, *cases, *complaints, *lawsuits, *reconsiderations, *leniency, *reviews;
-
-  if (pdftotext == NULL)
-    {
-      g_test_skip ("pdftotext is not installed");
-      return;
-    }
 
   g_clear_object (&fixture->store);
   {
@@ -612,10 +643,15 @@ test_cli_pdf_figures (Fixture       *fixture,
     json = run_cli (argv);
   }
   {
-    const char *argv[] = { pdftotext, pdf, "-", NULL };
-    g_autofree char *raw = run_cli (argv);
+    g_autofree char *raw = report_text (fixture, pdf);
     g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
 
+    if (raw == NULL)
+      {
+        g_test_skip ("pdftotext or LibreOffice is not installed");
+        fixture->store = jd_store_open (fixture->path, &error);
+        return;
+      }
     /* one space between words, however the lines broke */
     text = g_regex_replace_literal (spaces, raw, -1, 0, " ", 0, NULL);
   }
@@ -675,6 +711,8 @@ main (int    argc,
   ADD ("/report/notes", test_notes);
   ADD ("/report/cli/pdf-figures", test_cli_pdf_figures);
 #undef ADD
+  g_test_add ("/report/cli/docx-figures", Fixture, "q3.docx", fixture_set_up, test_cli_pdf_figures,
+              fixture_tear_down);
 
   return g_test_run ();
 }
