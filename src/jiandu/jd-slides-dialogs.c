@@ -114,7 +114,7 @@ jd_slides_edit_text (GtkWidget        *widget,
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (text), 6);
   gtk_text_view_set_right_margin (GTK_TEXT_VIEW (text), 6);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (text)), body != NULL ? body : "", -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Text"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (text), GTK_ACCESSIBLE_PROPERTY_LABEL, _("The Slide’s Text"), -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), text);
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 160);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
