@@ -320,6 +320,74 @@ test_survives (void)
   }
 }
 
+/* The dialog the view presented, called @heading */
+static AdwMessageDialog *
+find_dialog (const char *heading)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) &&
+          g_strcmp0 (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (window)), heading) == 0)
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Add Agency… names the chosen agency in the list by its name; a text
+ * slide's words are edited in a dialog and saved. */
+static void
+test_dialogs (void)
+{
+  g_autoptr(Shown) shown = NULL;
+  g_autoptr(JdDeck) saved = NULL;
+  const JdFilterChoices *choices;
+  const JdFilterChoice *second;
+  AdwMessageDialog *dialog;
+  GtkWidget *box;
+  GtkTextBuffer *buffer;
+  guint n;
+
+  forget_saved ();
+  shown = show_view (1280);
+  n = jd_deck_get_n_slides (jd_slides_view_get_deck (shown->view));
+  choices = jd_session_get_filter_choices (shown->session);
+  g_assert_nonnull (choices);
+  g_assert_cmpuint (choices->agencies->len, >, 1);
+  second = choices->agencies->pdata[1];
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown->view), "slides.add-agency", NULL));
+  dialog = find_dialog ("Add an Agency’s Profile");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (adw_message_dialog_get_extra_child (dialog)), 1);
+  adw_message_dialog_response (dialog, "add");
+  wait_for_view (shown->view);
+  saved = load_saved (shown->view);
+  g_assert_cmpuint (jd_deck_get_n_slides (saved), ==, n + 1);
+  g_assert_cmpint (jd_deck_get_slide (saved, n)->kind, ==, JD_SLIDE_AGENCY);
+  g_assert_cmpstr (jd_deck_get_slide (saved, n)->agency, ==, second->code);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row_at (shown->view, n))), ==, second->name);
+  g_assert_cmpuint (jd_slides_view_get_n_pages (shown->view), ==, n + 1);
+  g_clear_pointer (&saved, jd_deck_free);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown->view), "slides.add-text", NULL));
+  dialog = find_dialog ("New Text Slide");
+  box = adw_message_dialog_get_extra_child (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_first_child (box)), "会议结论");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (gtk_scrolled_window_get_child (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_last_child (box)))));
+  gtk_text_buffer_set_text (buffer, "一、加强督办\n二、按月通报", -1);
+  adw_message_dialog_response (dialog, "save");
+  wait_for_view (shown->view);
+  saved = load_saved (shown->view);
+  g_assert_cmpuint (jd_deck_get_n_slides (saved), ==, n + 2);
+  g_assert_cmpstr (jd_deck_get_slide (saved, n + 1)->title, ==, "会议结论");
+  g_assert_cmpstr (jd_deck_get_slide (saved, n + 1)->body, ==, "一、加强督办\n二、按月通报");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -334,6 +402,7 @@ main (int    argc,
   g_test_add_func ("/ui/slides/hide-and-add", test_hide_and_add);
   g_test_add_func ("/ui/slides/reorder", test_reorder);
   g_test_add_func ("/ui/slides/survives", test_survives);
+  g_test_add_func ("/ui/slides/dialogs", test_dialogs);
 
   status = g_test_run ();
   jd_test_demo_teardown ();
