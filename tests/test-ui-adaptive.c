@@ -75,7 +75,7 @@ static void
 test_narrow (void)
 {
   static const char *names[] = {
-    "overview", "cases", "complaints", "lawsuits", "leniency", "reviews", "agencies", "warnings",
+    "overview", "cases", "complaints", "lawsuits", "leniency", "reviews", "agencies", "warnings", "report",
   };
   JdWindow *window = g_object_new (JD_TYPE_WINDOW, NULL);
   GtkWidget *leaflet, *import_button, *pages_button, *header_bar;

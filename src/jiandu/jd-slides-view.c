@@ -20,8 +20,11 @@
 #include <adwaita.h>
 
 #include "jd-cockpit-tables.h"
+#include "jd-report-output.h"
+#include "jd-report-preview.h"
 #include "jd-slide-row.h"
-#include "jd-slides-dialogs.h"
+#include "jd-slides-actions.h"
+#include "jd-slides-jobs.h"
 #include "jd-slides-view.h"
 
 struct _JdSlidesView
@@ -32,8 +35,7 @@ struct _JdSlidesView
   JdDeck          *deck;            /* (nullable): the period's, as the list shows it */
   JdPeriod         period;          /* the deck's */
   JdDeck          *undo_deck;       /* (nullable): the deck before the last removal */
-  JdDoc           *doc;             /* (nullable): the deck built */
-  JdDocLayout     *layout;          /* (nullable): its pages */
+  JdDoc           *doc;             /* (nullable): the deck built; the preview has its pages */
   gboolean         stale;           /* the session changed while the view was hidden */
   int              focus_index;     /* the row to focus once the list is rebuilt; -1: none */
   guint            rebuild_id;      /* the list rebuilt from an idle */
@@ -52,6 +54,10 @@ struct _JdSlidesView
   GCancellable    *build_cancellable;
   guint            progress_id;
 
+  GCancellable    *export_cancellable;
+  guint            exporting;       /* PDFs being written */
+  int              permille;        /* how far the writing has come, atomic */
+
   AdwToastOverlay *toast_overlay;
   GtkStack        *state_stack;
   GtkSpinner      *load_spinner;
@@ -65,7 +71,7 @@ struct _JdSlidesView
   GtkWidget       *preview_side;
   GtkListBox      *list_box;
   GtkProgressBar  *progress_bar;
-  GtkScrolledWindow *preview_scroller;
+  JdReportPreview *preview;
 };
 
 G_DEFINE_FINAL_TYPE (JdSlidesView, jd_slides_view, GTK_TYPE_WIDGET)
@@ -81,54 +87,12 @@ static GParamSpec *properties[N_PROPS];
 
 static void reload (JdSlidesView *self);
 
-/* What a worker needs of the session, copied: the session moves on. */
-typedef struct
-{
-  JdStore   *store;
-  JdPeriod   period;
-  JdFilter   filter;
-  JdDeck    *deck;        /* (nullable) */
-  gboolean   choices;     /* also read the agencies' names */
-  int        permille;    /* how far the build has come, read by the UI */
-} Job;
-
-typedef struct
-{
-  JdDeck          *deck;
-  JdFilterChoices *choices;
-} Loaded;
-
-static Job *
+static JdSlidesJob *
 job_new (JdSlidesView *self)
 {
-  Job *job = g_new0 (Job, 1);
-
-  job->store = g_object_ref (jd_session_get_store (self->session));
-  job->period = self->period;
-  jd_filter_copy (&job->filter, jd_session_get_filter (self->session));
-  job->deck = self->deck != NULL ? jd_deck_copy (self->deck) : NULL;
-
-  return job;
+  return jd_slides_job_new (jd_session_get_store (self->session), &self->period,
+                            jd_session_get_filter (self->session), self->deck);
 }
-
-static void
-job_free (Job *job)
-{
-  g_clear_object (&job->store);
-  jd_filter_clear (&job->filter);
-  g_clear_pointer (&job->deck, jd_deck_free);
-  g_free (job);
-}
-
-static void
-loaded_free (Loaded *loaded)
-{
-  g_clear_pointer (&loaded->deck, jd_deck_free);
-  g_clear_pointer (&loaded->choices, jd_filter_choices_free);
-  g_free (loaded);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Loaded, loaded_free)
 
 static void
 notify_busy (JdSlidesView *self)
@@ -198,7 +162,8 @@ static void
 update_actions (JdSlidesView *self)
 {
   gboolean has_deck = self->deck != NULL;
-  gboolean has_doc = self->doc != NULL && self->build_task == NULL;
+  gboolean has_doc = self->doc != NULL && self->build_task == NULL &&
+                     jd_report_preview_get_n_pages (self->preview) > 0;
   GtkWidget *widget = GTK_WIDGET (self);
 
   gtk_widget_action_set_enabled (widget, "slides.show", has_deck);
@@ -207,11 +172,12 @@ update_actions (JdSlidesView *self)
   gtk_widget_action_set_enabled (widget, "slides.edit", has_deck);
   gtk_widget_action_set_enabled (widget, "slides.remove", has_deck);
   gtk_widget_action_set_enabled (widget, "slides.add-text", has_deck);
-  gtk_widget_action_set_enabled (widget, "slides.add-agency", has_deck);
+  gtk_widget_action_set_enabled (widget, "slides.add-agency",
+                                 has_deck && jd_session_get_filter_choices (self->session) != NULL);
   gtk_widget_action_set_enabled (widget, "slides.reset", has_deck && !jd_deck_is_default (self->deck));
   gtk_widget_action_set_enabled (widget, "slides.undo", has_deck && self->undo_deck != NULL);
-  gtk_widget_action_set_enabled (widget, "slides.export", has_doc && jd_doc_layout_get_n_pages (self->layout) > 0);
-  gtk_widget_action_set_enabled (widget, "slides.present", has_doc && jd_doc_layout_get_n_pages (self->layout) > 0);
+  gtk_widget_action_set_enabled (widget, "slides.export", has_doc);
+  gtk_widget_action_set_enabled (widget, "slides.present", has_doc);
   update_status (self);
 }
 
@@ -247,85 +213,44 @@ rebuild_list (JdSlidesView *self)
 static void
 stop_progress (JdSlidesView *self)
 {
+  if (self->exporting > 0)
+    return;
+
   g_clear_handle_id (&self->progress_id, g_source_remove);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
-}
-
-static void
-on_build_progress_cb (double   fraction,
-                      gpointer user_data)
-{
-  Job *job = user_data;
-
-  g_atomic_int_set (&job->permille, (int)(fraction * 1000));
 }
 
 static gboolean
 on_progress_tick_cb (gpointer user_data)
 {
   JdSlidesView *self = user_data;
-  Job *job;
+  int permille;
 
-  if (self->build_task == NULL)
+  if (self->build_task != NULL)
+    permille = g_atomic_int_get (&((JdSlidesJob *)g_task_get_task_data (self->build_task))->permille);
+  else if (self->exporting > 0)
+    permille = g_atomic_int_get (&self->permille);
+  else
     {
       self->progress_id = 0;
+      gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
       return G_SOURCE_REMOVE;
     }
 
-  job = g_task_get_task_data (self->build_task);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
-  gtk_progress_bar_set_fraction (self->progress_bar, g_atomic_int_get (&job->permille) / 1000.0);
+  gtk_progress_bar_set_fraction (self->progress_bar, permille / 1000.0);
   return G_SOURCE_CONTINUE;
-}
-
-typedef struct
-{
-  JdDoc       *doc;
-  JdDocLayout *layout;
-} Built;
-
-static void
-built_free (Built *built)
-{
-  g_clear_pointer (&built->layout, jd_doc_layout_free);
-  g_clear_pointer (&built->doc, jd_doc_unref);
-  g_free (built);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Built, built_free)
-
-static void
-build_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
-{
-  Job *job = task_data;
-  g_autoptr(Built) built = g_new0 (Built, 1);
-  GError *error = NULL;
-
-  built->doc = jd_deck_build (job->store, &job->period, &job->filter, job->deck,
-                              cancellable, on_build_progress_cb, job, &error);
-  if (built->doc != NULL)
-    built->layout = jd_doc_layout_new (built->doc, cancellable, &error);
-
-  if (built->layout == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, g_steal_pointer (&built), (GDestroyNotify)built_free);
 }
 
 static void
 set_pages (JdSlidesView *self,
-           Built        *built)
+           JdSlidesBuilt *built)
 {
-  g_clear_pointer (&self->layout, jd_doc_layout_free);
   g_clear_pointer (&self->doc, jd_doc_unref);
+  if (self->preview != NULL)
+    jd_report_preview_set_layout (self->preview, built != NULL ? g_steal_pointer (&built->layout) : NULL);
   if (built != NULL)
-    {
-      self->doc = g_steal_pointer (&built->doc);
-      self->layout = g_steal_pointer (&built->layout);
-    }
+    self->doc = g_steal_pointer (&built->doc);
 }
 
 static void
@@ -334,7 +259,7 @@ on_built_cb (GObject      *object,
              gpointer      user_data)
 {
   JdSlidesView *self = JD_SLIDES_VIEW (object);
-  g_autoptr(Built) built = NULL;
+  g_autoptr(JdSlidesBuilt) built = NULL;
   g_autoptr(GError) error = NULL;
 
   built = g_task_propagate_pointer (G_TASK (result), &error);
@@ -366,6 +291,7 @@ build (JdSlidesView *self)
   if (self->build_cancellable != NULL)
     g_cancellable_cancel (self->build_cancellable);
   g_clear_object (&self->build_cancellable);
+  g_clear_object (&self->export_cancellable);
   g_clear_object (&self->build_task);
   if (self->deck == NULL)
     return;
@@ -373,8 +299,8 @@ build (JdSlidesView *self)
   self->build_cancellable = g_cancellable_new ();
   task = g_task_new (self, self->build_cancellable, on_built_cb, NULL);
   g_task_set_source_tag (task, build);
-  g_task_set_task_data (task, job_new (self), (GDestroyNotify)job_free);
-  g_task_run_in_thread (task, build_thread);
+  g_task_set_task_data (task, job_new (self), (GDestroyNotify)jd_slides_job_free);
+  g_task_run_in_thread (task, jd_slides_build_thread);
   self->build_task = g_steal_pointer (&task);
 
   if (self->progress_id == 0)
@@ -388,27 +314,6 @@ build (JdSlidesView *self)
 static void start_save (JdSlidesView   *self,
                         const JdPeriod *period,
                         const JdDeck   *deck);
-
-static void
-save_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  Job *job = task_data;
-  GError *error = NULL;
-  gboolean ok;
-
-  if (job->deck != NULL)
-    ok = jd_deck_save (job->store, &job->period, job->deck, &error);
-  else
-    ok = jd_deck_forget (job->store, &job->period, &error);
-
-  if (ok)
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
 
 static void
 on_saved_cb (GObject      *object,
@@ -449,7 +354,7 @@ start_save (JdSlidesView   *self,
             const JdDeck   *deck)
 {
   g_autoptr(GTask) task = NULL;
-  Job *job;
+  JdSlidesJob *job;
 
   if (self->save_task != NULL)
     {
@@ -460,15 +365,12 @@ start_save (JdSlidesView   *self,
       return;
     }
 
-  job = g_new0 (Job, 1);
-  job->store = g_object_ref (jd_session_get_store (self->session));
-  job->period = *period;
-  job->deck = deck != NULL ? jd_deck_copy (deck) : NULL;
+  job = jd_slides_job_new (jd_session_get_store (self->session), period, NULL, deck);
 
   task = g_task_new (self, NULL, on_saved_cb, NULL);
   g_task_set_source_tag (task, start_save);
-  g_task_set_task_data (task, job, (GDestroyNotify)job_free);
-  g_task_run_in_thread (task, save_thread);
+  g_task_set_task_data (task, job, (GDestroyNotify)jd_slides_job_free);
+  g_task_run_in_thread (task, jd_slides_save_thread);
   self->save_task = g_steal_pointer (&task);
   notify_busy (self);
 }
@@ -500,32 +402,12 @@ deck_changed (JdSlidesView *self,
 /* Loading */
 
 static void
-load_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  Job *job = task_data;
-  g_autoptr(Loaded) loaded = g_new0 (Loaded, 1);
-  GError *error = NULL;
-
-  loaded->deck = jd_deck_load (job->store, &job->period, &error);
-  if (loaded->deck != NULL && job->choices)
-    loaded->choices = jd_filter_choices_load (job->store, &error);
-
-  if (loaded->deck == NULL || (job->choices && loaded->choices == NULL))
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, g_steal_pointer (&loaded), (GDestroyNotify)loaded_free);
-}
-
-static void
 on_loaded_cb (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
 {
   JdSlidesView *self = user_data;
-  g_autoptr(Loaded) loaded = NULL;
+  g_autoptr(JdSlidesLoaded) loaded = NULL;
   g_autoptr(GError) error = NULL;
 
   loaded = g_task_propagate_pointer (G_TASK (result), &error);
@@ -565,7 +447,7 @@ reload (JdSlidesView *self)
 {
   g_autoptr(GTask) task = NULL;
   JdPeriod period;
-  Job *job;
+  JdSlidesJob *job;
 
   self->stale = FALSE;
   if (self->load_cancellable != NULL)
@@ -610,8 +492,8 @@ reload (JdSlidesView *self)
   job->choices = jd_session_get_filter_choices (self->session) == NULL;
   task = g_task_new (NULL, self->load_cancellable, on_loaded_cb, g_object_ref (self));
   g_task_set_source_tag (task, reload);
-  g_task_set_task_data (task, job, (GDestroyNotify)job_free);
-  g_task_run_in_thread (task, load_thread);
+  g_task_set_task_data (task, job, (GDestroyNotify)jd_slides_job_free);
+  g_task_run_in_thread (task, jd_slides_load_thread);
   update_actions (self);
   notify_busy (self);
 }
@@ -656,212 +538,38 @@ on_toggle_cb (JdSlidesView    *self,
                                                                                 : self->list_side);
 }
 
-/* Actions */
-
 static void
-show_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
+on_exported_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
-  JdSlidesView *self = JD_SLIDES_VIEW (widget);
-  guint index;
-  gboolean shown;
-
-  g_variant_get (parameter, "(ub)", &index, &shown);
-  if (index >= jd_deck_get_n_slides (self->deck) || jd_deck_get_slide (self->deck, index)->hidden == !shown)
-    return;
-
-  jd_deck_set_hidden (self->deck, index, !shown);
-  deck_changed (self, index);
-}
-
-static void
-move (JdSlidesView *self,
-      guint         index,
-      int           direction)
-{
-  int to = (int)index + direction;
-
-  if (index >= jd_deck_get_n_slides (self->deck) || to < 0 || to >= (int)jd_deck_get_n_slides (self->deck))
-    return;
-
-  jd_deck_move (self->deck, index, to);
-  deck_changed (self, to);
-}
-
-static void
-move_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  guint index;
-  int direction;
-
-  g_variant_get (parameter, "(ui)", &index, &direction);
-  move (JD_SLIDES_VIEW (widget), index, direction);
-}
-
-/* Alt+↑ and Alt+↓: the slide whose row has the focus. */
-static void
-move_focused_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  JdSlidesView *self = JD_SLIDES_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
-  GtkWidget *row = focus != NULL ? gtk_widget_get_ancestor (focus, JD_TYPE_SLIDE_ROW) : NULL;
-
-  if (row != NULL && gtk_widget_is_ancestor (row, widget))
-    move (self, jd_slide_row_get_index (JD_SLIDE_ROW (row)), g_variant_get_int32 (parameter));
-}
-
-static void
-on_text_edited_cb (GtkWidget  *widget,
-                   int         index,
-                   const char *title,
-                   const char *body)
-{
-  JdSlidesView *self = JD_SLIDES_VIEW (widget);
-
-  if (self->deck == NULL)
-    return;
-
-  if (index < 0)
-    {
-      jd_slides_view_add_text_slide (self, title, body);
-      return;
-    }
-
-  if ((guint)index >= jd_deck_get_n_slides (self->deck) ||
-      jd_deck_get_slide (self->deck, index)->kind != JD_SLIDE_TEXT)
-    return;
-
-  jd_deck_set_text (self->deck, index, title, body);
-  deck_changed (self, index);
-}
-
-static void
-edit_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  JdSlidesView *self = JD_SLIDES_VIEW (widget);
-  guint index = g_variant_get_uint32 (parameter);
-  const JdSlide *slide;
-
-  if (index >= jd_deck_get_n_slides (self->deck))
-    return;
-
-  slide = jd_deck_get_slide (self->deck, index);
-  if (slide->kind == JD_SLIDE_TEXT)
-    jd_slides_edit_text (widget, index, slide->title, slide->body, on_text_edited_cb);
-}
-
-static void
-add_text_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  jd_slides_edit_text (widget, -1, NULL, NULL, on_text_edited_cb);
-}
-
-static void
-remove_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  JdSlidesView *self = JD_SLIDES_VIEW (widget);
-  guint index = g_variant_get_uint32 (parameter);
-  g_autoptr(JdDeck) before = NULL;
-  g_autofree char *title = NULL;
+  JdSlidesView *self = JD_SLIDES_VIEW (object);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
   g_autofree char *text = NULL;
-  AdwToast *toast;
 
-  if (index >= jd_deck_get_n_slides (self->deck))
+  self->exporting--;
+  if (jd_report_write_finish (result, &error))
+    text = g_strdup_printf (_("Saved “%s”"), name);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    text = g_strdup (_("Export cancelled"));
+
+  if (self->state_stack == NULL)   /* disposed meanwhile */
     return;
 
-  before = jd_deck_copy (self->deck);
-  title = slide_title (self, jd_deck_get_slide (self->deck, index));
-  if (!jd_deck_remove (self->deck, index))
-    return;
-
-  g_clear_pointer (&self->undo_deck, jd_deck_free);
-  self->undo_deck = g_steal_pointer (&before);
-  deck_changed (self, MIN (index, jd_deck_get_n_slides (self->deck) - 1));
-
-  /* Translators: a toast; %s is the slide's title */
-  text = g_strdup_printf (_("“%s” removed"), title);
-  toast = adw_toast_new (text);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "slides.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  update_actions (self);
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  JdSlidesView *self = JD_SLIDES_VIEW (widget);
-
-  if (self->undo_deck == NULL || self->deck == NULL)
-    return;
-
-  jd_deck_free (self->deck);
-  self->deck = g_steal_pointer (&self->undo_deck);
-  deck_changed (self, -1);
-  update_actions (self);
-}
-
-static void
-on_agency_chosen_cb (GtkWidget  *widget,
-                     const char *code)
-{
-  jd_slides_view_add_agency_slide (JD_SLIDES_VIEW (widget), code);
-}
-
-static void
-add_agency_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  JdSlidesView *self = JD_SLIDES_VIEW (widget);
-  const JdFilterChoices *choices = jd_session_get_filter_choices (self->session);
-
-  if (choices == NULL || choices->agencies->len == 0)
+  if (text != NULL)
+    show_toast (self, text);
+  else
     {
-      show_toast (self, _("The agencies’ names are still being read"));
-      return;
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                  _("Could Not Export the Slides"), error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
     }
-
-  jd_slides_choose_agency (widget, choices->agencies, on_agency_chosen_cb);
-}
-
-static void
-on_reset_confirmed_cb (GtkWidget *widget)
-{
-  jd_slides_view_reset (JD_SLIDES_VIEW (widget));
-}
-
-static void
-reset_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  JdSlidesView *self = JD_SLIDES_VIEW (widget);
-  g_autofree char *period = jd_period_format (&self->period);
-
-  jd_slides_confirm_reset (widget, period, on_reset_confirmed_cb);
-}
-
-static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  reload (JD_SLIDES_VIEW (widget));
+  notify_busy (self);
 }
 
 /* GObject */
@@ -886,6 +594,8 @@ jd_slides_view_dispose (GObject *object)
     g_cancellable_cancel (self->load_cancellable);
   if (self->build_cancellable != NULL)
     g_cancellable_cancel (self->build_cancellable);
+  if (self->export_cancellable != NULL)
+    g_cancellable_cancel (self->export_cancellable);
   g_clear_handle_id (&self->progress_id, g_source_remove);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_SLIDES_VIEW);
@@ -901,6 +611,7 @@ jd_slides_view_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->build_cancellable);
+  g_clear_object (&self->export_cancellable);
   g_clear_object (&self->build_task);
   g_clear_object (&self->save_task);
   g_clear_pointer (&self->deck, jd_deck_free);
@@ -973,6 +684,7 @@ jd_slides_view_class_init (JdSlidesViewClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (JD_TYPE_REPORT_PREVIEW);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/jiandu/Jiandu/jd-slides-view.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, JdSlidesView, toast_overlay);
@@ -988,23 +700,11 @@ jd_slides_view_class_init (JdSlidesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdSlidesView, preview_side);
   gtk_widget_class_bind_template_child (widget_class, JdSlidesView, list_box);
   gtk_widget_class_bind_template_child (widget_class, JdSlidesView, progress_bar);
-  gtk_widget_class_bind_template_child (widget_class, JdSlidesView, preview_scroller);
+  gtk_widget_class_bind_template_child (widget_class, JdSlidesView, preview);
   gtk_widget_class_bind_template_callback (widget_class, on_folded_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_toggle_cb);
 
-  gtk_widget_class_install_action (widget_class, "slides.show", "(ub)", show_action);
-  gtk_widget_class_install_action (widget_class, "slides.move", "(ui)", move_action);
-  gtk_widget_class_install_action (widget_class, "slides.move-focused", "i", move_focused_action);
-  gtk_widget_class_install_action (widget_class, "slides.edit", "u", edit_action);
-  gtk_widget_class_install_action (widget_class, "slides.remove", "u", remove_action);
-  gtk_widget_class_install_action (widget_class, "slides.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "slides.add-text", NULL, add_text_action);
-  gtk_widget_class_install_action (widget_class, "slides.add-agency", NULL, add_agency_action);
-  gtk_widget_class_install_action (widget_class, "slides.reset", NULL, reset_action);
-  gtk_widget_class_install_action (widget_class, "slides.reload", NULL, reload_action);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "slides.move-focused", "i", -1);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "slides.move-focused", "i", 1);
+  jd_slides_actions_install (widget_class);
 }
 
 static void
@@ -1058,7 +758,7 @@ jd_slides_view_get_busy (JdSlidesView *self)
 {
   g_return_val_if_fail (JD_IS_SLIDES_VIEW (self), FALSE);
 
-  return self->loading || self->save_task != NULL || self->build_task != NULL;
+  return self->loading || self->save_task != NULL || self->build_task != NULL || self->exporting > 0;
 }
 
 /* Returns: (transfer none) (nullable): the deck the list shows */
@@ -1085,7 +785,7 @@ jd_slides_view_get_n_pages (JdSlidesView *self)
 {
   g_return_val_if_fail (JD_IS_SLIDES_VIEW (self), 0);
 
-  return self->layout != NULL ? jd_doc_layout_get_n_pages (self->layout) : 0;
+  return jd_report_preview_get_n_pages (self->preview);
 }
 
 /* Returns: (transfer none): the list, a JdSlideRow a slide */
@@ -1095,6 +795,129 @@ jd_slides_view_get_list (JdSlidesView *self)
   g_return_val_if_fail (JD_IS_SLIDES_VIEW (self), NULL);
 
   return self->list_box;
+}
+
+/* Reads the deck of the session's period again, and draws it. */
+void
+jd_slides_view_reload (JdSlidesView *self)
+{
+  g_return_if_fail (JD_IS_SLIDES_VIEW (self));
+
+  reload (self);
+}
+
+/* Returns: whether there is a deck, and then its period in @period */
+gboolean
+jd_slides_view_get_period (JdSlidesView *self,
+                           JdPeriod     *period)
+{
+  g_return_val_if_fail (JD_IS_SLIDES_VIEW (self), FALSE);
+  g_return_val_if_fail (period != NULL, FALSE);
+
+  if (self->deck == NULL)
+    return FALSE;
+
+  *period = self->period;
+  return TRUE;
+}
+
+/* Shows or hides the slide at @index. */
+void
+jd_slides_view_set_shown (JdSlidesView *self,
+                          guint         index,
+                          gboolean      shown)
+{
+  g_return_if_fail (JD_IS_SLIDES_VIEW (self));
+
+  if (self->deck == NULL || index >= jd_deck_get_n_slides (self->deck) ||
+      jd_deck_get_slide (self->deck, index)->hidden == !shown)
+    return;
+
+  jd_deck_set_hidden (self->deck, index, !shown);
+  deck_changed (self, index);
+}
+
+/* Moves the slide at @index one place up (@direction -1) or down (1). */
+void
+jd_slides_view_move (JdSlidesView *self,
+                     guint         index,
+                     int           direction)
+{
+  int to = (int)index + direction;
+
+  g_return_if_fail (JD_IS_SLIDES_VIEW (self));
+
+  if (self->deck == NULL || index >= jd_deck_get_n_slides (self->deck) ||
+      to < 0 || to >= (int)jd_deck_get_n_slides (self->deck))
+    return;
+
+  jd_deck_move (self->deck, index, to);
+  deck_changed (self, to);
+}
+
+/* The words of the text slide at @index */
+void
+jd_slides_view_set_text (JdSlidesView *self,
+                         guint         index,
+                         const char   *title,
+                         const char   *body)
+{
+  g_return_if_fail (JD_IS_SLIDES_VIEW (self));
+
+  if (self->deck == NULL || index >= jd_deck_get_n_slides (self->deck) ||
+      jd_deck_get_slide (self->deck, index)->kind != JD_SLIDE_TEXT)
+    return;
+
+  jd_deck_set_text (self->deck, index, title, body);
+  deck_changed (self, index);
+}
+
+/* Removes the text or agency slide at @index, with a toast to undo it. */
+void
+jd_slides_view_remove (JdSlidesView *self,
+                       guint         index)
+{
+  g_autoptr(JdDeck) before = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *text = NULL;
+  AdwToast *toast;
+
+  g_return_if_fail (JD_IS_SLIDES_VIEW (self));
+
+  if (self->deck == NULL || index >= jd_deck_get_n_slides (self->deck))
+    return;
+
+  before = jd_deck_copy (self->deck);
+  title = slide_title (self, jd_deck_get_slide (self->deck, index));
+  if (!jd_deck_remove (self->deck, index))
+    return;
+
+  g_clear_pointer (&self->undo_deck, jd_deck_free);
+  self->undo_deck = g_steal_pointer (&before);
+  deck_changed (self, MIN (index, jd_deck_get_n_slides (self->deck) - 1));
+
+  /* Translators: a toast; %s is the slide's title */
+  text = g_strdup_printf (_("“%s” removed"), title);
+  toast = adw_toast_new (text);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "slides.undo");
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  update_actions (self);
+}
+
+/* Brings back the deck as it was before the last removal. */
+void
+jd_slides_view_undo (JdSlidesView *self)
+{
+  g_return_if_fail (JD_IS_SLIDES_VIEW (self));
+
+  if (self->undo_deck == NULL || self->deck == NULL)
+    return;
+
+  jd_deck_free (self->deck);
+  self->deck = g_steal_pointer (&self->undo_deck);
+  deck_changed (self, -1);
+  update_actions (self);
 }
 
 /* Adds a text slide after the deck's last slide. */
@@ -1129,6 +952,35 @@ jd_slides_view_add_agency_slide (JdSlidesView *self,
   jd_deck_insert_agency (self->deck, n, code);
   deck_changed (self, n);
   update_actions (self);
+}
+
+/**
+ * jd_slides_view_export_to:
+ *
+ * Writes the deck on show to @file, a 16:9 PDF, in a worker, with its
+ * progress over the preview; a toast says when it is saved, a dialog why not.
+ */
+void
+jd_slides_view_export_to (JdSlidesView *self,
+                          GFile        *file)
+{
+  g_return_if_fail (JD_IS_SLIDES_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (self->doc == NULL)
+    return;
+
+  if (self->exporting++ == 0)
+    {
+      g_clear_object (&self->export_cancellable);
+      self->export_cancellable = g_cancellable_new ();
+      g_atomic_int_set (&self->permille, 0);
+    }
+  jd_report_write_async (self, self->doc, file, JD_REPORT_FORMAT_PDF, &self->permille,
+                         self->export_cancellable, on_exported_cb, g_object_ref (file));
+  if (self->progress_id == 0)
+    self->progress_id = g_timeout_add (100, on_progress_tick_cb, self);
+  notify_busy (self);
 }
 
 /* Forgets what the analyst made of the period's deck: the default again. */

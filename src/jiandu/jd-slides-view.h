@@ -26,6 +26,22 @@ const JdDeck *jd_slides_view_get_deck        (JdSlidesView *self);
 JdDoc        *jd_slides_view_get_doc         (JdSlidesView *self);
 guint         jd_slides_view_get_n_pages     (JdSlidesView *self);
 GtkListBox   *jd_slides_view_get_list        (JdSlidesView *self);
+void          jd_slides_view_reload          (JdSlidesView *self);
+gboolean      jd_slides_view_get_period      (JdSlidesView *self,
+                                              JdPeriod     *period);
+void          jd_slides_view_set_shown       (JdSlidesView *self,
+                                              guint         index,
+                                              gboolean      shown);
+void          jd_slides_view_move            (JdSlidesView *self,
+                                              guint         index,
+                                              int           direction);
+void          jd_slides_view_set_text        (JdSlidesView *self,
+                                              guint         index,
+                                              const char   *title,
+                                              const char   *body);
+void          jd_slides_view_remove          (JdSlidesView *self,
+                                              guint         index);
+void          jd_slides_view_undo            (JdSlidesView *self);
 void          jd_slides_view_add_text_slide  (JdSlidesView *self,
                                               const char   *title,
                                               const char   *body);

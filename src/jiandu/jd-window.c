@@ -26,6 +26,7 @@
 #include "jd-lawsuits-page.h"
 #include "jd-leniency-page.h"
 #include "jd-overview-page.h"
+#include "jd-report-view.h"
 #include "jd-reviews-page.h"
 #include "jd-session.h"
 #include "jd-warnings-page.h"
@@ -67,6 +68,7 @@ struct _JdWindow
   GtkStack             *content;        /* the pages, or the agency profile over them */
   GtkStack             *pages;
   JdAgencyPage         *agency_page;
+  JdReportView         *report_view;    /* in the sidebar after the pages */
 };
 
 G_DEFINE_FINAL_TYPE (JdWindow, jd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -133,7 +135,8 @@ visible_page (JdWindow *self)
 {
   GtkWidget *page = showing_agency (self) ? GTK_WIDGET (self->agency_page) : gtk_stack_get_visible_child (self->pages);
 
-  return page != NULL ? JD_PAGE (page) : NULL;
+  /* The report view is no cockpit page: it loads on its own. */
+  return page != NULL && JD_IS_PAGE (page) ? JD_PAGE (page) : NULL;
 }
 
 /* The window is loading while it opens a database, and while the page on
@@ -921,16 +924,23 @@ connect_page (JdWindow *self,
 static void
 add_pages (JdWindow *self)
 {
+  GtkStackPage *stack_page;
+
   for (guint i = 0; i < G_N_ELEMENTS (page_types); i++)
     {
       JdPage *page = g_object_new (page_types[i].get_type (), "session", self->session, NULL);
-      GtkStackPage *stack_page;
 
       stack_page = gtk_stack_add_titled (self->pages, GTK_WIDGET (page), page_types[i].name,
                                          jd_page_get_title (page));
       gtk_stack_page_set_icon_name (stack_page, jd_page_get_icon_name (page));
       connect_page (self, page);
     }
+
+  /* The report writes a document, not a page of figures, but it sits in
+   * the sidebar with the pages. */
+  self->report_view = JD_REPORT_VIEW (jd_report_view_new (self->session));
+  stack_page = gtk_stack_add_titled (self->pages, GTK_WIDGET (self->report_view), "report", _("Report"));
+  gtk_stack_page_set_icon_name (stack_page, "x-office-document-symbolic");
 
   /* The profile is no page of the sidebar's: it opens over the others. */
   jd_page_set_session (JD_PAGE (self->agency_page), self->session);
@@ -973,6 +983,23 @@ show_page_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   jd_window_show_page (JD_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* Ctrl+P: the report, printed (once it is written, if it is not yet). */
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  JdWindow *self = JD_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "dashboard") != 0)
+    return;
+
+  jd_window_show_page (self, "report");
+  if (!jd_report_view_print (self->report_view, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error))
+    show_toast (self, error->message);
 }
 
 /* F9, and the button of a narrow window: back to the list of pages. */
@@ -1128,6 +1155,7 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-pages", NULL, show_pages_action);
   gtk_widget_class_install_action (widget_class, "win.filter", NULL, filter_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
 
   /* Without a GtkApplication (as in tests) the same keys still work. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.previous-period", NULL);
@@ -1141,6 +1169,8 @@ jd_window_class_init (JdWindowClass *klass)
   for (guint i = 0; i < G_N_ELEMENTS (page_types) && i < 9; i++)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
                                          "win.show-page", "s", page_types[i].name);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_9, GDK_CONTROL_MASK, "win.show-page", "s", "report");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
 }
 
 static void
@@ -1332,7 +1362,7 @@ jd_window_get_page (JdWindow   *self,
     return JD_PAGE (self->agency_page);
 
   page = gtk_stack_get_child_by_name (self->pages, name);
-  return page != NULL ? JD_PAGE (page) : NULL;
+  return page != NULL && JD_IS_PAGE (page) ? JD_PAGE (page) : NULL;
 }
 
 /**
