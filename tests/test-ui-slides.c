@@ -320,6 +320,52 @@ test_survives (void)
   }
 }
 
+static char *
+run_tool (const char *tool,
+          const char *path)
+{
+  const char *argv[] = { tool, path, NULL };
+  g_autoptr(GError) error = NULL;
+  char *out = NULL;
+  int status = 0;
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+/* Export PDF writes the deck on show: 16:9, a page a shown slide. */
+static void
+test_export (void)
+{
+  g_autoptr(Shown) shown = NULL;
+  g_autofree char *path = g_build_filename (jd_test_demo.dir, "联席会议.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *info = NULL;
+  g_autofree char *pages = NULL;
+  const JdDeck *deck;
+
+  forget_saved ();
+  shown = show_view (1280);
+  jd_slides_view_set_shown (shown->view, 2, FALSE);
+  jd_slides_view_set_shown (shown->view, 4, FALSE);
+  wait_for_view (shown->view);
+  deck = jd_slides_view_get_deck (shown->view);
+  g_assert_cmpuint (count_shown (deck), ==, jd_deck_get_n_slides (deck) - 2);
+
+  jd_slides_view_export_to (shown->view, file);
+  g_assert_true (jd_slides_view_get_busy (shown->view));
+  wait_for_view (shown->view);
+
+  info = run_tool ("pdfinfo", path);
+  g_assert_nonnull (strstr (info, "Page size:       960 x 540 pts"));
+  pages = g_strdup_printf ("Pages:           %u\n", count_shown (deck));
+  g_assert_nonnull (strstr (info, pages));
+  g_assert_cmpuint (jd_slides_view_get_n_pages (shown->view), ==, count_shown (deck));
+}
+
 /* The dialog the view presented, called @heading */
 static AdwMessageDialog *
 find_dialog (const char *heading)
@@ -403,6 +449,7 @@ main (int    argc,
   g_test_add_func ("/ui/slides/reorder", test_reorder);
   g_test_add_func ("/ui/slides/survives", test_survives);
   g_test_add_func ("/ui/slides/dialogs", test_dialogs);
+  g_test_add_func ("/ui/slides/export", test_export);
 
   status = g_test_run ();
   jd_test_demo_teardown ();

@@ -29,6 +29,7 @@
 #include "jd-report-view.h"
 #include "jd-reviews-page.h"
 #include "jd-session.h"
+#include "jd-slides-view.h"
 #include "jd-warnings-page.h"
 #include "jd-window.h"
 
@@ -69,6 +70,7 @@ struct _JdWindow
   GtkStack             *pages;
   JdAgencyPage         *agency_page;
   JdReportView         *report_view;    /* in the sidebar after the pages */
+  JdSlidesView         *slides_view;    /* the joint meeting's deck, after the report */
 };
 
 G_DEFINE_FINAL_TYPE (JdWindow, jd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -942,6 +944,11 @@ add_pages (JdWindow *self)
   stack_page = gtk_stack_add_titled (self->pages, GTK_WIDGET (self->report_view), "report", _("Report"));
   gtk_stack_page_set_icon_name (stack_page, "x-office-document-symbolic");
 
+  self->slides_view = JD_SLIDES_VIEW (jd_slides_view_new (self->session));
+  /* Translators: the sidebar's entry for the joint meeting's slides; zh_CN: "联席会议" */
+  stack_page = gtk_stack_add_titled (self->pages, GTK_WIDGET (self->slides_view), "slides", _("Meeting Slides"));
+  gtk_stack_page_set_icon_name (stack_page, "x-office-presentation-symbolic");
+
   /* The profile is no page of the sidebar's: it opens over the others. */
   jd_page_set_session (JD_PAGE (self->agency_page), self->session);
   connect_page (self, JD_PAGE (self->agency_page));
@@ -1170,6 +1177,7 @@ jd_window_class_init (JdWindowClass *klass)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
                                          "win.show-page", "s", page_types[i].name);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_9, GDK_CONTROL_MASK, "win.show-page", "s", "report");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.show-page", "s", "slides");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
 }
 
