@@ -534,6 +534,65 @@ test_private_files (Fixture       *fixture,
   db_exec (db, "ROLLBACK");
 }
 
+typedef struct
+{
+  JdStore *store;
+  int      holding;
+  int      release;
+} Holder;
+
+/* A worker reading: holds the store's connection until told to let go. */
+static gpointer
+hold_store_thread (gpointer user_data)
+{
+  Holder *holder = user_data;
+
+  _jd_store_lock (holder->store);
+  g_atomic_int_set (&holder->holding, TRUE);
+  while (!g_atomic_int_get (&holder->release))
+    g_usleep (1000);
+  _jd_store_unlock (holder->store);
+
+  return NULL;
+}
+
+/* A commit by another connection is seen once; the store's own are not. */
+static void
+test_poll_changes (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, "watched.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdStore) shown = NULL;
+  g_autoptr(JdStore) writer = NULL;
+  Holder holder = { NULL, FALSE, FALSE };
+  GThread *thread;
+
+  shown = jd_store_open (path, &error);
+  g_assert_no_error (error);
+  writer = jd_store_open (path, &error);
+  g_assert_no_error (error);
+
+  g_assert_false (jd_store_poll_changes (shown));
+  db_exec (_jd_store_get_db (shown), "INSERT INTO agencies (code, name, level) VALUES ('A1', '市公安局', 'city')");
+  g_assert_false (jd_store_poll_changes (shown));
+
+  db_exec (_jd_store_get_db (writer), "INSERT INTO agencies (code, name, level) VALUES ('A2', '市生态环境局', 'city')");
+  g_assert_true (jd_store_poll_changes (shown));
+  g_assert_false (jd_store_poll_changes (shown));
+
+  /* While a worker holds the connection, the poll waits for the next time. */
+  db_exec (_jd_store_get_db (writer), "DELETE FROM agencies WHERE code = 'A2'");
+  holder.store = shown;
+  thread = g_thread_new ("holder", hold_store_thread, &holder);
+  while (!g_atomic_int_get (&holder.holding))
+    g_usleep (1000);
+  g_assert_false (jd_store_poll_changes (shown));
+  g_atomic_int_set (&holder.release, TRUE);
+  g_thread_join (thread);
+  g_assert_true (jd_store_poll_changes (shown));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -559,6 +618,7 @@ main (int    argc,
   ADD ("/store/verify/sound", test_verify_sound);
   ADD ("/store/verify/summaries", test_verify_summaries);
   ADD ("/store/refuse/directory", test_directory);
+  ADD ("/store/poll-changes", test_poll_changes);
 
 #undef ADD
 

@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include "jd-presentation-window.h"
 #include "jd-slide-row.h"
 #include "jd-slides-view.h"
 #include "jd-test-figures.h"
@@ -366,6 +367,36 @@ test_export (void)
   g_assert_cmpuint (jd_slides_view_get_n_pages (shown->view), ==, count_shown (deck));
 }
 
+/* Present (F5) opens the deck on show full screen: its shown slides. */
+static void
+test_present (void)
+{
+  g_autoptr(Shown) shown = NULL;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  JdPresentationWindow *presentation = NULL;
+
+  forget_saved ();
+  shown = show_view (1280);
+  jd_slides_view_set_shown (shown->view, 1, FALSE);
+  wait_for_view (shown->view);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (shown->view), "slides.present", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (JD_IS_PRESENTATION_WINDOW (window))
+        presentation = JD_PRESENTATION_WINDOW (window);
+    }
+  g_assert_nonnull (presentation);
+  g_assert_true (jd_presentation_window_get_player (presentation) != NULL);
+  g_assert_cmpuint (jd_deck_player_get_n_slides (jd_presentation_window_get_player (presentation)), ==,
+                    count_shown (jd_slides_view_get_deck (shown->view)));
+  g_assert_true (jd_doc_layout_get_doc (jd_presentation_window_get_layout (presentation)) ==
+                 jd_slides_view_get_doc (shown->view));
+  gtk_window_destroy (GTK_WINDOW (presentation));
+}
+
 /* The dialog the view presented, called @heading */
 static AdwMessageDialog *
 find_dialog (const char *heading)
@@ -450,6 +481,7 @@ main (int    argc,
   g_test_add_func ("/ui/slides/survives", test_survives);
   g_test_add_func ("/ui/slides/dialogs", test_dialogs);
   g_test_add_func ("/ui/slides/export", test_export);
+  g_test_add_func ("/ui/slides/present", test_present);
 
   status = g_test_run ();
   jd_test_demo_teardown ();

@@ -16,6 +16,8 @@
 struct _JdApplication
 {
   AdwApplication parent_instance;
+
+  gboolean       kiosk;   /* `jiandu --kiosk`: start on the wall display */
 };
 
 G_DEFINE_FINAL_TYPE (JdApplication, jd_application, ADW_TYPE_APPLICATION)
@@ -52,6 +54,51 @@ jd_application_activate (GApplication *app)
     }
 
   gtk_window_present (window);
+
+  if (self->kiosk)
+    {
+      self->kiosk = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.kiosk", NULL);
+    }
+}
+
+/* `jiandu --kiosk`: in the first instance, the wall display opens with the
+ * window; an instance already running is asked to open it. */
+static int
+jd_application_handle_local_options (GApplication *app,
+                                     GVariantDict *options)
+{
+  JdApplication *self = JD_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_variant_dict_contains (options, "kiosk"))
+    return -1;
+
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  if (g_application_get_is_remote (app))
+    {
+      g_action_group_activate_action (G_ACTION_GROUP (app), "kiosk", NULL);
+      return 0;
+    }
+
+  self->kiosk = TRUE;
+  return -1;
+}
+
+static void
+on_kiosk_cb (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  JdApplication *self = user_data;
+
+  self->kiosk = TRUE;
+  g_application_activate (G_APPLICATION (self));
 }
 
 static void
@@ -68,6 +115,13 @@ jd_application_open (GApplication  *app,
 
       jd_window_open_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
+
+      /* `jiandu --kiosk FILE`: the wall display of that database. */
+      if (self->kiosk)
+        {
+          self->kiosk = FALSE;
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.kiosk", NULL);
+        }
     }
 }
 
@@ -126,6 +180,7 @@ static const GActionEntry app_actions[] = {
   { "about", on_about_cb },
   { "quit", on_quit_cb },
   { "new-window", on_new_window_cb },
+  { "kiosk", on_kiosk_cb },
 };
 
 static void
@@ -138,7 +193,8 @@ jd_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *previous_accels[] = { "<Alt>Left", "<Control>Page_Up", NULL };
   static const char *next_accels[] = { "<Alt>Right", "<Control>Page_Down", NULL };
-  static const char *reload_accels[] = { "F5", "<Control>r", NULL };
+  static const char *reload_accels[] = { "<Control>r", NULL };
+  static const char *present_accels[] = { "F5", NULL };
   static const char *import_accels[] = { "<Control>i", NULL };
 
   G_APPLICATION_CLASS (jd_application_parent_class)->startup (app);
@@ -155,6 +211,7 @@ jd_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.next-period", next_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.reload", reload_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.import", import_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.present", present_accels);
 }
 
 static void
@@ -165,11 +222,15 @@ jd_application_class_init (JdApplicationClass *klass)
   app_class->activate = jd_application_activate;
   app_class->open = jd_application_open;
   app_class->startup = jd_application_startup;
+  app_class->handle_local_options = jd_application_handle_local_options;
 }
 
 static void
 jd_application_init (JdApplication *self)
 {
+  g_application_add_main_option (G_APPLICATION (self), "kiosk", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
+                                 _("Show the dashboard pages full screen, one after another, as a wall display"),
+                                 NULL);
 }
 
 JdApplication *

@@ -176,6 +176,33 @@ jd_session_data_changed (JdSession *self,
   emit_changed (self, JD_SESSION_CHANGED_DATA);
 }
 
+/**
+ * jd_session_check_data:
+ *
+ * Looks whether another program (`jiandu-cli import`, another window)
+ * changed the database on show, and if so tells the pages, as
+ * jd_session_data_changed() does.  Cheap (one PRAGMA), for a timer: the
+ * wall display calls it every few seconds.
+ *
+ * Returns: whether the data changed
+ */
+gboolean
+jd_session_check_data (JdSession *self)
+{
+  int first_month = 0, last_month = 0;
+
+  g_return_val_if_fail (JD_IS_SESSION (self), FALSE);
+
+  if (self->store == NULL || !jd_store_poll_changes (self->store))
+    return FALSE;
+
+  if (!jd_store_get_month_range (self->store, &first_month, &last_month))
+    first_month = last_month = 0;
+  jd_session_data_changed (self, first_month, last_month);
+
+  return TRUE;
+}
+
 gboolean
 jd_session_get_month_range (JdSession *self,
                             int       *first_month,

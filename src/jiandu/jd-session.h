@@ -35,6 +35,7 @@ void            jd_session_set_store       (JdSession      *self,
 void            jd_session_data_changed    (JdSession      *self,
                                             int             first_month,
                                             int             last_month);
+gboolean        jd_session_check_data      (JdSession      *self);
 gboolean        jd_session_get_month_range (JdSession      *self,
                                             int            *first_month,
                                             int            *last_month);

@@ -13,8 +13,10 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <adwaita.h>
 
 #include "jd-cockpit-tables.h"
+#include "jd-presentation-window.h"
 #include "jd-save-dialog.h"
 #include "jd-slide-row.h"
 #include "jd-slides-actions.h"
@@ -202,6 +204,39 @@ export_action (GtkWidget  *widget,
   jd_save_dialog_run (widget, _("Export the Slides as PDF"), name, _("Could Not Export the Slides"), save_pdf);
 }
 
+/* "Present" and F5: the deck as shaped and drawn, full screen; on the
+ * projector when the window is on the laptop's screen. */
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  JdDoc *doc = jd_slides_view_get_doc (JD_SLIDES_VIEW (widget));
+  GtkRoot *root = gtk_widget_get_root (widget);
+  g_autoptr(GError) error = NULL;
+  JdPresentationWindow *window;
+  guint n_monitors;
+  int own;
+
+  if (doc == NULL || !GTK_IS_WINDOW (root))
+    return;
+
+  own = jd_presentation_window_monitor_of (GTK_WINDOW (root));
+  n_monitors = g_list_model_get_n_items (gdk_display_get_monitors (gtk_widget_get_display (widget)));
+  window = jd_presentation_window_new (GTK_WINDOW (root), doc, n_monitors > 1 && own == 0 ? 1 : 0, &error);
+  if (window == NULL)
+    {
+      GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (root), _("Could Not Present the Slides"),
+                                                  error->message);
+
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 void
 jd_slides_actions_install (GtkWidgetClass *widget_class)
 {
@@ -216,7 +251,9 @@ jd_slides_actions_install (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "slides.reset", NULL, reset_action);
   gtk_widget_class_install_action (widget_class, "slides.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "slides.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "slides.present", NULL, present_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "slides.move-focused", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "slides.move-focused", "i", 1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "slides.present", NULL);
 }

@@ -23,9 +23,11 @@
 #include "jd-demo.h"
 #include "jd-filter-bar.h"
 #include "jd-import-window.h"
+#include "jd-kiosk-window.h"
 #include "jd-lawsuits-page.h"
 #include "jd-leniency-page.h"
 #include "jd-overview-page.h"
+#include "jd-presentation-window.h"
 #include "jd-report-view.h"
 #include "jd-reviews-page.h"
 #include "jd-session.h"
@@ -113,6 +115,22 @@ static const struct {
   { "warnings", jd_warnings_page_get_type },
 };
 
+/**
+ * jd_window_get_page_type:
+ * @name: a page's name, as the sidebar and win.show-page name it
+ *
+ * Returns: the page's type, or %G_TYPE_INVALID for no such page
+ */
+GType
+jd_window_get_page_type (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (page_types); i++)
+    if (g_strcmp0 (name, page_types[i].name) == 0)
+      return page_types[i].get_type ();
+
+  return G_TYPE_INVALID;
+}
+
 static gboolean step_period (JdWindow *self,
                              int       direction,
                              JdPeriod *out);
@@ -180,6 +198,7 @@ update_actions (JdWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", showing_agency (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", ready);
   gtk_widget_set_sensitive (GTK_WIDGET (self->kind_dropdown), ready);
 }
 
@@ -1024,6 +1043,37 @@ show_pages_action (GtkWidget  *widget,
   gtk_widget_grab_focus (self->sidebar);
 }
 
+/* The wall display, over this window's database, period and filter.
+ * Always enabled: `jiandu --kiosk` opens it while the database opens,
+ * and its pages fill in when the figures are there. */
+static void
+kiosk_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  JdWindow *self = JD_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (jd_kiosk_window_new (GTK_WINDOW (self), self->session)));
+}
+
+/* F5: the session's figures as slides, full screen (the shaped deck on the Meeting Slides page). */
+static void
+present_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  JdWindow *self = JD_WINDOW (widget);
+
+  /* On the Meeting Slides page, F5 presents the deck as the analyst shaped it. */
+  if (!showing_agency (self) && gtk_stack_get_visible_child (self->pages) == GTK_WIDGET (self->slides_view))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->slides_view), "slides.present", NULL);
+      return;
+    }
+
+  jd_presentation_window_present_session (GTK_WINDOW (self), self->session);
+}
+
 /* Ctrl+Shift+F */
 static void
 filter_action (GtkWidget  *widget,
@@ -1163,6 +1213,8 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.filter", NULL, filter_action);
   gtk_widget_class_install_action (widget_class, "win.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.kiosk", NULL, kiosk_action);
+  gtk_widget_class_install_action (widget_class, "win.present", NULL, present_action);
 
   /* Without a GtkApplication (as in tests) the same keys still work. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "win.previous-period", NULL);

@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (JdWindow, jd_window, JD, WINDOW, AdwApplicationWindow)
 
+GType     jd_window_get_page_type (const char  *name);
 void      jd_window_open_last   (JdWindow       *self);
 void      jd_window_open_file   (JdWindow       *self,
                                  GFile          *file);

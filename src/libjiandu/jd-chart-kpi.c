@@ -168,16 +168,19 @@ _jd_chart_layout_kpi (JdChartLayout      *self,
       int ink = change_ink (chart->kpi_polarity, changes[c].change);
       JdChartLabel *name, *number;
       double arrow = small_px * 0.7;
+      double name_height;
 
       _jd_chart_add_label (self, context, small_font, _(changes[c].name), JD_CHART_INK_DIM, x, y);
       name = _jd_chart_last_label (self);
+      /* kept: adding the number's label may move the labels */
+      name_height = name->text.rect.height;
       x += name->text.rect.width + small_px * 0.35;
 
       if (isfinite (changes[c].change) && changes[c].change != 0)
         {
           guint a = self->n_arrows++;
 
-          self->arrows[a] = (JdChartRect) { x, y + (name->text.rect.height - arrow) / 2, arrow, arrow };
+          self->arrows[a] = (JdChartRect) { x, y + (name_height - arrow) / 2, arrow, arrow };
           self->arrow_up[a] = changes[c].change > 0;
           self->arrow_ink[a] = ink;
           x += arrow + small_px * 0.25;
@@ -191,10 +194,10 @@ _jd_chart_layout_kpi (JdChartLayout      *self,
       if (c == 0 && x + small_px * 8 > self->width - pad)
         {
           x = pad;
-          y += name->text.rect.height + small_px * 0.2;
+          y += name_height + small_px * 0.2;
         }
       else if (c == 1)
-        y += name->text.rect.height;
+        y += name_height;
     }
 
   /* The trend under it, if there is room and a series */

@@ -20,6 +20,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "jd-chart-axis.h"
 #include "jd-doc-private.h"
 #include "jd-warnings.h"
 
@@ -70,6 +71,19 @@ _jd_doc_layout_text (JdDocLayout                *self,
   pango_layout_set_width (layout, width < 0 ? -1 : pango_units_from_double (MAX (width, 1)));
   pango_layout_set_alignment (layout, alignment);
   return layout;
+}
+
+/* @layout's logical width; its height in @height */
+double
+_jd_doc_text_size (PangoLayout *layout,
+                   double      *height)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (height != NULL)
+    *height = pango_units_to_double (logical.height);
+  return pango_units_to_double (logical.width);
 }
 
 double
@@ -279,6 +293,8 @@ measure_heading (JdDocLayout *self,
   font = _jd_doc_layout_font (self, box->block->level == 1 ? g->heading_family : g->body_family,
                               g->body_size, PANGO_WEIGHT_BOLD);
   layout = _jd_doc_layout_text (self, font, self->text_width, PANGO_ALIGN_LEFT);
+  /* indented two characters, as the paragraphs are (GB/T 9704) */
+  pango_layout_set_indent (layout, pango_units_from_double (2 * g->body_size));
   pango_layout_set_text (layout, box->block->text, -1);
   box_add_text (box, layout, 0, g->body_size, g->line_spacing, FALSE, FALSE, KEEP_ALL);
   box->space_before = box->block->level == 1 ? g->body_size * 0.5 : 0;
@@ -373,6 +389,8 @@ measure_kpi_row (JdDocLayout *self,
   guint n = jd_block_get_n_charts (box->block);
   guint n_rows;
   double min_width = 8 * g->body_size;
+  gboolean slide = g->format == JD_PAGE_SLIDE_16_9;
+  double floor_height = g->min_text_size / 0.11 + 0.5;   /* small print at 0.11 of a card */
 
   if (n == 0)
     return;
@@ -380,17 +398,23 @@ measure_kpi_row (JdDocLayout *self,
   box->gap = g->body_size * 0.5;
   box->per_row = CLAMP ((guint) ((self->text_width + box->gap) / (min_width + box->gap)), 1, n);
   /* A slide's big numbers leave room for the trend under them: at most
-   * three cards a row, none wider than a third of the slide, and flatter. */
-  if (g->format == JD_PAGE_SLIDE_16_9)
-    box->per_row = MIN (box->per_row, SLIDE_KPIS_PER_ROW);
+   * three cards a row, none wider than a third of the slide, and flatter;
+   * unless so many rows of three would squeeze the cards' small print
+   * under the floor, when they go more to a row. */
+  if (slide && n > SLIDE_KPIS_PER_ROW && box->per_row > SLIDE_KPIS_PER_ROW)
+    {
+      guint rows = (n + SLIDE_KPIS_PER_ROW - 1) / SLIDE_KPIS_PER_ROW;
+
+      if ((graphic_max_height (self) - box->gap * (rows - 1)) / rows >= floor_height)
+        box->per_row = SLIDE_KPIS_PER_ROW;
+    }
   n_rows = (n + box->per_row - 1) / box->per_row;
   box->graphic_width = (self->text_width - box->gap * (box->per_row - 1)) / box->per_row;
-  if (g->format == JD_PAGE_SLIDE_16_9)
+  if (slide)
     box->graphic_width = MIN (box->graphic_width,
                               (self->text_width - box->gap * (SLIDE_KPIS_PER_ROW - 1)) / SLIDE_KPIS_PER_ROW);
   /* a card sizes its small print at 0.11 of its height: not below the floor */
-  box->graphic_height = CLAMP (box->graphic_width * (g->format == JD_PAGE_SLIDE_16_9 ? 0.55 : 0.72),
-                               g->min_text_size / 0.11 + 0.5,
+  box->graphic_height = CLAMP (box->graphic_width * (slide ? 0.55 : 0.72), floor_height,
                                (graphic_max_height (self) - box->gap * (n_rows - 1)) / n_rows);
   box_add_unit (box, JD_DOC_UNIT_GRAPHIC, 0,
                 n_rows * box->graphic_height + (n_rows - 1) * box->gap, FALSE);
@@ -495,212 +519,19 @@ measure_box (JdDocLayout *self,
     }
 }
 
-/* Pagination */
-
-typedef struct
-{
-  JdDocLayout *self;
-  double       top;
-  double       bottom;
-  guint        page;
-  double       y;
-  gboolean     empty;     /* nothing on the page yet */
-  gboolean     breaking;  /* a page break waits for something to follow */
-  JdDocPiece  *piece;     /* the open piece, or NULL */
-} Pager;
-
-static JdDocBox *
-box_at (JdDocLayout *self,
-        guint        index)
-{
-  return self->boxes->pdata[index];
-}
-
-static const JdDocUnit *
-unit_at (JdDocBox *box,
-         guint     index)
-{
-  return &g_array_index (box->units, JdDocUnit, index);
-}
-
-/* How high @unit is where it would go: a row at a piece's top brings the
- * header with it. */
-static double
-unit_height (JdDocBox        *box,
-             const JdDocUnit *unit,
-             gboolean         first_in_piece)
-{
-  if (unit->kind == JD_DOC_UNIT_ROW && first_in_piece)
-    return unit->height + ((JdDocTable *) box->tables->pdata[unit->line])->row_heights[0];
-  return unit->height;
-}
-
-static gboolean
-piece_is_open (Pager *pager,
-               guint  box)
-{
-  return pager->piece != NULL && pager->piece->box == box && pager->piece->page == pager->page;
-}
-
-/* The height that must fit below the page's current y for unit @u of box
- * @b to go there: the unit and every unit it keeps with. */
-static double
-chain_height (Pager *pager,
-              guint  b,
-              guint  u)
-{
-  JdDocLayout *self = pager->self;
-  JdDocBox *box = box_at (self, b);
-  const JdDocUnit *unit = unit_at (box, u);
-  double height = unit_height (box, unit, !piece_is_open (pager, b));
-
-  while (unit->keep_next)
-    {
-      if (u + 1 < box->units->len)
-        {
-          u++;
-          unit = unit_at (box, u);
-          height += unit->height;
-          continue;
-        }
-
-      /* the next box with something in it, unless a page break comes first */
-      do
-        {
-          JdDocBox *next;
-
-          if (++b >= self->boxes->len)
-            return height;
-          next = box_at (self, b);
-          if (next->block->kind == JD_BLOCK_PAGE_BREAK)
-            return height;
-          if (next->units->len > 0)
-            {
-              height += box->space_after + next->space_before;
-              box = next;
-              break;
-            }
-        }
-      while (TRUE);
-
-      u = 0;
-      unit = unit_at (box, 0);
-      height += unit_height (box, unit, TRUE);
-    }
-
-  return height;
-}
-
-static void
-pager_new_page (Pager *pager)
-{
-  pager->page++;
-  pager->y = pager->top;
-  pager->empty = TRUE;
-  pager->piece = NULL;
-}
-
-static void
-pager_place (Pager *pager,
-             guint  b,
-             guint  u)
-{
-  JdDocLayout *self = pager->self;
-  JdDocBox *box = box_at (self, b);
-  const JdDocUnit *unit = unit_at (box, u);
-  double gap = 0, need, height;
-
-  if (u == 0 && !pager->empty)
-    {
-      guint prev = b;
-
-      /* the space between this box and the last one on the page */
-      while (prev > 0 && box_at (self, prev - 1)->units->len == 0)
-        prev--;
-      gap = box->space_before + (prev > 0 ? box_at (self, prev - 1)->space_after : 0);
-    }
-
-  if (pager->breaking && !pager->empty)
-    {
-      pager_new_page (pager);
-      gap = 0;
-    }
-  pager->breaking = FALSE;
-
-  need = chain_height (pager, b, u);
-  if (need > pager->bottom - pager->top)
-    need = unit_height (box, unit, !piece_is_open (pager, b));
-
-  if (!pager->empty && pager->y + gap + need > pager->bottom + 1e-6)
-    {
-      pager_new_page (pager);
-      gap = 0;
-    }
-
-  if (!piece_is_open (pager, b))
-    {
-      JdDocPiece piece = { b, pager->page, pager->y + gap, 0, u, 0 };
-
-      g_array_append_val (self->pieces, piece);
-      pager->piece = &g_array_index (self->pieces, JdDocPiece, self->pieces->len - 1);
-      pager->y += gap;
-    }
-
-  if (u == 0)
-    {
-      self->block_page[b] = pager->page;
-      self->block_y[b] = pager->y;
-    }
-
-  height = unit_height (box, unit, pager->piece->n_units == 0);
-  pager->piece->n_units++;
-  pager->piece->height += height;
-  pager->y += height;
-  pager->empty = FALSE;
-}
-
-static void
-paginate (JdDocLayout *self)
-{
-  const JdPageGeometry *g = &self->geometry;
-  Pager pager = { self, g->margin_top, g->height - g->margin_bottom, 0, g->margin_top, TRUE, FALSE, NULL };
-
-  for (guint b = 0; b < self->boxes->len; b++)
-    {
-      JdDocBox *box = box_at (self, b);
-
-      /* a break at the very end leaves no blank page */
-      if (box->block->kind == JD_BLOCK_PAGE_BREAK)
-        pager.breaking = TRUE;
-
-      self->block_page[b] = pager.page;
-      self->block_y[b] = pager.y;
-      for (guint u = 0; u < box->units->len; u++)
-        pager_place (&pager, b, u);
-    }
-
-  self->n_pages = pager.page + 1;
-}
-
+/* The chart kit's measuring context (unhinted metrics, unrounded glyph
+ * positions, zh-cn), unhinted outlines too, one unit a point. */
 static PangoContext *
 context_new (void)
 {
-  PangoContext *context;
+  PangoContext *context = _jd_chart_context_new (NULL);
   cairo_font_options_t *options;
 
-  /* The default font map is the thread's own, so a worker may lay out. */
-  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  pango_cairo_context_set_resolution (context, 72.0);
-
-  /* Unhinted: the same metrics on a screen, a printer and a PDF */
-  options = cairo_font_options_create ();
+  options = cairo_font_options_copy (pango_cairo_context_get_font_options (context));
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   pango_cairo_context_set_font_options (context, options);
   cairo_font_options_destroy (options);
-
-  pango_context_set_round_glyph_positions (context, FALSE);
-  pango_context_set_language (context, pango_language_from_string ("zh-cn"));
+  pango_cairo_context_set_resolution (context, 72.0);
   return context;
 }
 
@@ -776,7 +607,7 @@ jd_doc_layout_new (JdDoc         *doc,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
-  paginate (self);
+  _jd_doc_layout_paginate (self);
   return g_steal_pointer (&self);
 }
 

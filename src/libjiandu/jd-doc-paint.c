@@ -182,15 +182,6 @@ paint_text (cairo_t      *cr,
   pango_cairo_show_layout (cr, layout);
 }
 
-static double
-layout_height (PangoLayout *layout)
-{
-  PangoRectangle logical;
-
-  pango_layout_get_extents (layout, NULL, &logical);
-  return pango_units_to_double (logical.height);
-}
-
 /* The running header (every page but the first) and the page number as
  * GB/T 9704 sets it: "— 1 —" 7 mm under the text block, one character in
  * from the right on odd pages and from the left on even ones, as a bound
@@ -208,17 +199,18 @@ paint_margins (JdDocLayout        *self,
   gboolean slide = g->format == JD_PAGE_SLIDE_16_9;
   double size = slide ? g->min_text_size : MAX (g->min_text_size, 14.0);
   double number_width, x, y;
-  PangoRectangle logical;
+  double number_height, header_height = 0;
 
   font = _jd_doc_layout_font (self, g->body_family, size, PANGO_WEIGHT_NORMAL);
   number = _jd_doc_layout_text (self, font, -1, PANGO_ALIGN_LEFT);
   pango_layout_set_text (number, text, -1);
-  pango_layout_get_extents (number, NULL, &logical);
-  number_width = pango_units_to_double (logical.width);
+  number_width = _jd_doc_text_size (number, &number_height);
+  if (self->running_header != NULL)
+    _jd_doc_text_size (self->running_header, &header_height);
 
   if (slide)
     {
-      y = g->height - (g->margin_bottom + layout_height (number)) / 2;
+      y = g->height - (g->margin_bottom + number_height) / 2;
       x = g->width - g->margin_right - number_width;
     }
   else
@@ -242,7 +234,7 @@ paint_margins (JdDocLayout        *self,
     }
 
   /* above the text block, over a thin rule */
-  y = g->margin_top * 0.62 - layout_height (self->running_header);
+  y = g->margin_top * 0.62 - header_height;
   paint_text (cr, self->running_header, g->margin_left, y, &theme->dim);
   set_ink (cr, &theme->dim);
   cairo_set_line_width (cr, 0.5);

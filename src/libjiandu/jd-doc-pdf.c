@@ -90,11 +90,24 @@ add_outline (cairo_surface_t *surface,
     }
 }
 
+/* Now, or SOURCE_DATE_EPOCH when it is set, so that the same document
+ * can be written twice to the same bytes (reproducible builds' rule). */
+static GDateTime *
+creation_date (void)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  guint64 seconds;
+
+  if (epoch != NULL && g_ascii_string_to_unsigned (epoch, 10, 0, G_MAXINT64, &seconds, NULL))
+    return g_date_time_new_from_unix_utc ((gint64) seconds);
+  return g_date_time_new_now_local ();
+}
+
 static void
 set_metadata (cairo_surface_t *surface,
               JdDoc           *doc)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = creation_date ();
   g_autofree char *date = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
 
   if (jd_doc_get_title (doc) != NULL)

@@ -80,6 +80,7 @@ typedef struct
   double       *x;          /* n_columns: each column's left */
   double       *widths;     /* n_columns */
   PangoLayout **cells;      /* (n_rows + 1) × n_columns, the header first */
+  double       *cell_widths;  /* as laid out */
   double       *cell_heights;
   double       *row_heights;/* n_rows + 1 */
   double        pad_x;
@@ -136,6 +137,11 @@ PangoLayout          *_jd_doc_layout_text      (JdDocLayout  *self,
                                                 double        width,
                                                 PangoAlignment alignment);
 double                _jd_doc_layout_min_font_size (JdDocLayout *self);
+double                _jd_doc_text_size        (PangoLayout  *layout,
+                                                double       *height);
+
+/* jd-doc-pages.c */
+void                  _jd_doc_layout_paginate  (JdDocLayout  *self);
 double                _jd_doc_layout_table_size (const JdPageGeometry *geometry);
 
 /* jd-doc-table.c */

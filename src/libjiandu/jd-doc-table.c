@@ -16,46 +16,64 @@
 #define CELL(t, r, c) ((t)->cells[(gsize) (r) * (t)->n_columns + (c)])
 
 static double
-natural_width (PangoLayout *layout)
+sum (const double *values,
+     guint         n)
 {
-  PangoRectangle logical;
+  double total = 0;
 
-  pango_layout_get_extents (layout, NULL, &logical);
-  return pango_units_to_double (logical.width);
+  for (guint i = 0; i < n; i++)
+    total += values[i];
+  return total;
 }
 
-/* Column widths: each column its natural width when they all fit, spare
- * room shared out in proportion; else every column keeps its minimum (a
- * number whole, text four characters, a title two) and the rest of the
- * width goes to the columns that would wrap most. */
+/* Shares @width out: each column @from[c], and the rest in proportion
+ * to how much more it would take to reach @to[c] (%NULL: to @from[c]). */
 static void
-fit_columns (JdDocTable   *table,
-             const double *natural,
-             const double *minimum,
-             double        width)
+share_out (JdDocTable   *table,
+           const double *from,
+           const double *to,
+           double        width)
 {
-  double sum_natural = 0, sum_minimum = 0, sum_slack = 0;
   guint n = table->n_columns;
+  double sum_from = sum (from, n);
+  double sum_slack = to != NULL ? sum (to, n) - sum_from : sum_from;
 
   for (guint c = 0; c < n; c++)
     {
-      sum_natural += natural[c];
-      sum_minimum += minimum[c];
-      sum_slack += natural[c] - minimum[c];
-    }
+      double slack = to != NULL ? to[c] - from[c] : from[c];
 
-  for (guint c = 0; c < n; c++)
-    {
-      if (sum_natural <= width)
-        table->widths[c] = natural[c] + (width - sum_natural) * natural[c] / sum_natural;
-      else if (sum_minimum <= width && sum_slack > 0)
-        table->widths[c] = minimum[c] + (width - sum_minimum) * (natural[c] - minimum[c]) / sum_slack;
+      if (sum_from > width)
+        table->widths[c] = from[c] * width / sum_from;
+      else if (sum_slack > 0)
+        table->widths[c] = from[c] + (width - sum_from) * slack / sum_slack;
       else
-        table->widths[c] = minimum[c] * width / sum_minimum;
+        table->widths[c] = from[c] + (width - sum_from) / n;
     }
 
   for (guint c = 0; c < n; c++)
     table->x[c] = c == 0 ? 0 : table->x[c - 1] + table->widths[c - 1];
+}
+
+/* Column widths: each column its natural width when they all fit, spare
+ * room shared out in proportion; else the headers wrap at words first,
+ * the cells keeping their width; else every column keeps its minimum (a
+ * number whole, text six characters, a header on two lines) and the
+ * rest of the width goes to the columns that would wrap most. */
+static void
+fit_columns (JdDocTable   *table,
+             const double *natural,
+             const double *cells,
+             const double *minimum,
+             double        width)
+{
+  guint n = table->n_columns;
+
+  if (sum (natural, n) <= width)
+    share_out (table, natural, NULL, width);
+  else if (sum (cells, n) <= width)
+    share_out (table, cells, natural, width);
+  else
+    share_out (table, minimum, cells, width);
 }
 
 /* The narrowest a cell can be: its longest word (a number is one word,
@@ -67,21 +85,25 @@ word_width (PangoLayout *layout)
 
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   pango_layout_set_width (layout, 1);
-  width = natural_width (layout);
+  width = _jd_doc_text_size (layout, NULL);
   pango_layout_set_width (layout, -1);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   return width;
 }
 
 /* One column group: @columns of the source, their cells taken from
- * @cells (a row a source row, the header first), copied when a cell is in
- * more than one group. */
+ * @cells (a row a source row, the header first, @sizes their unwrapped
+ * width and height), copied when a cell is in more than one group.  Only
+ * a cell wider than its column is wrapped: laying a layout out again
+ * costs as much as the first time. */
 static JdDocTable *
 group_new (JdTable      *source,
            PangoLayout **cells,
+           const double *sizes,
            const guint  *columns,
            guint         n_columns,
            const double *natural,
+           const double *cells_natural,
            const double *minimum,
            double        size,
            double        width,
@@ -91,6 +113,7 @@ group_new (JdTable      *source,
   guint n_source = jd_table_get_n_columns (source);
   guint n_rows = jd_table_get_n_rows (source);
   g_autofree double *group_natural = g_new0 (double, n_columns);
+  g_autofree double *group_cells = g_new0 (double, n_columns);
   g_autofree double *group_minimum = g_new0 (double, n_columns);
 
   table->n_columns = n_columns;
@@ -101,21 +124,26 @@ group_new (JdTable      *source,
   table->x = g_new0 (double, n_columns);
   table->widths = g_new0 (double, n_columns);
   table->cells = g_new0 (PangoLayout *, (gsize) (n_rows + 1) * n_columns);
+  table->cell_widths = g_new0 (double, (gsize) (n_rows + 1) * n_columns);
   table->cell_heights = g_new0 (double, (gsize) (n_rows + 1) * n_columns);
   table->row_heights = g_new0 (double, n_rows + 1);
 
   for (guint c = 0; c < n_columns; c++)
     {
       group_natural[c] = natural[columns[c]];
+      group_cells[c] = cells_natural[columns[c]];
       group_minimum[c] = minimum[columns[c]];
       for (guint r = 0; r <= n_rows; r++)
         {
-          PangoLayout *cell = cells[(gsize) r * n_source + columns[c]];
+          gsize source_cell = (gsize) r * n_source + columns[c];
+          PangoLayout *cell = cells[source_cell];
 
           CELL (table, r, c) = copy && c == 0 ? pango_layout_copy (cell) : g_object_ref (cell);
+          table->cell_widths[(gsize) r * n_columns + c] = sizes[2 * source_cell];
+          table->cell_heights[(gsize) r * n_columns + c] = sizes[2 * source_cell + 1];
         }
     }
-  fit_columns (table, group_natural, group_minimum, width);
+  fit_columns (table, group_natural, group_cells, group_minimum, width);
 
   for (guint r = 0; r <= n_rows; r++)
     {
@@ -124,12 +152,15 @@ group_new (JdTable      *source,
       for (guint c = 0; c < n_columns; c++)
         {
           PangoLayout *cell = CELL (table, r, c);
-          PangoRectangle logical;
+          gsize i = (gsize) r * n_columns + c;
+          double inner = MAX (table->widths[c] - 2 * table->pad_x, 1);
 
-          pango_layout_set_width (cell, pango_units_from_double (MAX (table->widths[c] - 2 * table->pad_x, 1)));
-          pango_layout_get_extents (cell, NULL, &logical);
-          table->cell_heights[(gsize) r * n_columns + c] = pango_units_to_double (logical.height);
-          height = MAX (height, pango_units_to_double (logical.height));
+          if (table->cell_widths[i] > inner)
+            {
+              pango_layout_set_width (cell, pango_units_from_double (inner));
+              table->cell_widths[i] = _jd_doc_text_size (cell, &table->cell_heights[i]);
+            }
+          height = MAX (height, table->cell_heights[i]);
         }
       table->row_heights[r] = height + 2 * table->pad_y;
     }
@@ -162,7 +193,9 @@ _jd_doc_table_measure (JdDocLayout *layout,
   gsize n_cells = (gsize) (n_rows + 1) * n_columns;
   g_autofree PangoLayout **cells = g_new0 (PangoLayout *, MAX (n_cells, 1));
   g_autofree double *natural = g_new0 (double, MAX (n_columns, 1));
+  g_autofree double *cells_natural = g_new0 (double, MAX (n_columns, 1));
   g_autofree double *minimum = g_new0 (double, MAX (n_columns, 1));
+  g_autofree double *sizes = g_new0 (double, 2 * MAX (n_cells, 1));
   g_autofree guint *columns = g_new0 (guint, MAX (n_columns, 1));
   double pad = round (size * 0.4 * 4) / 4;
   guint next = 0;
@@ -174,28 +207,41 @@ _jd_doc_table_measure (JdDocLayout *layout,
     {
       gboolean number = jd_table_get_column_kind (source, c) != JD_COLUMN_TEXT;
       PangoLayout *cell;
-      double w;
+      double w, floor_width;
 
       cell = _jd_doc_layout_text (layout, bold, -1, PANGO_ALIGN_CENTER);
       pango_layout_set_text (cell, jd_table_get_column_title (source, c), -1);
       cells[c] = cell;
-      w = natural_width (cell);
+      w = sizes[2 * c] = _jd_doc_text_size (cell, &sizes[2 * c + 1]);
       natural[c] = w;
-      minimum[c] = MAX (word_width (cell), MIN (w, 2 * size));
+      /* a header wraps onto two lines at most, unless a word is longer
+       * (a text no wider than that is its own minimum: its longest word
+       * need not be measured) */
+      floor_width = MAX (2 * size, ceil (w / 2 / size) * size);
+      minimum[c] = w <= floor_width ? w : MAX (word_width (cell), floor_width);
 
       for (guint r = 0; r < n_rows; r++)
         {
           g_autofree char *text = jd_table_format_cell (source, r, c);
+          gsize i;
 
           cell = _jd_doc_layout_text (layout, font, -1, number ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
           pango_layout_set_text (cell, text != NULL ? text : "", -1);
-          cells[(gsize) (r + 1) * n_columns + c] = cell;
-          w = natural_width (cell);
+          i = (gsize) (r + 1) * n_columns + c;
+          cells[i] = cell;
+          w = sizes[2 * i] = _jd_doc_text_size (cell, &sizes[2 * i + 1]);
           natural[c] = MAX (natural[c], w);
-          minimum[c] = MAX (minimum[c], number ? w : MAX (word_width (cell), MIN (w, 4 * size)));
+          cells_natural[c] = MAX (cells_natural[c], w);
+          if (number || w <= 6 * size)
+            minimum[c] = MAX (minimum[c], w);
+          else
+            minimum[c] = MAX (minimum[c], MAX (word_width (cell), 6 * size));
         }
 
+      /* the cells' width, with the header wrapped at its words */
+      cells_natural[c] = MAX (cells_natural[c], minimum[c]);
       natural[c] += 2 * pad;
+      cells_natural[c] += 2 * pad;
       minimum[c] += 2 * pad;
     }
 
@@ -220,7 +266,7 @@ _jd_doc_table_measure (JdDocLayout *layout,
       if (n == 1 && next > 1 && next < n_columns)
         columns[n++] = next++;
 
-      g_ptr_array_add (groups, group_new (source, cells, columns, n, natural, minimum, size, width,
+      g_ptr_array_add (groups, group_new (source, cells, sizes, columns, n, natural, cells_natural, minimum, size, width,
                                           groups->len > 0));
     }
   while (next < n_columns);
@@ -242,6 +288,7 @@ _jd_doc_table_free (JdDocTable *table)
   for (gsize i = 0; i < n_cells; i++)
     g_clear_object (&table->cells[i]);
   g_free (table->cells);
+  g_free (table->cell_widths);
   g_free (table->cell_heights);
   g_free (table->row_heights);
   g_free (table->columns);
@@ -305,13 +352,26 @@ _jd_doc_table_paint_row (JdDocTable         *table,
   cairo_set_source_rgba (cr, ink->red, ink->green, ink->blue, ink->alpha);
   for (guint c = 0; c < table->n_columns; c++)
     {
-      double cell_height = table->cell_heights[(gsize) row * table->n_columns + c];
+      PangoLayout *cell = CELL (table, row, c);
+      gsize i = (gsize) row * table->n_columns + c;
+      double slack = 0;
+
+      /* a cell that was not wrapped is aligned here: right for numbers,
+       * centred for the header */
+      if (pango_layout_get_width (cell) < 0)
+        {
+          slack = MAX (table->widths[c] - 2 * table->pad_x - table->cell_widths[i], 0);
+          if (pango_layout_get_alignment (cell) == PANGO_ALIGN_LEFT)
+            slack = 0;
+          else if (pango_layout_get_alignment (cell) == PANGO_ALIGN_CENTER)
+            slack /= 2;
+        }
 
       cairo_save (cr);
       cairo_rectangle (cr, x + table->x[c], y, table->widths[c], height);
       cairo_clip (cr);
-      cairo_move_to (cr, x + table->x[c] + table->pad_x, y + (height - cell_height) / 2);
-      pango_cairo_show_layout (cr, CELL (table, row, c));
+      cairo_move_to (cr, x + table->x[c] + table->pad_x + slack, y + (height - table->cell_heights[i]) / 2);
+      pango_cairo_show_layout (cr, cell);
       cairo_restore (cr);
     }
 

@@ -24,6 +24,7 @@ struct _JdStore
   char    *path;
   sqlite3 *db;
   int      schema_version;
+  gint64   data_version;   /* PRAGMA data_version when last looked at */
 
   /* One connection, used from the UI thread and from workers in turn:
    * whoever runs a transaction on it holds this. */
@@ -119,6 +120,17 @@ _jd_store_exec (sqlite3     *db,
     }
 
   return TRUE;
+}
+
+static gint64
+read_data_version (sqlite3 *db)
+{
+  g_autoptr(sqlite3_stmt) stmt = _jd_store_prepare (db, "PRAGMA data_version", NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+
+  return sqlite3_column_int64 (stmt, 0);
 }
 
 sqlite3_stmt *
@@ -392,8 +404,40 @@ jd_store_open (const char  *path,
     return NULL;
 
   self->schema_version = JD_STORE_SCHEMA_VERSION;
+  self->data_version = read_data_version (self->db);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * jd_store_poll_changes:
+ *
+ * Tells whether another connection — another program's import, the
+ * command line, another window — committed to the database since the
+ * store was opened or last polled (PRAGMA data_version: no query of the
+ * data, cheap enough for a timer).  Commits made through this store do
+ * not count: who made them knows.  While a worker holds the connection
+ * the answer is %FALSE, and the next poll tells.
+ *
+ * Returns: %TRUE once per change seen
+ */
+gboolean
+jd_store_poll_changes (JdStore *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (JD_IS_STORE (self), FALSE);
+
+  if (!g_rec_mutex_trylock (&self->lock))
+    return FALSE;
+  version = read_data_version (self->db);
+  g_rec_mutex_unlock (&self->lock);
+
+  if (version < 0 || version == self->data_version)
+    return FALSE;
+
+  self->data_version = version;
+  return TRUE;
 }
 
 const char *

@@ -43,6 +43,7 @@ gboolean     jd_store_verify          (JdStore      *self,
                                        GCancellable *cancellable,
                                        GError      **error);
 gboolean     jd_store_is_empty        (JdStore      *self);
+gboolean     jd_store_poll_changes    (JdStore      *self);
 gboolean     jd_store_get_month_range (JdStore      *self,
                                        int          *first_month,
                                        int          *last_month);
