@@ -66,6 +66,8 @@ struct _JdSlidesView
   GtkToggleButton *list_toggle;
   GtkToggleButton *preview_toggle;
   GtkLabel        *status_label;
+  AdwButtonContent *export_content;
+  AdwButtonContent *present_content;
   AdwLeaflet      *leaflet;
   GtkWidget       *list_side;
   GtkWidget       *preview_side;
@@ -524,6 +526,11 @@ on_folded_cb (JdSlidesView *self)
   GtkWidget *visible = adw_leaflet_get_visible_child (self->leaflet);
 
   gtk_widget_set_visible (self->switcher, folded);
+  /* At 360 px the toolbar holds the switcher and two buttons: their icons
+   * then, with the labels in their tooltips. */
+  gtk_widget_set_visible (GTK_WIDGET (self->status_label), !folded);
+  adw_button_content_set_label (self->export_content, folded ? "" : _("_Export PDF…"));
+  adw_button_content_set_label (self->present_content, folded ? "" : _("_Present"));
   gtk_toggle_button_set_active (visible == self->preview_side ? self->preview_toggle : self->list_toggle, TRUE);
 }
 
@@ -695,6 +702,8 @@ jd_slides_view_class_init (JdSlidesViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdSlidesView, list_toggle);
   gtk_widget_class_bind_template_child (widget_class, JdSlidesView, preview_toggle);
   gtk_widget_class_bind_template_child (widget_class, JdSlidesView, status_label);
+  gtk_widget_class_bind_template_child (widget_class, JdSlidesView, export_content);
+  gtk_widget_class_bind_template_child (widget_class, JdSlidesView, present_content);
   gtk_widget_class_bind_template_child (widget_class, JdSlidesView, leaflet);
   gtk_widget_class_bind_template_child (widget_class, JdSlidesView, list_side);
   gtk_widget_class_bind_template_child (widget_class, JdSlidesView, preview_side);
