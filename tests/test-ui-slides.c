@@ -397,6 +397,57 @@ test_present (void)
   gtk_window_destroy (GTK_WINDOW (presentation));
 }
 
+/* Lets the frame clock lay the window out again (a quarter of a second) */
+static void
+settle (void)
+{
+  gboolean done = FALSE;
+
+  g_timeout_add (250, jd_test_timeout_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gpointer
+view_child (JdSlidesView *view,
+            const char   *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (view), JD_TYPE_SLIDES_VIEW, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+/* At 360 px the list and the preview take turns, chosen in the toolbar;
+ * nothing is wider than the window.  With $JD_SCREENSHOT_DIR set, both
+ * are saved there as PNG. */
+static void
+test_narrow (void)
+{
+  g_autoptr(Shown) shown = NULL;
+  g_autoptr(GdkTexture) list = NULL;
+  g_autoptr(GdkTexture) preview = NULL;
+
+  forget_saved ();
+  shown = show_view (360);
+  settle ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (shown->view)), ==, 360);
+  g_assert_true (adw_leaflet_get_folded (view_child (shown->view, "leaflet")));
+  g_assert_true (gtk_widget_get_visible (view_child (shown->view, "switcher")));
+  g_assert_true (adw_leaflet_get_visible_child (view_child (shown->view, "leaflet")) ==
+                 view_child (shown->view, "list_side"));
+  list = jd_test_render (GTK_WIDGET (shown->window), "slides-narrow-list.png");
+
+  gtk_toggle_button_set_active (view_child (shown->view, "preview_toggle"), TRUE);
+  wait_for_view (shown->view);
+  settle ();
+  g_assert_true (adw_leaflet_get_visible_child (view_child (shown->view, "leaflet")) ==
+                 view_child (shown->view, "preview_side"));
+  g_assert_cmpuint (jd_slides_view_get_n_pages (shown->view), >, 0);
+  preview = jd_test_render (GTK_WIDGET (shown->window), "slides-narrow-preview.png");
+  g_assert_cmpint (gdk_texture_get_width (preview), ==, 360);
+}
+
 /* The dialog the view presented, called @heading */
 static AdwMessageDialog *
 find_dialog (const char *heading)
@@ -482,6 +533,7 @@ main (int    argc,
   g_test_add_func ("/ui/slides/dialogs", test_dialogs);
   g_test_add_func ("/ui/slides/export", test_export);
   g_test_add_func ("/ui/slides/present", test_present);
+  g_test_add_func ("/ui/slides/narrow", test_narrow);
 
   status = g_test_run ();
   jd_test_demo_teardown ();

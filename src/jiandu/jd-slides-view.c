@@ -39,6 +39,7 @@ struct _JdSlidesView
   gboolean         stale;           /* the session changed while the view was hidden */
   int              focus_index;     /* the row to focus once the list is rebuilt; -1: none */
   guint            rebuild_id;      /* the list rebuilt from an idle */
+  guint            fold_id;         /* the toolbar changed from an idle */
 
   GCancellable    *load_cancellable;
   gboolean         loading;
@@ -519,9 +520,10 @@ on_session_changed_cb (JdSlidesView    *self,
 }
 
 /* Narrow, the list and the preview take turns, chosen in the toolbar. */
-static void
-on_folded_cb (JdSlidesView *self)
+static gboolean
+update_fold_cb (gpointer user_data)
 {
+  JdSlidesView *self = user_data;
   gboolean folded = adw_leaflet_get_folded (self->leaflet);
   GtkWidget *visible = adw_leaflet_get_visible_child (self->leaflet);
 
@@ -532,6 +534,16 @@ on_folded_cb (JdSlidesView *self)
   adw_button_content_set_label (self->export_content, folded ? "" : _("_Export PDF…"));
   adw_button_content_set_label (self->present_content, folded ? "" : _("_Present"));
   gtk_toggle_button_set_active (visible == self->preview_side ? self->preview_toggle : self->list_toggle, TRUE);
+  self->fold_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* The leaflet folds while it allocates itself: the toolbar changes after. */
+static void
+on_folded_cb (JdSlidesView *self)
+{
+  if (self->fold_id == 0)
+    self->fold_id = g_idle_add (update_fold_cb, self);
 }
 
 static void
@@ -605,6 +617,7 @@ jd_slides_view_dispose (GObject *object)
     g_cancellable_cancel (self->export_cancellable);
   g_clear_handle_id (&self->progress_id, g_source_remove);
   g_clear_handle_id (&self->rebuild_id, g_source_remove);
+  g_clear_handle_id (&self->fold_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), JD_TYPE_SLIDES_VIEW);
 
   G_OBJECT_CLASS (jd_slides_view_parent_class)->dispose (object);
