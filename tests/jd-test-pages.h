@@ -62,9 +62,13 @@ jd_test_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Spins the main loop until @page has shown what it was loading. */
+typedef gboolean (*JdTestBusyFunc) (gpointer object);
+
+/* Spins the main loop while @busy says @object is at work, then until
+ * nothing is pending; fails after two minutes. */
 static inline void
-jd_test_wait_for_page (JdPage *page)
+jd_test_wait_while (JdTestBusyFunc busy,
+                    gpointer       object)
 {
   gboolean timed_out = FALSE;
   guint id = g_timeout_add_seconds (120, jd_test_timeout_cb, &timed_out);
@@ -72,7 +76,7 @@ jd_test_wait_for_page (JdPage *page)
   for (int i = 0; i < 5; i++)
     g_main_context_iteration (NULL, FALSE);
 
-  while (jd_page_get_loading (page) && !timed_out)
+  while (busy (object) && !timed_out)
     g_main_context_iteration (NULL, TRUE);
 
   while (g_main_context_iteration (NULL, FALSE))
@@ -80,6 +84,13 @@ jd_test_wait_for_page (JdPage *page)
 
   g_assert_false (timed_out);
   g_source_remove (id);
+}
+
+/* Spins the main loop until @page has shown what it was loading. */
+static inline void
+jd_test_wait_for_page (JdPage *page)
+{
+  jd_test_wait_while ((JdTestBusyFunc)jd_page_get_loading, page);
 }
 
 /* `jiandu-cli metrics --db DEMO --json OPTIONS…`, parsed. */

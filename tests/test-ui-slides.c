@@ -33,18 +33,7 @@ demo_period (JdPeriod *period)
 static void
 wait_for_view (JdSlidesView *view)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (120, jd_test_timeout_cb, &timed_out);
-
-  for (int i = 0; i < 5; i++)
-    g_main_context_iteration (NULL, FALSE);
-  while (jd_slides_view_get_busy (view) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-
-  g_assert_false (timed_out);
-  g_source_remove (id);
+  jd_test_wait_while ((JdTestBusyFunc)jd_slides_view_get_busy, view);
 }
 
 typedef struct
