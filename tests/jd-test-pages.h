@@ -62,10 +62,13 @@ jd_test_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* Spins the main loop while @busy (@object) holds, for two minutes at most. */
+typedef gboolean (*JdTestBusyFunc) (gpointer object);
+
+/* Spins the main loop while @busy says @object is at work, then until
+ * nothing is pending; fails after two minutes. */
 static inline void
-jd_test_wait_while (gboolean (*busy) (gpointer object),
-                    gpointer   object)
+jd_test_wait_while (JdTestBusyFunc busy,
+                    gpointer       object)
 {
   gboolean timed_out = FALSE;
   guint id = g_timeout_add_seconds (120, jd_test_timeout_cb, &timed_out);
@@ -87,7 +90,7 @@ jd_test_wait_while (gboolean (*busy) (gpointer object),
 static inline void
 jd_test_wait_for_page (JdPage *page)
 {
-  jd_test_wait_while ((gboolean (*) (gpointer))jd_page_get_loading, page);
+  jd_test_wait_while ((JdTestBusyFunc)jd_page_get_loading, page);
 }
 
 /* `jiandu-cli metrics --db DEMO --json OPTIONS…`, parsed. */

@@ -33,7 +33,7 @@ session_new (const JdPeriod *period)
 static void
 wait_for_view (JdReportView *view)
 {
-  jd_test_wait_while ((gboolean (*) (gpointer))jd_report_view_get_busy, view);
+  jd_test_wait_while ((JdTestBusyFunc)jd_report_view_get_busy, view);
 }
 
 static GtkWindow *

@@ -544,7 +544,7 @@ jd_report_preview_set_layout (JdReportPreview *self,
   self->zoom = 0;
   self->pending_block = -1;
   drop_pages (self);
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  gtk_widget_queue_resize (GTK_WIDGET (self));
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

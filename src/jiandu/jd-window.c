@@ -31,6 +31,7 @@
 #include "jd-report-view.h"
 #include "jd-reviews-page.h"
 #include "jd-session.h"
+#include "jd-slides-view.h"
 #include "jd-warnings-page.h"
 #include "jd-window.h"
 
@@ -71,6 +72,7 @@ struct _JdWindow
   GtkStack             *pages;
   JdAgencyPage         *agency_page;
   JdReportView         *report_view;    /* in the sidebar after the pages */
+  JdSlidesView         *slides_view;    /* the joint meeting's deck, after the report */
 };
 
 G_DEFINE_FINAL_TYPE (JdWindow, jd_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -965,6 +967,11 @@ add_pages (JdWindow *self)
   g_signal_connect_object (self->report_view, "notify::busy", G_CALLBACK (on_page_loading_cb),
                            self, G_CONNECT_SWAPPED);
 
+  self->slides_view = JD_SLIDES_VIEW (jd_slides_view_new (self->session));
+  /* Translators: the sidebar's entry for the joint meeting's slides; zh_CN: "联席会议" */
+  stack_page = gtk_stack_add_titled (self->pages, GTK_WIDGET (self->slides_view), "slides", _("Meeting Slides"));
+  gtk_stack_page_set_icon_name (stack_page, "x-office-presentation-symbolic");
+
   /* The profile is no page of the sidebar's: it opens over the others. */
   jd_page_set_session (JD_PAGE (self->agency_page), self->session);
   connect_page (self, JD_PAGE (self->agency_page));
@@ -1053,13 +1060,20 @@ kiosk_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (jd_kiosk_window_new (GTK_WINDOW (self), self->session)));
 }
 
-/* F5: the session's figures as slides, full screen. */
+/* F5: the session's figures as slides, full screen (the shaped deck on the Meeting Slides page). */
 static void
 present_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
   JdWindow *self = JD_WINDOW (widget);
+
+  /* On the Meeting Slides page, F5 presents the deck as the analyst shaped it. */
+  if (!showing_agency (self) && gtk_stack_get_visible_child (self->pages) == GTK_WIDGET (self->slides_view))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self->slides_view), "slides.present", NULL);
+      return;
+    }
 
   jd_presentation_window_present_session (GTK_WINDOW (self), self->session);
 }
@@ -1219,6 +1233,7 @@ jd_window_class_init (JdWindowClass *klass)
     gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1 + i, GDK_CONTROL_MASK,
                                          "win.show-page", "s", page_types[i].name);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_9, GDK_CONTROL_MASK, "win.show-page", "s", "report");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, GDK_CONTROL_MASK, "win.show-page", "s", "slides");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
 }
 

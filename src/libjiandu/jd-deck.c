@@ -29,7 +29,9 @@ static const struct {
   const char *name;
   const char *label;
 } kinds[JD_N_SLIDE_KINDS] = {
-  [JD_SLIDE_TITLE] = { "title", N_("Title") },
+  /* Translators: the slide that opens the deck: the meeting's name and
+   * date; zh_CN: "封面" */
+  [JD_SLIDE_TITLE] = { "title", NC_("slide kind", "Title") },
   [JD_SLIDE_OVERVIEW] = { "overview", N_("Overview") },
   [JD_SLIDE_CASES] = { "cases", N_("Enforcement cases") },
   [JD_SLIDE_COMPLAINTS] = { "complaints", N_("Complaints") },
@@ -72,6 +74,10 @@ jd_slide_kind_label (JdSlideKind kind)
 {
   g_return_val_if_fail (kind < JD_N_SLIDE_KINDS, NULL);
 
+  /* The title slide's label alone has a context: "Title" is also the
+   * name of an imported column. */
+  if (kind == JD_SLIDE_TITLE)
+    return g_dpgettext2 (GETTEXT_PACKAGE, "slide kind", kinds[kind].label);
   return _(kinds[kind].label);
 }
 

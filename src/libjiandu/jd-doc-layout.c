@@ -409,6 +409,8 @@ measure_kpi_row (JdDocLayout *self,
   guint n = jd_block_get_n_charts (box->block);
   guint n_rows;
   double min_width = 8 * g->body_size;
+  gboolean slide = g->format == JD_PAGE_SLIDE_16_9;
+  double floor_height = g->min_text_size / 0.11 + 0.5;   /* small print at 0.11 of a card */
 
   if (n == 0)
     return;
@@ -416,18 +418,24 @@ measure_kpi_row (JdDocLayout *self,
   box->gap = g->body_size * 0.5;
   box->per_row = CLAMP ((guint) ((self->text_width + box->gap) / (min_width + box->gap)), 1, n);
   /* A slide's big numbers leave room for the trend under them: at most
-   * three cards a row (while two rows hold them all), none wider than a
-   * third of the slide, and one row of them flatter. */
-  if (g->format == JD_PAGE_SLIDE_16_9 && n <= 2 * SLIDE_KPIS_PER_ROW)
-    box->per_row = MIN (box->per_row, SLIDE_KPIS_PER_ROW);
+   * three cards a row, none wider than a third of the slide, one row of them
+   * flatter;
+   * unless so many rows of three would squeeze the cards' small print
+   * under the floor, when they go more to a row. */
+  if (slide && n > SLIDE_KPIS_PER_ROW && box->per_row > SLIDE_KPIS_PER_ROW)
+    {
+      guint rows = (n + SLIDE_KPIS_PER_ROW - 1) / SLIDE_KPIS_PER_ROW;
+
+      if ((graphic_max_height (self) - box->gap * (rows - 1)) / rows >= floor_height)
+        box->per_row = SLIDE_KPIS_PER_ROW;
+    }
   n_rows = (n + box->per_row - 1) / box->per_row;
   box->graphic_width = (self->text_width - box->gap * (box->per_row - 1)) / box->per_row;
-  if (g->format == JD_PAGE_SLIDE_16_9)
+  if (slide)
     box->graphic_width = MIN (box->graphic_width,
                               (self->text_width - box->gap * (SLIDE_KPIS_PER_ROW - 1)) / SLIDE_KPIS_PER_ROW);
   /* a card sizes its small print at 0.11 of its height: not below the floor */
-  box->graphic_height = CLAMP (box->graphic_width * (g->format == JD_PAGE_SLIDE_16_9 && n_rows == 1 ? 0.55 : 0.72),
-                               g->min_text_size / 0.11 + 0.5,
+  box->graphic_height = CLAMP (box->graphic_width * (slide && n_rows == 1 ? 0.55 : 0.72), floor_height,
                                (graphic_max_height (self) - box->gap * (n_rows - 1)) / n_rows);
   box_add_unit (box, JD_DOC_UNIT_GRAPHIC, 0,
                 n_rows * box->graphic_height + (n_rows - 1) * box->gap, FALSE);
