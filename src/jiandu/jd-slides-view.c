@@ -26,56 +26,8 @@
 #include "jd-slides-actions.h"
 #include "jd-slides-jobs.h"
 #include "jd-slides-view.h"
+#include "jd-slides-view-private.h"
 
-struct _JdSlidesView
-{
-  GtkWidget        parent_instance;
-
-  JdSession       *session;
-  JdDeck          *deck;            /* (nullable): the period's, as the list shows it */
-  JdPeriod         period;          /* the deck's */
-  JdDeck          *undo_deck;       /* (nullable): the deck before the last removal */
-  JdDoc           *doc;             /* (nullable): the deck built; the preview has its pages */
-  gboolean         stale;           /* the session changed while the view was hidden */
-  int              focus_index;     /* the row to focus once the list is rebuilt; -1: none */
-  guint            rebuild_id;      /* the list rebuilt from an idle */
-  guint            fold_id;         /* the toolbar changed from an idle */
-
-  GCancellable    *load_cancellable;
-  gboolean         loading;
-  gboolean         reload_after_save;
-
-  GTask           *save_task;       /* (nullable): the save running */
-  gboolean         save_waiting;    /* whether waiting_deck is to be written */
-  gboolean         waiting_forget;  /* it is: forget the period's deck */
-  JdDeck          *waiting_deck;
-  JdPeriod         waiting_period;
-
-  GTask           *build_task;      /* (nullable): the build whose pages the preview waits for */
-  GCancellable    *build_cancellable;
-  guint            progress_id;
-
-  GCancellable    *export_cancellable;
-  guint            exporting;       /* PDFs being written */
-  int              permille;        /* how far the writing has come, atomic */
-
-  AdwToastOverlay *toast_overlay;
-  GtkStack        *state_stack;
-  GtkSpinner      *load_spinner;
-  AdwStatusPage   *error_page;
-  GtkWidget       *switcher;
-  GtkToggleButton *list_toggle;
-  GtkToggleButton *preview_toggle;
-  GtkLabel        *status_label;
-  AdwButtonContent *export_content;
-  AdwButtonContent *present_content;
-  AdwLeaflet      *leaflet;
-  GtkWidget       *list_side;
-  GtkWidget       *preview_side;
-  GtkListBox      *list_box;
-  GtkProgressBar  *progress_bar;
-  JdReportPreview *preview;
-};
 
 G_DEFINE_FINAL_TYPE (JdSlidesView, jd_slides_view, GTK_TYPE_WIDGET)
 
@@ -97,14 +49,14 @@ job_new (JdSlidesView *self)
                             jd_session_get_filter (self->session), self->deck);
 }
 
-static void
-notify_busy (JdSlidesView *self)
+void
+_jd_slides_view_notify_busy (JdSlidesView *self)
 {
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
-static void
-show_toast (JdSlidesView *self,
+void
+_jd_slides_view_show_toast (JdSlidesView *self,
             const char   *text)
 {
   AdwToast *toast = adw_toast_new (text);
@@ -113,8 +65,8 @@ show_toast (JdSlidesView *self,
 }
 
 /* The row's name of a slide: the analyst's title, the agency, the kind. */
-static char *
-slide_title (JdSlidesView  *self,
+char *
+_jd_slides_view_slide_title (JdSlidesView  *self,
              const JdSlide *slide)
 {
   const JdFilterChoices *choices = jd_session_get_filter_choices (self->session);
@@ -161,8 +113,8 @@ update_status (JdSlidesView *self)
   gtk_label_set_text (self->status_label, text);
 }
 
-static void
-update_actions (JdSlidesView *self)
+void
+_jd_slides_view_update_actions (JdSlidesView *self)
 {
   gboolean has_deck = self->deck != NULL;
   gboolean has_doc = self->doc != NULL && self->build_task == NULL &&
@@ -184,8 +136,8 @@ update_actions (JdSlidesView *self)
   update_status (self);
 }
 
-static void
-rebuild_list (JdSlidesView *self)
+void
+_jd_slides_view_rebuild_list (JdSlidesView *self)
 {
   GtkWidget *child;
   guint n;
@@ -201,7 +153,7 @@ rebuild_list (JdSlidesView *self)
   for (guint i = 0; i < n; i++)
     {
       const JdSlide *slide = jd_deck_get_slide (self->deck, i);
-      g_autofree char *title = slide_title (self, slide);
+      g_autofree char *title = _jd_slides_view_slide_title (self, slide);
       GtkWidget *row = jd_slide_row_new (i, n, slide, title);
 
       gtk_list_box_append (self->list_box, row);
@@ -277,13 +229,13 @@ on_built_cb (GObject      *object,
       g_autofree char *text = g_strdup_printf (_("Could not draw the slides: %s"), error->message);
 
       set_pages (self, NULL);
-      show_toast (self, text);
+      _jd_slides_view_show_toast (self, text);
     }
   else
     set_pages (self, built);
 
-  update_actions (self);
-  notify_busy (self);
+  _jd_slides_view_update_actions (self);
+  _jd_slides_view_notify_busy (self);
 }
 
 static void
@@ -308,15 +260,11 @@ build (JdSlidesView *self)
 
   if (self->progress_id == 0)
     self->progress_id = g_timeout_add (100, on_progress_tick_cb, self);
-  update_actions (self);
-  notify_busy (self);
+  _jd_slides_view_update_actions (self);
+  _jd_slides_view_notify_busy (self);
 }
 
 /* Saving */
-
-static void start_save (JdSlidesView   *self,
-                        const JdPeriod *period,
-                        const JdDeck   *deck);
 
 static void
 on_saved_cb (GObject      *object,
@@ -331,7 +279,7 @@ on_saved_cb (GObject      *object,
     {
       g_autofree char *text = g_strdup_printf (_("Could not save the slides: %s"), error->message);
 
-      show_toast (self, text);
+      _jd_slides_view_show_toast (self, text);
     }
 
   if (self->save_waiting)
@@ -339,7 +287,7 @@ on_saved_cb (GObject      *object,
       g_autoptr(JdDeck) deck = g_steal_pointer (&self->waiting_deck);
 
       self->save_waiting = FALSE;
-      start_save (self, &self->waiting_period, deck);
+      _jd_slides_view_start_save (self, &self->waiting_period, deck);
     }
   else if (self->reload_after_save)
     {
@@ -347,12 +295,12 @@ on_saved_cb (GObject      *object,
       reload (self);
     }
 
-  notify_busy (self);
+  _jd_slides_view_notify_busy (self);
 }
 
 /* @deck: (nullable): the deck to keep for @period; %NULL to forget it */
-static void
-start_save (JdSlidesView   *self,
+void
+_jd_slides_view_start_save (JdSlidesView   *self,
             const JdPeriod *period,
             const JdDeck   *deck)
 {
@@ -371,11 +319,11 @@ start_save (JdSlidesView   *self,
   job = jd_slides_job_new (jd_session_get_store (self->session), period, NULL, deck);
 
   task = g_task_new (self, NULL, on_saved_cb, NULL);
-  g_task_set_source_tag (task, start_save);
+  g_task_set_source_tag (task, _jd_slides_view_start_save);
   g_task_set_task_data (task, job, (GDestroyNotify)jd_slides_job_free);
   g_task_run_in_thread (task, jd_slides_save_thread);
   self->save_task = g_steal_pointer (&task);
-  notify_busy (self);
+  _jd_slides_view_notify_busy (self);
 }
 
 static gboolean
@@ -384,21 +332,21 @@ on_rebuild_cb (gpointer user_data)
   JdSlidesView *self = user_data;
 
   self->rebuild_id = 0;
-  rebuild_list (self);
+  _jd_slides_view_rebuild_list (self);
   return G_SOURCE_REMOVE;
 }
 
 /* Every change: the list shows it, the database keeps it, the preview
  * draws it.  The list is rebuilt once the row's switch or button that
  * made the change is done with its signal: not under its feet. */
-static void
-deck_changed (JdSlidesView *self,
+void
+_jd_slides_view_deck_changed (JdSlidesView *self,
               int           focus_index)
 {
   self->focus_index = focus_index;
   if (self->rebuild_id == 0)
     self->rebuild_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, on_rebuild_cb, self, NULL);
-  start_save (self, &self->period, self->deck);
+  _jd_slides_view_start_save (self, &self->period, self->deck);
   build (self);
 }
 
@@ -434,13 +382,13 @@ on_loaded_cb (GObject      *object,
         jd_session_set_filter_choices (self->session, g_steal_pointer (&loaded->choices));
       g_clear_pointer (&self->deck, jd_deck_free);
       self->deck = g_steal_pointer (&loaded->deck);
-      rebuild_list (self);
+      _jd_slides_view_rebuild_list (self);
       gtk_stack_set_visible_child_name (self->state_stack, "deck");
       build (self);
     }
 
-  update_actions (self);
-  notify_busy (self);
+  _jd_slides_view_update_actions (self);
+  _jd_slides_view_notify_busy (self);
   g_object_unref (self);
 }
 
@@ -466,10 +414,10 @@ reload (JdSlidesView *self)
       build (self);
       set_pages (self, NULL);
       stop_progress (self);
-      rebuild_list (self);
+      _jd_slides_view_rebuild_list (self);
       gtk_stack_set_visible_child_name (self->state_stack, "empty");
-      update_actions (self);
-      notify_busy (self);
+      _jd_slides_view_update_actions (self);
+      _jd_slides_view_notify_busy (self);
       return;
     }
 
@@ -497,8 +445,8 @@ reload (JdSlidesView *self)
   g_task_set_source_tag (task, reload);
   g_task_set_task_data (task, job, (GDestroyNotify)jd_slides_job_free);
   g_task_run_in_thread (task, jd_slides_load_thread);
-  update_actions (self);
-  notify_busy (self);
+  _jd_slides_view_update_actions (self);
+  _jd_slides_view_notify_busy (self);
 }
 
 static void
@@ -578,7 +526,7 @@ on_exported_cb (GObject      *object,
     return;
 
   if (text != NULL)
-    show_toast (self, text);
+    _jd_slides_view_show_toast (self, text);
   else
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -588,7 +536,7 @@ on_exported_cb (GObject      *object,
       adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
       gtk_window_present (GTK_WINDOW (dialog));
     }
-  notify_busy (self);
+  _jd_slides_view_notify_busy (self);
 }
 
 /* GObject */
@@ -734,7 +682,7 @@ jd_slides_view_init (JdSlidesView *self)
 {
   self->focus_index = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
-  update_actions (self);
+  _jd_slides_view_update_actions (self);
 }
 
 GtkWidget *
@@ -843,139 +791,6 @@ jd_slides_view_get_period (JdSlidesView *self,
   return TRUE;
 }
 
-/* Shows or hides the slide at @index. */
-void
-jd_slides_view_set_shown (JdSlidesView *self,
-                          guint         index,
-                          gboolean      shown)
-{
-  g_return_if_fail (JD_IS_SLIDES_VIEW (self));
-
-  if (self->deck == NULL || index >= jd_deck_get_n_slides (self->deck) ||
-      jd_deck_get_slide (self->deck, index)->hidden == !shown)
-    return;
-
-  jd_deck_set_hidden (self->deck, index, !shown);
-  deck_changed (self, index);
-}
-
-/* Moves the slide at @index one place up (@direction -1) or down (1). */
-void
-jd_slides_view_move (JdSlidesView *self,
-                     guint         index,
-                     int           direction)
-{
-  int to = (int)index + direction;
-
-  g_return_if_fail (JD_IS_SLIDES_VIEW (self));
-
-  if (self->deck == NULL || index >= jd_deck_get_n_slides (self->deck) ||
-      to < 0 || to >= (int)jd_deck_get_n_slides (self->deck))
-    return;
-
-  jd_deck_move (self->deck, index, to);
-  deck_changed (self, to);
-}
-
-/* The words of the text slide at @index */
-void
-jd_slides_view_set_text (JdSlidesView *self,
-                         guint         index,
-                         const char   *title,
-                         const char   *body)
-{
-  g_return_if_fail (JD_IS_SLIDES_VIEW (self));
-
-  if (self->deck == NULL || index >= jd_deck_get_n_slides (self->deck) ||
-      jd_deck_get_slide (self->deck, index)->kind != JD_SLIDE_TEXT)
-    return;
-
-  jd_deck_set_text (self->deck, index, title, body);
-  deck_changed (self, index);
-}
-
-/* Removes the text or agency slide at @index, with a toast to undo it. */
-void
-jd_slides_view_remove (JdSlidesView *self,
-                       guint         index)
-{
-  g_autoptr(JdDeck) before = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *text = NULL;
-  AdwToast *toast;
-
-  g_return_if_fail (JD_IS_SLIDES_VIEW (self));
-
-  if (self->deck == NULL || index >= jd_deck_get_n_slides (self->deck))
-    return;
-
-  before = jd_deck_copy (self->deck);
-  title = slide_title (self, jd_deck_get_slide (self->deck, index));
-  if (!jd_deck_remove (self->deck, index))
-    return;
-
-  g_clear_pointer (&self->undo_deck, jd_deck_free);
-  self->undo_deck = g_steal_pointer (&before);
-  deck_changed (self, MIN (index, jd_deck_get_n_slides (self->deck) - 1));
-
-  /* Translators: a toast; %s is the slide's title */
-  text = g_strdup_printf (_("“%s” removed"), title);
-  toast = adw_toast_new (text);
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "slides.undo");
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-  update_actions (self);
-}
-
-/* Brings back the deck as it was before the last removal. */
-void
-jd_slides_view_undo (JdSlidesView *self)
-{
-  g_return_if_fail (JD_IS_SLIDES_VIEW (self));
-
-  if (self->undo_deck == NULL || self->deck == NULL)
-    return;
-
-  jd_deck_free (self->deck);
-  self->deck = g_steal_pointer (&self->undo_deck);
-  deck_changed (self, -1);
-  update_actions (self);
-}
-
-/* Adds a text slide after the deck's last slide. */
-void
-jd_slides_view_add_text_slide (JdSlidesView *self,
-                               const char   *title,
-                               const char   *body)
-{
-  guint n;
-
-  g_return_if_fail (JD_IS_SLIDES_VIEW (self));
-  g_return_if_fail (self->deck != NULL);
-
-  n = jd_deck_get_n_slides (self->deck);
-  jd_deck_insert_text (self->deck, n, title, body);
-  deck_changed (self, n);
-  update_actions (self);
-}
-
-/* Adds the profile of agency @code after the deck's last slide. */
-void
-jd_slides_view_add_agency_slide (JdSlidesView *self,
-                                 const char   *code)
-{
-  guint n;
-
-  g_return_if_fail (JD_IS_SLIDES_VIEW (self));
-  g_return_if_fail (self->deck != NULL);
-  g_return_if_fail (code != NULL);
-
-  n = jd_deck_get_n_slides (self->deck);
-  jd_deck_insert_agency (self->deck, n, code);
-  deck_changed (self, n);
-  update_actions (self);
-}
-
 /**
  * jd_slides_view_export_to:
  *
@@ -1002,7 +817,7 @@ jd_slides_view_export_to (JdSlidesView *self,
                          self->export_cancellable, on_exported_cb, g_object_ref (file));
   if (self->progress_id == 0)
     self->progress_id = g_timeout_add (100, on_progress_tick_cb, self);
-  notify_busy (self);
+  _jd_slides_view_notify_busy (self);
 }
 
 /* Forgets what the analyst made of the period's deck: the default again. */
@@ -1015,8 +830,8 @@ jd_slides_view_reset (JdSlidesView *self)
   g_clear_pointer (&self->deck, jd_deck_free);
   g_clear_pointer (&self->undo_deck, jd_deck_free);
   self->deck = jd_deck_new_default (&self->period);
-  rebuild_list (self);
-  start_save (self, &self->period, NULL);
+  _jd_slides_view_rebuild_list (self);
+  _jd_slides_view_start_save (self, &self->period, NULL);
   build (self);
-  update_actions (self);
+  _jd_slides_view_update_actions (self);
 }
