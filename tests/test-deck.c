@@ -7,6 +7,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/wait.h>
 
 #include <glib/gstdio.h>
 
@@ -343,6 +344,43 @@ test_cli_pdf (void)
   g_assert_nonnull (strstr (text, received));
 }
 
+/* jiandu-cli slides refuses what it cannot write, saying why, and
+ * leaves no file behind. */
+static void
+test_cli_refuses (void)
+{
+  g_autoptr(JdStore) store = demo_store ("refuse.db");
+  g_autofree char *db = g_build_filename (test_dir, "refuse.db", NULL);
+  g_autofree char *txt = g_build_filename (test_dir, "deck.txt", NULL);
+  g_autofree char *missing = g_build_filename (test_dir, "no-such-folder", "deck.pdf", NULL);
+  struct {
+    const char *out;
+    int         status;
+    const char *says;
+  } cases[] = {
+    { txt, 2, "--out FILE.pdf is required" },
+    { missing, 1, "Could not write the PDF" },
+  };
+
+  g_clear_object (&store);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *argv[] = { g_getenv ("JIANDU_CLI"), "slides", "--db", db, "--period", "2026-09",
+                             "--out", cases[i].out, NULL };
+      g_autofree char *err = NULL;
+      g_autoptr(GError) error = NULL;
+      int status = 0;
+
+      g_assert_true (g_spawn_sync (NULL, (char **)argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL,
+                                   NULL, NULL, NULL, &err, &status, &error));
+      g_assert_no_error (error);
+      g_assert_true (WIFEXITED (status));
+      g_assert_cmpint (WEXITSTATUS (status), ==, cases[i].status);
+      g_assert_nonnull (strstr (err, cases[i].says));
+      g_assert_false (g_file_test (cases[i].out, G_FILE_TEST_EXISTS));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -358,6 +396,7 @@ main (int   argc,
   g_test_add_func ("/deck/saved", test_saved);
   g_test_add_func ("/deck/build", test_build);
   g_test_add_func ("/deck/cli-pdf", test_cli_pdf);
+  g_test_add_func ("/deck/cli-refuses", test_cli_refuses);
 
   status = g_test_run ();
   jd_test_remove_dir (test_dir);
