@@ -112,8 +112,17 @@ test_narrow (void)
 
   /* Wide again: the sidebar and the Import button come back. */
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
-  for (int i = 0; i < 20 && !gtk_widget_get_visible (import_button); i++)
-    g_main_context_iteration (NULL, TRUE);
+  /* The header follows the leaflet from an idle: wait for it by the
+   * clock (a loaded machine needs more than a few turns of the loop). */
+  {
+    gboolean timed_out = FALSE;
+    guint id = g_timeout_add_seconds (30, jd_test_timeout_cb, &timed_out);
+
+    while (!gtk_widget_get_visible (import_button) && !timed_out)
+      g_main_context_iteration (NULL, TRUE);
+    if (!timed_out)
+      g_source_remove (id);
+  }
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   g_assert_false (adw_leaflet_get_folded (ADW_LEAFLET (leaflet)));
   G_GNUC_END_IGNORE_DEPRECATIONS
