@@ -8,6 +8,7 @@
 
 #include <sqlite3.h>
 
+#include "jd-db-private.h"
 #include "jd-store.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,7 @@ G_BEGIN_DECLS
 #define JD_STORE_BUSY_TIMEOUT_MS 5000
 
 sqlite3  *_jd_store_get_db        (JdStore     *self);
+JdDb     *_jd_store_get_conn      (JdStore     *self);
 gboolean  _jd_store_migrate       (sqlite3     *db,
                                    int          from_version,
                                    int          to_version,

@@ -22,7 +22,8 @@ struct _JdStore
   GObject  parent_instance;
 
   char    *path;
-  sqlite3 *db;
+  JdDb    *conn;   /* the connection, of either backend */
+  sqlite3 *db;     /* its SQLite handle, or NULL on PostgreSQL */
   int      schema_version;
   gint64   data_version;   /* PRAGMA data_version when last looked at */
 
@@ -76,6 +77,9 @@ _jd_store_set_error (GError     **error,
     case SQLITE_READONLY:
     case SQLITE_PERM:
       code = JD_STORE_ERROR_READ_ONLY;
+      break;
+    case SQLITE_CONSTRAINT:
+      code = JD_STORE_ERROR_CONSTRAINT;
       break;
     default:
       code = JD_STORE_ERROR_FAILED;
@@ -276,7 +280,11 @@ jd_store_finalize (GObject *object)
 {
   JdStore *self = (JdStore *)object;
 
-  g_clear_pointer (&self->db, sqlite3_close_v2);
+  if (self->conn != NULL)
+    g_clear_pointer (&self->conn, _jd_db_free);
+  else
+    g_clear_pointer (&self->db, sqlite3_close_v2);
+  self->db = NULL;
   g_clear_pointer (&self->path, g_free);
   g_rec_mutex_clear (&self->lock);
 
@@ -405,6 +413,7 @@ jd_store_open (const char  *path,
 
   self->schema_version = JD_STORE_SCHEMA_VERSION;
   self->data_version = read_data_version (self->db);
+  self->conn = _jd_db_new_sqlite (self->db);
 
   return g_steal_pointer (&self);
 }
@@ -462,6 +471,15 @@ _jd_store_get_db (JdStore *self)
   g_return_val_if_fail (JD_IS_STORE (self), NULL);
 
   return self->db;
+}
+
+/* The store's connection, SQLite or PostgreSQL (jd-db-private.h). */
+JdDb *
+_jd_store_get_conn (JdStore *self)
+{
+  g_return_val_if_fail (JD_IS_STORE (self), NULL);
+
+  return self->conn;
 }
 
 void

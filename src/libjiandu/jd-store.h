@@ -22,6 +22,8 @@ typedef enum
   JD_STORE_ERROR_TOO_NEW,       /* written by a newer Jiandu */
   JD_STORE_ERROR_FAILED,        /* anything else SQLite reported */
   JD_STORE_ERROR_SUMMARIES,     /* a summary table disagrees with the records */
+  JD_STORE_ERROR_CONSTRAINT,    /* a row broke a constraint of its table */
+  JD_STORE_ERROR_CONNECT,       /* the server could not be reached or refused the login */
 } JdStoreError;
 
 /* The schema version this build reads and writes (PRAGMA user_version). */
