@@ -65,8 +65,9 @@ static guint signals[N_SIGNALS];
  * server answers. */
 typedef struct
 {
-  JdServer *server;
-  char     *password;
+  JdServer        *server;
+  char            *password;
+  JdServerProblem  problem;
 } ConnectData;
 
 static void
@@ -123,7 +124,28 @@ refuse_field (JdServerDialog *self,
               const char     *message)
 {
   jd_server_dialog_show_error (self, message);
-  gtk_widget_grab_focus (GTK_WIDGET (row));
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
+}
+
+/* The field to correct for what the server said */
+static AdwEntryRow *
+field_of_problem (JdServerDialog  *self,
+                  JdServerProblem  problem)
+{
+  switch (problem)
+    {
+    case JD_SERVER_PROBLEM_ADDRESS:
+      return self->server_row;
+    case JD_SERVER_PROBLEM_DATABASE:
+      return self->database_row;
+    case JD_SERVER_PROBLEM_LOGIN:
+      return self->password_row;
+    case JD_SERVER_PROBLEM_NONE:
+    case JD_SERVER_PROBLEM_BUSY:
+    default:
+      return NULL;
+    }
 }
 
 static gboolean
@@ -145,7 +167,7 @@ connect_thread (GTask        *task,
   GError *error = NULL;
   JdStore *store;
 
-  store = jd_server_open_store (data->server, data->password, &error);
+  store = jd_server_open_store (data->server, data->password, &data->problem, &error);
   if (store == NULL)
     g_task_return_error (task, error);
   else
@@ -173,10 +195,7 @@ connect_done_cb (GObject      *object,
   if (store == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          jd_server_dialog_show_error (self, error->message);
-          gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
-        }
+        refuse_field (self, field_of_problem (self, data->problem), error->message);
       return;
     }
 

@@ -14,6 +14,7 @@
 
 #include "config.h"
 
+#include <poll.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -125,8 +126,6 @@ jd_server_new (const char *host,
     append_option (conninfo, "dbname", server->dbname);
   if (server->user != NULL)
     append_option (conninfo, "user", server->user);
-  /* A server that does not answer must not leave the dialog spinning. */
-  append_option (conninfo, "connect_timeout", "15");
   server->conninfo = g_string_free (conninfo, FALSE);
 
   return server;
@@ -274,32 +273,156 @@ jd_location_describe (const char *location)
   return server != NULL ? jd_server_describe (server) : g_strdup (_("a database server"));
 }
 
+static gboolean
+is_sqlstate (const char *code)
+{
+  for (int i = 0; i < 5; i++)
+    if (!g_ascii_isdigit (code[i]) && !g_ascii_isupper (code[i]))
+      return FALSE;
+
+  return code[5] == ':';
+}
+
+/* The SQLSTATE in a connection's error message, which libpq writes as
+ * "FATAL:  28P01: password authentication failed…" at PQERRORS_VERBOSE:
+ * the code, unlike the words around it, is the same in every language. */
+static gboolean
+find_sqlstate (const char *message,
+               char        sqlstate[6])
+{
+  for (const char *p = strchr (message, ':'); p != NULL; p = strchr (p + 1, ':'))
+    {
+      const char *code = p + 1;
+
+      while (*code == ' ')
+        code++;
+      if (code > p + 1 && strnlen (code, 6) == 6 && is_sqlstate (code))
+        {
+          memcpy (sqlstate, code, 5);
+          sqlstate[5] = '\0';
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Worker thread: connects as the store did, without the store, to learn
+ * why the server refused.  Returns the problem and, in @message, the
+ * dialog's words for it. */
+static JdServerProblem
+diagnose (const JdServer  *server,
+          const char      *password,
+          char           **message)
+{
+  const char *keywords[] = { "dbname", "connect_timeout", "password", NULL };
+  const char *values[] = { server->conninfo, "10", password, NULL };
+  const char *user = server->user != NULL ? server->user : g_get_user_name ();
+  const char *database = server->dbname != NULL ? server->dbname : user;
+  PostgresPollingStatusType status = PGRES_POLLING_WRITING;
+  JdServerProblem problem = JD_SERVER_PROBLEM_NONE;
+  char sqlstate[6];
+  PGconn *conn;
+
+  *message = NULL;
+  conn = PQconnectStartParams (keywords, values, TRUE);
+  if (conn == NULL)
+    return JD_SERVER_PROBLEM_NONE;
+
+  PQsetErrorVerbosity (conn, PQERRORS_VERBOSE);
+  while (PQstatus (conn) != CONNECTION_BAD && status != PGRES_POLLING_OK && status != PGRES_POLLING_FAILED)
+    {
+      struct pollfd pollfd = { PQsocket (conn), status == PGRES_POLLING_READING ? POLLIN : POLLOUT, 0 };
+
+      if (poll (&pollfd, 1, 10000) <= 0)
+        break;
+      status = PQconnectPoll (conn);
+    }
+
+  if (PQstatus (conn) == CONNECTION_OK)
+    problem = JD_SERVER_PROBLEM_NONE;
+  else if (PQconnectionNeedsPassword (conn))
+    {
+      problem = JD_SERVER_PROBLEM_LOGIN;
+      *message = g_strdup_printf (_("The server asks for the password of the user “%s”."), user);
+    }
+  else if (!find_sqlstate (PQerrorMessage (conn), sqlstate))
+    {
+      g_autofree char *where = jd_server_describe (server);
+
+      problem = JD_SERVER_PROBLEM_ADDRESS;
+      *message = g_strdup_printf (_("No server answers for “%s”. Check the server’s name or address and the port, and that this computer can reach it."),
+                                  where);
+    }
+  else if (g_str_has_prefix (sqlstate, "28"))   /* invalid_password, invalid_authorization_specification */
+    {
+      problem = JD_SERVER_PROBLEM_LOGIN;
+      *message = g_strdup (_("The server refused the user name or password."));
+    }
+  else if (g_str_equal (sqlstate, "3D000"))     /* invalid_catalog_name */
+    {
+      problem = JD_SERVER_PROBLEM_DATABASE;
+      *message = g_strdup_printf (_("The server has no database “%s”."), database);
+    }
+  else if (g_str_equal (sqlstate, "42501"))     /* insufficient_privilege */
+    {
+      problem = JD_SERVER_PROBLEM_DATABASE;
+      *message = g_strdup_printf (_("The user “%s” may not use the database “%s”."), user, database);
+    }
+  else if (g_str_has_prefix (sqlstate, "53") || g_str_has_prefix (sqlstate, "57"))
+    {
+      problem = JD_SERVER_PROBLEM_BUSY;
+      *message = g_strdup (_("The server cannot take a connection now (it is busy, starting or stopping). Try again in a moment."));
+    }
+
+  PQfinish (conn);
+  return problem;
+}
+
 /**
  * jd_server_open_store:
  * @password: (nullable): the password, or %NULL to connect without
+ * @problem: (out) (optional): what kept the store from opening
  *
- * Connects to @server and opens the store there.  Blocks: call it from a
- * worker thread.
+ * Connects to @server and opens the store there.  When the server cannot
+ * be reached or refuses the login, the error says so in Jiandu's words
+ * ("The server refused the user name or password."), not libpq's.
+ * Blocks: call it from a worker thread.
  */
 JdStore *
-jd_server_open_store (const JdServer  *server,
-                      const char      *password,
-                      GError         **error)
+jd_server_open_store (const JdServer   *server,
+                      const char       *password,
+                      JdServerProblem  *problem,
+                      GError          **error)
 {
-  g_autoptr(GString) conninfo = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *message = NULL;
+  JdServerProblem found;
   JdStore *store;
 
   g_return_val_if_fail (server != NULL, NULL);
 
-  if (password == NULL || password[0] == '\0')
-    return jd_store_open (server->conninfo, error);
+  if (problem != NULL)
+    *problem = JD_SERVER_PROBLEM_NONE;
+  if (password != NULL && password[0] == '\0')
+    password = NULL;
 
-  conninfo = g_string_new (server->conninfo);
-  append_option (conninfo, "password", password);
-  store = jd_store_open (conninfo->str, error);
-  secret_password_wipe (conninfo->str);
+  store = jd_store_open_server (server->conninfo, password, &local_error);
+  if (store != NULL)
+    return store;
 
-  return store;
+  if (g_error_matches (local_error, JD_STORE_ERROR, JD_STORE_ERROR_CONNECT) &&
+      (found = diagnose (server, password, &message)) != JD_SERVER_PROBLEM_NONE)
+    {
+      g_debug ("%s", local_error->message);
+      g_set_error_literal (error, JD_STORE_ERROR, JD_STORE_ERROR_CONNECT, message);
+      if (problem != NULL)
+        *problem = found;
+      return NULL;
+    }
+
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
 }
 
 /**

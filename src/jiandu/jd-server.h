@@ -27,6 +27,16 @@ typedef struct
 
 #define JD_SERVER_DEFAULT_PORT "5432"
 
+/* What kept the store on a server from opening, for the field to correct */
+typedef enum
+{
+  JD_SERVER_PROBLEM_NONE,       /* connected: the store itself was refused */
+  JD_SERVER_PROBLEM_ADDRESS,    /* no server answers there */
+  JD_SERVER_PROBLEM_DATABASE,   /* no such database, or not this user's */
+  JD_SERVER_PROBLEM_LOGIN,      /* the user name or password */
+  JD_SERVER_PROBLEM_BUSY,       /* try again later */
+} JdServerProblem;
+
 gboolean  jd_server_is_location      (const char      *location);
 JdServer *jd_server_new              (const char      *host,
                                       const char      *port,
@@ -41,6 +51,7 @@ char     *jd_location_describe       (const char      *location);
 
 JdStore  *jd_server_open_store       (const JdServer  *server,
                                       const char      *password,
+                                      JdServerProblem *problem,
                                       GError         **error);
 
 void      jd_server_password_free    (char            *password);

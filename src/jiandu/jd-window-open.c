@@ -100,7 +100,7 @@ open_store (OpenData  *data,
     return jd_store_open (data->location, error);
 
   server = jd_server_parse (data->location, NULL, error);
-  return server != NULL ? jd_server_open_store (server, data->password, error) : NULL;
+  return server != NULL ? jd_server_open_store (server, data->password, NULL, error) : NULL;
 }
 
 static void
