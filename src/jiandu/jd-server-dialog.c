@@ -42,6 +42,7 @@ struct _JdServerDialog
   GtkWidget    *recent_group;
   GtkListBox   *recent_list;
   GtkSpinner   *spinner;
+  GtkWidget    *cancel_button;
   GtkWidget    *connect_button;
 };
 
@@ -102,6 +103,10 @@ set_connecting (JdServerDialog *self,
                         GTK_WIDGET (self->password_row), GTK_WIDGET (self->remember_switch),
                         self->recent_group };
 
+  /* The field with the cursor is about to be insensitive: Cancel takes
+   * the focus (GTK 4.8's text blinks on in a field that lost it). */
+  if (connecting)
+    gtk_widget_grab_focus (self->cancel_button);
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     gtk_widget_set_sensitive (rows[i], !connecting);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), connecting);
@@ -427,6 +432,7 @@ jd_server_dialog_class_init (JdServerDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdServerDialog, recent_group);
   gtk_widget_class_bind_template_child (widget_class, JdServerDialog, recent_list);
   gtk_widget_class_bind_template_child (widget_class, JdServerDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, JdServerDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, JdServerDialog, connect_button);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_activated_cb);
 

@@ -273,14 +273,21 @@ jd_location_describe (const char *location)
   return server != NULL ? jd_server_describe (server) : g_strdup (_("a database server"));
 }
 
+/* Five digits or capitals, at least one a digit (the word FATAL before
+ * it is five capitals too), then a colon */
 static gboolean
 is_sqlstate (const char *code)
 {
-  for (int i = 0; i < 5; i++)
-    if (!g_ascii_isdigit (code[i]) && !g_ascii_isupper (code[i]))
-      return FALSE;
+  gboolean digit = FALSE;
 
-  return code[5] == ':';
+  for (int i = 0; i < 5; i++)
+    {
+      if (!g_ascii_isdigit (code[i]) && !g_ascii_isupper (code[i]))
+        return FALSE;
+      digit = digit || g_ascii_isdigit (code[i]);
+    }
+
+  return digit && code[5] == ':';
 }
 
 /* The SQLSTATE in a connection's error message, which libpq writes as
