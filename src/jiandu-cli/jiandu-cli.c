@@ -245,6 +245,7 @@ static const struct {
   { "imports", jd_cli_imports, N_("List the imports into a database") },
   { "metrics", jd_cli_metrics, N_("Print the figures of a month, quarter or year") },
   { "report", jd_cli_report, N_("Write the analysis report as PDF or DOCX") },
+  { "server-init", jd_cli_server_init, N_("Create the store on a PostgreSQL server and its two roles") },
   { "settings", jd_cli_settings, N_("Show or change what a rate is divided by, and when to warn") },
   { "slides", jd_cli_slides, N_("Write the joint meeting's deck as a 16:9 PDF") },
   { "undo-import", jd_cli_undo_import, N_("Undo an import") },

@@ -71,6 +71,8 @@ int       jd_cli_slides        (int            argc,
                                 char         **argv);
 int       jd_cli_bench_slides  (int            argc,
                                 char         **argv);
+int       jd_cli_server_init   (int            argc,
+                                char         **argv);
 int       jd_cli_settings      (int            argc,
                                 char         **argv);
 int       jd_cli_undo_import   (int            argc,
