@@ -60,9 +60,10 @@ jd_cli_copy (int    argc,
 
   if (progress.on_terminal)
     g_printerr ("\r\033[K");
-  g_print (_("Copied in %.1f s: %" G_GUINT64_FORMAT " new, %" G_GUINT64_FORMAT " updated, %" G_GUINT64_FORMAT " unchanged records\n"),
+  g_print (_("Copied in %.1f s: %llu new, %llu updated, %llu unchanged records\n"),
            (g_get_monotonic_time () - started) / (double)G_USEC_PER_SEC,
-           result.n_new, result.n_updated, result.n_unchanged);
+           (unsigned long long)result.n_new, (unsigned long long)result.n_updated,
+           (unsigned long long)result.n_unchanged);
 
   return 0;
 }
