@@ -101,7 +101,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (_jd_store_exec (_jd_store_get_db (fixture->store), dataset, &error));
   g_assert_no_error (error);
   /* As an import does, once the rows are in. */
-  g_assert_true (_jd_rollup_refresh_all (_jd_store_get_db (fixture->store), &error));
+  g_assert_true (_jd_rollup_refresh_all (_jd_store_get_conn (fixture->store), &error));
   g_assert_no_error (error);
 }
 
@@ -627,7 +627,7 @@ test_partial_period (Fixture       *fixture,
     " ('PL1', 1, 1, 'first', '2023-10-20', 'revoked', 1, 1),"
     " ('PL2', 1, 1, 'first', '2023-12-01', 'rejected_claim', 1, 0);", &error));
   g_assert_no_error (error);
-  g_assert_true (_jd_rollup_refresh_all (_jd_store_get_db (fixture->store), &error));
+  g_assert_true (_jd_rollup_refresh_all (_jd_store_get_conn (fixture->store), &error));
   g_assert_no_error (error);
 
   q4 = compute (fixture, "2024Q4", NULL, NULL, NULL, NULL);
