@@ -51,7 +51,7 @@ jd_cli_open_store (const char *path)
 
   if (path == NULL)
     {
-      g_printerr (_("jiandu-cli: --db FILE is required\n"));
+      g_printerr (_("jiandu-cli: --db is required: a database file or a server's connection string\n"));
       return NULL;
     }
 
@@ -240,6 +240,7 @@ static const struct {
   { "bench-slides", jd_cli_bench_slides, N_("Time the meeting's deck, built, written and changing slides") },
   { "chart", jd_cli_chart, N_("Draw a dashboard chart to PNG, SVG or PDF") },
   { "check", jd_cli_check, N_("Check a database for damage") },
+  { "copy", jd_cli_copy, N_("Copy a database to a server, or a server's to a file") },
   { "demo", jd_cli_demo, N_("Create a database with deterministic demo data") },
   { "import", jd_cli_import, N_("Import CSV, XLSX and XLS files") },
   { "imports", jd_cli_imports, N_("List the imports into a database") },

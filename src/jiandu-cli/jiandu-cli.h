@@ -55,6 +55,8 @@ int       jd_cli_chart         (int            argc,
                                 char         **argv);
 int       jd_cli_check         (int            argc,
                                 char         **argv);
+int       jd_cli_copy          (int            argc,
+                                char         **argv);
 int       jd_cli_demo          (int            argc,
                                 char         **argv);
 int       jd_cli_import        (int            argc,

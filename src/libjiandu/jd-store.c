@@ -21,6 +21,17 @@ G_DEFINE_FINAL_TYPE (JdStore, jd_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (jd-store-error-quark, jd_store_error)
 
+/* The rollups of what the database holds, built on the handle being
+ * migrated. */
+static gboolean
+fill_rollups (sqlite3  *db,
+              GError  **error)
+{
+  g_autoptr(JdDb) conn = _jd_db_wrap_sqlite (db);
+
+  return _jd_rollup_refresh_all (conn, error);
+}
+
 /* Each migration takes the schema from version N-1 to N: its SQL, then,
  * where the new tables are derived from existing rows, a function that
  * fills them.  Migrations are only ever appended: a released migration is
@@ -33,7 +44,7 @@ static const struct {
   { NULL, NULL },
   { "/io/github/jiandu/core/jd-schema.sql", NULL },
   { "/io/github/jiandu/core/jd-schema-2.sql", NULL },
-  { "/io/github/jiandu/core/jd-schema-3.sql", _jd_rollup_refresh_all },
+  { "/io/github/jiandu/core/jd-schema-3.sql", fill_rollups },
   { "/io/github/jiandu/core/jd-schema-4.sql", NULL },
   { "/io/github/jiandu/core/jd-schema-5.sql", NULL },
   { "/io/github/jiandu/core/jd-schema-6.sql", NULL },
@@ -614,7 +625,7 @@ jd_store_verify (JdStore       *self,
     rc = sqlite3_step (stmt);
   /* Then the summary tables, which every figure is read from. */
   if (rc == SQLITE_ROW && g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0)
-    summaries_ok = _jd_rollup_verify (self->db, &summaries_error);
+    summaries_ok = _jd_rollup_verify (self->conn, &summaries_error);
 
   if (cancellable != NULL)
     g_cancellable_disconnect (cancellable, handler);
@@ -660,12 +671,12 @@ jd_store_rebuild_summaries (JdStore  *self,
   g_return_val_if_fail (JD_IS_STORE (self), FALSE);
 
   locker = _jd_store_locker_new (self);
-  if (!_jd_store_exec (self->db, "BEGIN IMMEDIATE", error))
+  if (!_jd_db_begin_write (self->conn, error))
     return FALSE;
-  if (!_jd_rollup_refresh_all (self->db, error) ||
-      !_jd_store_exec (self->db, "COMMIT", error))
+  if (!_jd_rollup_refresh_all (self->conn, error) ||
+      !_jd_db_exec (self->conn, "COMMIT", error))
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      _jd_db_exec (self->conn, "ROLLBACK", NULL);
       return FALSE;
     }
 
