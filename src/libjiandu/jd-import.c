@@ -1415,7 +1415,7 @@ prepare_table (Context  *ctx,
           g_assert (table->rollup_field[c] >= 0);
         }
       table->sum = _jd_rollup_sum_new (entity->rollup);
-      table->delta = _jd_rollup_delta_new (ctx->db, entity->rollup, "id = ?1", error);
+      table->delta = _jd_rollup_delta_new (_jd_store_get_conn (ctx->store), entity->rollup, "id = ?1", error);
       if (table->delta == NULL)
         return FALSE;
     }
@@ -2323,8 +2323,8 @@ import_table (Context        *ctx,
   pipeline_stop (&pipeline, TRUE);
 
   if (table.entity->rollup >= 0 &&
-      (!_jd_rollup_sum_flush (table.sum, ctx->db, error) ||
-       !_jd_rollup_finish (ctx->db, table.entity->rollup, error)))
+      (!_jd_rollup_sum_flush (table.sum, _jd_store_get_conn (ctx->store), error) ||
+       !_jd_rollup_finish (_jd_store_get_conn (ctx->store), table.entity->rollup, error)))
     goto failed;
 
   g_clear_pointer (&record, sqlite3_finalize);
@@ -2685,6 +2685,7 @@ undo_locked (sqlite3  *db,
              gint64    import_id,
              GError  **error)
 {
+  g_autoptr(JdDb) conn = _jd_db_wrap_sqlite (db);   /* freed after the deltas */
   g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autoptr(JdRollupDelta) row_delta = NULL;
   g_autoptr(JdRollupDelta) added_delta = NULL;
@@ -2752,8 +2753,8 @@ undo_locked (sqlite3  *db,
    * once the rows it updated have their old values (and ids) back. */
   added = g_strdup_printf ("id BETWEEN ?1 AND ?2 AND import_id = %lld", (long long)import_id);
   if (entity->rollup >= 0 &&
-      ((row_delta = _jd_rollup_delta_new (db, entity->rollup, "id = ?1", error)) == NULL ||
-       (added_delta = _jd_rollup_delta_new (db, entity->rollup, added, error)) == NULL))
+      ((row_delta = _jd_rollup_delta_new (conn, entity->rollup, "id = ?1", error)) == NULL ||
+       (added_delta = _jd_rollup_delta_new (conn, entity->rollup, added, error)) == NULL))
     return FALSE;
 
   /* Restore the rows it updated, the last change first. */
@@ -2824,7 +2825,7 @@ undo_locked (sqlite3  *db,
       g_clear_pointer (&stmt, sqlite3_finalize);
     }
 
-  if (entity->rollup >= 0 && !_jd_rollup_finish (db, entity->rollup, error))
+  if (entity->rollup >= 0 && !_jd_rollup_finish (conn, entity->rollup, error))
     return FALSE;
 
   undone = now_text ();

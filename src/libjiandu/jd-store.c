@@ -17,24 +17,20 @@
 #include "jd-store-private.h"
 #include "jd-test-hooks-private.h"
 
-struct _JdStore
-{
-  GObject  parent_instance;
-
-  char    *path;
-  JdDb    *conn;   /* the connection, of either backend */
-  sqlite3 *db;     /* its SQLite handle, or NULL on PostgreSQL */
-  int      schema_version;
-  gint64   data_version;   /* PRAGMA data_version when last looked at */
-
-  /* One connection, used from the UI thread and from workers in turn:
-   * whoever runs a transaction on it holds this. */
-  GRecMutex lock;
-};
-
 G_DEFINE_FINAL_TYPE (JdStore, jd_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (jd-store-error-quark, jd_store_error)
+
+/* The rollups of what the database holds, built on the handle being
+ * migrated. */
+static gboolean
+fill_rollups (sqlite3  *db,
+              GError  **error)
+{
+  g_autoptr(JdDb) conn = _jd_db_wrap_sqlite (db);
+
+  return _jd_rollup_refresh_all (conn, error);
+}
 
 /* Each migration takes the schema from version N-1 to N: its SQL, then,
  * where the new tables are derived from existing rows, a function that
@@ -48,7 +44,7 @@ static const struct {
   { NULL, NULL },
   { "/io/github/jiandu/core/jd-schema.sql", NULL },
   { "/io/github/jiandu/core/jd-schema-2.sql", NULL },
-  { "/io/github/jiandu/core/jd-schema-3.sql", _jd_rollup_refresh_all },
+  { "/io/github/jiandu/core/jd-schema-3.sql", fill_rollups },
   { "/io/github/jiandu/core/jd-schema-4.sql", NULL },
   { "/io/github/jiandu/core/jd-schema-5.sql", NULL },
   { "/io/github/jiandu/core/jd-schema-6.sql", NULL },
@@ -286,6 +282,7 @@ jd_store_finalize (GObject *object)
     g_clear_pointer (&self->db, sqlite3_close_v2);
   self->db = NULL;
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->fingerprint, g_free);
   g_rec_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (jd_store_parent_class)->finalize (object);
@@ -307,7 +304,9 @@ jd_store_init (JdStore *self)
 
 /**
  * jd_store_open:
- * @path: the database file; created (with the current schema) if missing
+ * @path: the database file; created (with the current schema) if missing;
+ *   or a PostgreSQL server's connection string (_jd_db_is_conninfo()),
+ *   opened with jd_store_open_server()
  * @error: a #GError
  *
  * Opens a Jiandu database and brings its schema up to date in one
@@ -332,6 +331,9 @@ jd_store_open (const char  *path,
   g_autofree char *journal_mode = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  if (_jd_db_is_conninfo (path))
+    return jd_store_open_server (path, NULL, error);
 
   if (!_jd_store_check_file (path, &exists, error))
     return NULL;
@@ -437,6 +439,9 @@ jd_store_poll_changes (JdStore *self)
 
   g_return_val_if_fail (JD_IS_STORE (self), FALSE);
 
+  if (self->db == NULL)
+    return _jd_store_pg_poll_changes (self);
+
   if (!g_rec_mutex_trylock (&self->lock))
     return FALSE;
   version = read_data_version (self->db);
@@ -539,6 +544,10 @@ _jd_store_begin_write (JdStore        *self,
   g_autoptr(GError) local_error = NULL;
   gboolean ok;
 
+  /* A server lets several imports write at once. */
+  if (self->db == NULL)
+    return _jd_db_exec (self->conn, "BEGIN", error);
+
   sqlite3_busy_handler (self->db, wait_turn_cb, &wait);
   ok = _jd_store_exec (self->db, "BEGIN IMMEDIATE", &local_error);
   sqlite3_busy_timeout (self->db, JD_STORE_BUSY_TIMEOUT_MS);
@@ -563,6 +572,8 @@ void
 _jd_store_checkpoint (JdStore *self)
 {
   _jd_test_point ("checkpoint");
+  if (self->db == NULL)
+    return;   /* a server keeps its own log */
   sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
 }
 
@@ -600,6 +611,9 @@ jd_store_verify (JdStore       *self,
 
   g_return_val_if_fail (JD_IS_STORE (self), FALSE);
 
+  if (self->db == NULL)
+    return _jd_store_pg_verify (self, cancellable, error);
+
   locker = _jd_store_locker_new (self);
   display = g_filename_display_name (self->path);
 
@@ -611,7 +625,7 @@ jd_store_verify (JdStore       *self,
     rc = sqlite3_step (stmt);
   /* Then the summary tables, which every figure is read from. */
   if (rc == SQLITE_ROW && g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0)
-    summaries_ok = _jd_rollup_verify (self->db, &summaries_error);
+    summaries_ok = _jd_rollup_verify (self->conn, &summaries_error);
 
   if (cancellable != NULL)
     g_cancellable_disconnect (cancellable, handler);
@@ -657,12 +671,12 @@ jd_store_rebuild_summaries (JdStore  *self,
   g_return_val_if_fail (JD_IS_STORE (self), FALSE);
 
   locker = _jd_store_locker_new (self);
-  if (!_jd_store_exec (self->db, "BEGIN IMMEDIATE", error))
+  if (!_jd_db_begin_write (self->conn, error))
     return FALSE;
-  if (!_jd_rollup_refresh_all (self->db, error) ||
-      !_jd_store_exec (self->db, "COMMIT", error))
+  if (!_jd_rollup_refresh_all (self->conn, error) ||
+      !_jd_db_exec (self->conn, "COMMIT", error))
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      _jd_db_exec (self->conn, "ROLLBACK", NULL);
       return FALSE;
     }
 
@@ -677,18 +691,17 @@ jd_store_rebuild_summaries (JdStore  *self,
 gboolean
 jd_store_is_empty (JdStore *self)
 {
-  int rc;
-
   g_autoptr(JdStoreLocker) locker = NULL;
 
   g_return_val_if_fail (JD_IS_STORE (self), TRUE);
 
   locker = _jd_store_locker_new (self);
-  return query_int (self->db,
-                    "SELECT NOT (EXISTS (SELECT 1 FROM cases) OR EXISTS (SELECT 1 FROM complaints)"
-                    " OR EXISTS (SELECT 1 FROM lawsuits) OR EXISTS (SELECT 1 FROM reconsiderations)"
-                    " OR EXISTS (SELECT 1 FROM reviews) OR EXISTS (SELECT 1 FROM leniency_items))",
-                    &rc) != 0;
+  return _jd_db_query_int64 (self->conn,
+                             "SELECT CASE WHEN EXISTS (SELECT 1 FROM cases) OR EXISTS (SELECT 1 FROM complaints)"
+                             " OR EXISTS (SELECT 1 FROM lawsuits) OR EXISTS (SELECT 1 FROM reconsiderations)"
+                             " OR EXISTS (SELECT 1 FROM reviews) OR EXISTS (SELECT 1 FROM leniency_items)"
+                             " THEN 0 ELSE 1 END",
+                             0, NULL) != 0;
 }
 
 /**
@@ -715,7 +728,7 @@ jd_store_get_month_range (JdStore *self,
     "roll_reconsiderations", "roll_reviews",
   };
   g_autoptr(JdStoreLocker) locker = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JdDbStmt) stmt = NULL;
   g_autoptr(GString) sql = g_string_new ("SELECT min (lo), max (hi) FROM (");
   gboolean found = FALSE;
 
@@ -726,15 +739,15 @@ jd_store_get_month_range (JdStore *self,
     g_string_append_printf (sql, "%s SELECT (SELECT min (month) FROM %s) AS lo,"
                             " (SELECT max (month) FROM %s) AS hi",
                             i > 0 ? " UNION ALL" : "", tables[i], tables[i]);
-  g_string_append (sql, ")");
+  g_string_append (sql, ") AS ranges");
 
   locker = _jd_store_locker_new (self);
-  stmt = _jd_store_prepare (self->db, sql->str, NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW &&
-      sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  stmt = _jd_db_prepare (self->conn, sql->str, NULL);
+  if (stmt != NULL && _jd_db_step (stmt, NULL) == JD_DB_ROW &&
+      !_jd_db_column_is_null (stmt, 0))
     {
-      *first_month = sqlite3_column_int (stmt, 0);
-      *last_month = sqlite3_column_int (stmt, 1);
+      *first_month = _jd_db_column_int (stmt, 0);
+      *last_month = _jd_db_column_int (stmt, 1);
       found = TRUE;
     }
 
