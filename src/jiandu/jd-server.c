@@ -453,13 +453,15 @@ jd_server_password_free (char *password)
 static GHashTable *
 server_attributes (const JdServer *server)
 {
-  GHashTable *attributes = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Copies: libsecret reads them once it has found the keyring, when
+   * @server may be gone. */
+  GHashTable *attributes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
   g_hash_table_insert (attributes, "server",
-                       server->host != NULL ? server->host : server->service != NULL ? server->service : "");
-  g_hash_table_insert (attributes, "port", server->port != NULL ? server->port : JD_SERVER_DEFAULT_PORT);
-  g_hash_table_insert (attributes, "database", server->dbname != NULL ? server->dbname : "");
-  g_hash_table_insert (attributes, "user", server->user != NULL ? server->user : "");
+                       g_strdup (server->host != NULL ? server->host : server->service != NULL ? server->service : ""));
+  g_hash_table_insert (attributes, "port", g_strdup (server->port != NULL ? server->port : JD_SERVER_DEFAULT_PORT));
+  g_hash_table_insert (attributes, "database", g_strdup (server->dbname != NULL ? server->dbname : ""));
+  g_hash_table_insert (attributes, "user", g_strdup (server->user != NULL ? server->user : ""));
 
   return attributes;
 }
