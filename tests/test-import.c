@@ -53,7 +53,7 @@ fixture_tear_down (Fixture       *fixture,
    * what the raw rows say. */
   if (fixture->store != NULL)
     {
-      g_assert_true (_jd_rollup_verify (_jd_store_get_db (fixture->store), &error));
+      g_assert_true (_jd_rollup_verify (_jd_store_get_conn (fixture->store), &error));
       g_assert_no_error (error);
     }
   g_clear_object (&fixture->store);
@@ -1041,12 +1041,12 @@ test_update_and_undo_complaints (Fixture       *fixture,
 
   assert_counts (only_result (r1), 3, 0, 0, 0);
   after_c1 = dump_all (fixture->store);
-  g_assert_true (_jd_rollup_verify (_jd_store_get_db (fixture->store), &error));
+  g_assert_true (_jd_rollup_verify (_jd_store_get_conn (fixture->store), &error));
   g_assert_no_error (error);
 
   r2 = import_ok (fixture, p2, NULL);
   assert_counts (only_result (r2), 0, 2, 1, 0);
-  g_assert_true (_jd_rollup_verify (_jd_store_get_db (fixture->store), &error));
+  g_assert_true (_jd_rollup_verify (_jd_store_get_conn (fixture->store), &error));
   g_assert_no_error (error);
 
   g_assert_true (jd_import_undo (fixture->store, only_result (r2)->import_id, &error));
@@ -1086,9 +1086,12 @@ test_undo_after_migration (void)
                                  " (1, 'x1', 'penalty', '2024-05-03', 200, 7),"
                                  " (1, 'x2', 'penalty', '2024-06-30', 300, 7);",
                                  &error));
-  g_assert_true (_jd_rollup_refresh_all (db, &error));
-  g_assert_no_error (error);
-  sqlite3_close (db);
+  {
+    g_autoptr(JdDb) conn = _jd_db_new_sqlite (db);
+
+    g_assert_true (_jd_rollup_refresh_all (conn, &error));
+    g_assert_no_error (error);
+  }
 
   store = jd_store_open (path, &error);
   g_assert_no_error (error);
@@ -1109,7 +1112,7 @@ test_undo_after_migration (void)
     g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
     g_assert_cmpstr ((const char *)sqlite3_column_text (stmt, 0), ==, "before");
   }
-  g_assert_true (_jd_rollup_verify (db, &error));
+  g_assert_true (_jd_rollup_verify (_jd_store_get_conn (store), &error));
   g_assert_no_error (error);
 
   g_clear_object (&store);

@@ -101,7 +101,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (_jd_store_exec (_jd_store_get_db (fixture->store), dataset, &error));
   g_assert_no_error (error);
   /* As an import does, once the rows are in. */
-  g_assert_true (_jd_rollup_refresh_all (_jd_store_get_db (fixture->store), &error));
+  g_assert_true (_jd_rollup_refresh_all (_jd_store_get_conn (fixture->store), &error));
   g_assert_no_error (error);
 }
 
@@ -192,6 +192,8 @@ test_filters (Fixture       *fixture,
   g_autoptr(JdMetrics) both = compute (fixture, "2024", "A3", "D2", NULL, NULL);
   g_autoptr(JdMetrics) none = compute (fixture, "2024", "A3", "D1", NULL, NULL);
   g_autoptr(JdMetrics) reviews_domain = compute (fixture, "2024Q3", NULL, "市场监管", NULL, NULL);
+  g_autoptr(JdMetrics) nobody = compute (fixture, "2024Q3", "A1", NULL, "county", NULL);
+  g_autoptr(JdMetrics) county_east = compute (fixture, "2024", NULL, NULL, "county", "东城区");
 
   g_assert_cmpint (by_name->cases.decided, ==, 2);           /* C1, C2 */
   g_assert_cmpint (by_code->cases.decided, ==, 2);
@@ -210,6 +212,12 @@ test_filters (Fixture       *fixture,
   g_assert_cmpint (reviews_domain->reviews.passed, ==, 1);
   /* Leniency items follow the domain filter: I1, I2, I5 are 市场监管. */
   g_assert_cmpint (reviews_domain->leniency.items_in_force, ==, 3);
+  /* A1 is no county agency: no agency is left, and nothing counts. */
+  g_assert_cmpint (nobody->cases.decided, ==, 0);
+  g_assert_cmpint (nobody->complaints.received, ==, 0);
+  g_assert_cmpint (nobody->reviews.reviewed, ==, 0);
+  /* Level and region together: A2, C4 and C5. */
+  g_assert_cmpint (county_east->cases.decided, ==, 2);
 }
 
 static void
@@ -509,6 +517,16 @@ test_breakdown (Fixture       *fixture,
   g_assert_cmpint (((JdSlice *)g_ptr_array_index (domains, 0))->metrics->reviews.reviewed, ==, 2);
   g_assert_cmpint (((JdSlice *)g_ptr_array_index (domains, 1))->metrics->reviews.reviewed, ==, 1);
   g_assert_cmpstr (((JdSlice *)g_ptr_array_index (domains, 1))->label, ==, "生态环境");
+
+  /* A filter no agency passes leaves no slice, and is no error. */
+  {
+    JdFilter nobody = { (char *)"A1", NULL, (char *)"county", NULL };
+    g_autoptr(GPtrArray) agencies = jd_metrics_breakdown (fixture->store, &period, &nobody,
+                                                          JD_DIMENSION_AGENCY, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (agencies->len, ==, 0);
+  }
 }
 
 static JsonNode *
@@ -627,7 +645,7 @@ test_partial_period (Fixture       *fixture,
     " ('PL1', 1, 1, 'first', '2023-10-20', 'revoked', 1, 1),"
     " ('PL2', 1, 1, 'first', '2023-12-01', 'rejected_claim', 1, 0);", &error));
   g_assert_no_error (error);
-  g_assert_true (_jd_rollup_refresh_all (_jd_store_get_db (fixture->store), &error));
+  g_assert_true (_jd_rollup_refresh_all (_jd_store_get_conn (fixture->store), &error));
   g_assert_no_error (error);
 
   q4 = compute (fixture, "2024Q4", NULL, NULL, NULL, NULL);

@@ -198,8 +198,8 @@ exec (JdStore    *store,
  * rollups before the change and adding them back after it brings the
  * rollups in step, for every kind of change. */
 static void
-apply_deltas (sqlite3 *db,
-              int      sign)
+apply_deltas (JdDb *db,
+              int   sign)
 {
   static const struct {
     JdRollup    rollup;
@@ -233,10 +233,10 @@ test_delta_after_change (void)
   char *path = make_demo (42);
   g_autoptr(GError) error = NULL;
   g_autoptr(JdStore) store = jd_store_open (path, &error);
-  sqlite3 *db;
+  JdDb *db;
 
   g_assert_no_error (error);
-  db = _jd_store_get_db (store);
+  db = _jd_store_get_conn (store);
   g_assert_true (_jd_rollup_verify (db, &error));
   g_assert_no_error (error);
 
@@ -344,12 +344,12 @@ test_sum_matches_sql (void)
           n_rows++;
         }
       g_assert_cmpuint (n_rows, >, 0);
-      g_assert_true (_jd_rollup_sum_flush (sum, db, &error));
+      g_assert_true (_jd_rollup_sum_flush (sum, _jd_store_get_conn (store), &error));
       g_assert_no_error (error);
     }
   exec (store, "COMMIT");
 
-  g_assert_true (_jd_rollup_verify (db, &error));
+  g_assert_true (_jd_rollup_verify (_jd_store_get_conn (store), &error));
   g_assert_no_error (error);
 
   g_clear_object (&store);

@@ -309,7 +309,7 @@ make_database (const char *path,
                                               " '%064d')", i, i);
       db_exec (db, sql);
     }
-  g_assert_true (_jd_rollup_refresh_all (db, &error));
+  g_assert_true (_jd_rollup_refresh_all (_jd_store_get_conn (store), &error));
   g_assert_no_error (error);
   db_exec (db, "COMMIT");
 }

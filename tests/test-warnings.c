@@ -144,7 +144,7 @@ fixture_set_up (Fixture       *fixture,
         " (1, 'C1-202303', '2024-01-10', 85, 'good'),"
         " (2, 'C2-202301', '2024-01-10', 50, 'fail'), (2, 'C2-202302', '2024-01-10', 95, 'excellent');");
 
-  g_assert_true (_jd_rollup_refresh_all (_jd_store_get_db (fixture->store), &error));
+  g_assert_true (_jd_rollup_refresh_all (_jd_store_get_conn (fixture->store), &error));
   g_assert_no_error (error);
   exec (fixture->store, "COMMIT");
 }
@@ -285,7 +285,7 @@ test_overdue (Fixture       *fixture,
   exec (fixture->store,
         "INSERT INTO lawsuits (case_no, agency_id, instance, concluded_on, outcome) VALUES"
         " ('L-feb', 2, 'second', '2024-02-20', 'rejected_claim');");
-  g_assert_true (_jd_rollup_refresh_all (_jd_store_get_db (fixture->store), &error));
+  g_assert_true (_jd_rollup_refresh_all (_jd_store_get_conn (fixture->store), &error));
   g_assert_no_error (error);
   later = warnings_for (fixture, "2024-02");
   g_assert_nonnull (find (later, JD_WARNING_OVERDUE_COMPLAINTS, "W1"));

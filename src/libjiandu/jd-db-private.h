@@ -48,6 +48,7 @@ typedef enum
 
 /* Backends (jd-db-sqlite.c, jd-db-pg.c) */
 JdDb        *_jd_db_new_sqlite        (sqlite3      *handle);   /* takes the handle over */
+JdDb        *_jd_db_wrap_sqlite       (sqlite3      *handle);   /* borrows it: free leaves it open */
 JdDb        *_jd_db_connect_pg        (const char   *conninfo,
                                        const char   *password,  /* or NULL */
                                        GError      **error);
@@ -109,6 +110,12 @@ const char  *_jd_db_column_text       (JdDbStmt     *stmt,
 /* Rows the last INSERT, UPDATE or DELETE stepped on @db changed. */
 gint64       _jd_db_changes           (JdDb         *db);
 
+/* Begins a write transaction; on SQLite one that takes the write lock at
+ * once (BEGIN IMMEDIATE), waiting out another writer's for the busy
+ * timeout. */
+gboolean     _jd_db_begin_write       (JdDb         *db,
+                                       GError      **error);
+
 /* A read that sees one state of the store, also inside a caller's
  * transaction: a savepoint on SQLite; on PostgreSQL, a REPEATABLE READ
  * transaction when none is open, a savepoint otherwise. */
@@ -123,6 +130,7 @@ gint64       _jd_db_query_int64       (JdDb         *db,
                                        gint64        fallback,
                                        GError      **error);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (JdDb, _jd_db_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JdDbStmt, _jd_db_stmt_free)
 
 G_END_DECLS

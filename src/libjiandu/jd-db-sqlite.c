@@ -18,8 +18,9 @@
 
 typedef struct
 {
-  JdDb     parent;
-  sqlite3 *handle;
+  JdDb      parent;
+  sqlite3  *handle;
+  gboolean  borrowed;   /* closed by whoever lent it */
 } SqliteDb;
 
 typedef struct
@@ -34,7 +35,8 @@ typedef struct
 static void
 sqlite_free (JdDb *db)
 {
-  sqlite3_close_v2 (HANDLE (db));
+  if (!((SqliteDb *)db)->borrowed)
+    sqlite3_close_v2 (HANDLE (db));
   g_free (db);
 }
 
@@ -212,6 +214,17 @@ _jd_db_new_sqlite (sqlite3 *handle)
   db->parent.kind = JD_DB_SQLITE;
   db->handle = handle;
   return &db->parent;
+}
+
+/* A connection on a handle that stays its owner's: a migration's, which
+ * runs before the store has its connection. */
+JdDb *
+_jd_db_wrap_sqlite (sqlite3 *handle)
+{
+  JdDb *db = _jd_db_new_sqlite (handle);
+
+  ((SqliteDb *)db)->borrowed = TRUE;
+  return db;
 }
 
 sqlite3 *

@@ -183,6 +183,13 @@ _jd_db_changes (JdDb *db)
 }
 
 gboolean
+_jd_db_begin_write (JdDb    *db,
+                    GError **error)
+{
+  return _jd_db_exec (db, db->kind == JD_DB_SQLITE ? "BEGIN IMMEDIATE" : "BEGIN", error);
+}
+
+gboolean
 _jd_db_read_begin (JdDb    *db,
                    GError **error)
 {

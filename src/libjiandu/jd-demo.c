@@ -1977,7 +1977,7 @@ jd_demo_generate (JdStore         *store,
        generate_reconsiderations (ctx, error) &&
        generate_reviews (ctx, error) &&
        !g_cancellable_set_error_if_cancelled (cancellable, error) &&
-       _jd_rollup_refresh_all (db, error) &&
+       _jd_rollup_refresh_all (_jd_store_get_conn (store), error) &&
        _jd_store_exec (db, "COMMIT", error);
 
   g_clear_pointer (&ctx->items, g_array_unref);

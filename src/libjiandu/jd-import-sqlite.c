@@ -277,7 +277,7 @@ writer_table_begin (JdImportWriter  *writer,
           g_assert (self->rollup_field[c] >= 0);
         }
       self->sum = _jd_rollup_sum_new (entity->rollup);
-      self->delta = _jd_rollup_delta_new (self->db, entity->rollup, "id = ?1", error);
+      self->delta = _jd_rollup_delta_new (writer->ctx->db, entity->rollup, "id = ?1", error);
       if (self->delta == NULL)
         return FALSE;
     }
@@ -593,8 +593,8 @@ writer_table_finish (JdImportWriter  *writer,
   if (target->entity->rollup < 0)
     return TRUE;
 
-  return _jd_rollup_sum_flush (self->sum, self->db, error) &&
-         _jd_rollup_finish (self->db, target->entity->rollup, error);
+  return _jd_rollup_sum_flush (self->sum, writer->ctx->db, error) &&
+         _jd_rollup_finish (writer->ctx->db, target->entity->rollup, error);
 }
 
 static void

@@ -416,8 +416,8 @@ undo_locked (JdDb     *db,
    * once the rows it updated have their old values (and ids) back. */
   added = g_strdup_printf ("id BETWEEN ?1 AND ?2 AND import_id = %lld", (long long)import_id);
   if (entity->rollup >= 0 &&
-      ((row_delta = _jd_rollup_delta_new (_jd_db_get_sqlite (db), entity->rollup, "id = ?1", error)) == NULL ||
-       (added_delta = _jd_rollup_delta_new (_jd_db_get_sqlite (db), entity->rollup, added, error)) == NULL))
+      ((row_delta = _jd_rollup_delta_new (db, entity->rollup, "id = ?1", error)) == NULL ||
+       (added_delta = _jd_rollup_delta_new (db, entity->rollup, added, error)) == NULL))
     return FALSE;
 
   if (!restore_journal (db, entity, import_id, row_delta, error))
@@ -451,7 +451,7 @@ undo_locked (JdDb     *db,
       g_clear_pointer (&stmt, _jd_db_stmt_free);
     }
 
-  if (entity->rollup >= 0 && !_jd_rollup_finish (_jd_db_get_sqlite (db), entity->rollup, error))
+  if (entity->rollup >= 0 && !_jd_rollup_finish (db, entity->rollup, error))
     return FALSE;
 
   undone = _jd_import_now_text ();
@@ -485,7 +485,7 @@ jd_import_undo (JdStore  *store,
   locker = _jd_store_locker_new (store);
   db = _jd_store_get_conn (store);
 
-  if (!_jd_db_exec (db, _jd_db_get_kind (db) == JD_DB_POSTGRESQL ? "BEGIN" : "BEGIN IMMEDIATE", error))
+  if (!_jd_db_begin_write (db, error))
     return FALSE;
 
   if (!undo_locked (db, import_id, error) || !_jd_db_exec (db, "COMMIT", error))

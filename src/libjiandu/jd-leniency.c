@@ -40,30 +40,32 @@ jd_leniency_items_free (JdLeniencyItems *items)
 
 /* Runs @sql with ?1 and ?2 the period's first and last day; calls back
  * with each row. */
+/* Reads the rows of @sql, whose ?1 is @day and ?2, if any, @other_day. */
 static gboolean
-read_rows (sqlite3     *db,
+read_rows (JdDb        *db,
            const char  *sql,
-           const char  *first_day,
-           const char  *last_day,
-           void       (*row) (sqlite3_stmt *stmt, JdLeniencyItems *items, gpointer user_data),
+           const char  *day,
+           const char  *other_day,
+           void       (*row) (JdDbStmt *stmt, JdLeniencyItems *items, gpointer user_data),
            JdLeniencyItems *items,
            gpointer     user_data,
            GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _jd_store_prepare (db, sql, error);
-  int rc;
+  g_autoptr(JdDbStmt) stmt = _jd_db_prepare (db, sql, error);
+  JdDbStep step;
 
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, first_day, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, last_day, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  _jd_db_bind_text (stmt, 1, day);
+  if (other_day != NULL)
+    _jd_db_bind_text (stmt, 2, other_day);
+  while ((step = _jd_db_step (stmt, error)) == JD_DB_ROW)
     row (stmt, items, user_data);
 
-  if (rc != SQLITE_DONE)
+  if (step == JD_DB_ERROR)
     {
-      _jd_store_set_error (error, db, rc, _("Could not read the leniency list"));
+      g_prefix_error (error, "%s: ", _("Could not read the leniency list"));
       return FALSE;
     }
 
@@ -71,30 +73,31 @@ read_rows (sqlite3     *db,
 }
 
 static void
-totals_row (sqlite3_stmt    *stmt,
+totals_row (JdDbStmt        *stmt,
             JdLeniencyItems *items,
             gpointer         user_data)
 {
-  items->in_force = sqlite3_column_int64 (stmt, 0);
-  items->added = sqlite3_column_int64 (stmt, 1);
-  items->repealed = sqlite3_column_int64 (stmt, 2);
+  items->in_force = _jd_db_column_int64 (stmt, 0);
+  items->added = _jd_db_column_int64 (stmt, 1);
+  items->repealed = _jd_db_column_int64 (stmt, 2);
 }
 
 static void
-count_row (sqlite3_stmt    *stmt,
+count_row (JdDbStmt        *stmt,
            JdLeniencyItems *items,
            gpointer         user_data)
 {
   GPtrArray *counts = user_data;
   JdLeniencyCount *count = g_new0 (JdLeniencyCount, 1);
 
-  count->code = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  count->label = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
-  count->count = sqlite3_column_int64 (stmt, 2);
+  count->code = g_strdup (_jd_db_column_text (stmt, 0));
+  count->label = g_strdup (_jd_db_column_text (stmt, 1));
+  count->count = _jd_db_column_int64 (stmt, 2);
   g_ptr_array_add (counts, count);
 }
 
-#define IN_FORCE "effective_on <= ?2 AND (repealed_on IS NULL OR repealed_on > ?2)"
+/* In force on the day @p, a parameter */
+#define IN_FORCE(p) "effective_on <= " p " AND (repealed_on IS NULL OR repealed_on > " p ")"
 
 /**
  * jd_leniency_items_compute:
@@ -119,7 +122,7 @@ jd_leniency_items_compute (JdStore         *store,
   g_autofree char *domains_sql = NULL;
   g_autofree char *agencies_sql = NULL;
   g_autoptr(JdStoreLocker) locker = NULL;
-  sqlite3 *db;
+  JdDb *db;
 
   g_return_val_if_fail (JD_IS_STORE (store), NULL);
   g_return_val_if_fail (period != NULL, NULL);
@@ -129,26 +132,26 @@ jd_leniency_items_compute (JdStore         *store,
     return NULL;
 
   locker = _jd_store_locker_new (store);
-  db = _jd_store_get_db (store);
+  db = _jd_store_get_conn (store);
   first_day = jd_period_first_day (period);
   last_day = jd_period_last_day (period);
   items->by_domain = g_ptr_array_new_with_free_func ((GDestroyNotify)leniency_count_free);
   items->by_agency = g_ptr_array_new_with_free_func ((GDestroyNotify)leniency_count_free);
 
-  totals_sql = g_strdup_printf ("SELECT coalesce (sum (" IN_FORCE "), 0),"
-                                " coalesce (sum (effective_on BETWEEN ?1 AND ?2), 0),"
-                                " coalesce (sum (repealed_on BETWEEN ?1 AND ?2), 0)"
-                                " FROM leniency_items WHERE 1%s", where);
+  totals_sql = g_strdup_printf ("SELECT coalesce (sum (CASE WHEN " IN_FORCE ("?2") " THEN 1 ELSE 0 END), 0),"
+                                " coalesce (sum (CASE WHEN effective_on BETWEEN ?1 AND ?2 THEN 1 ELSE 0 END), 0),"
+                                " coalesce (sum (CASE WHEN repealed_on BETWEEN ?1 AND ?2 THEN 1 ELSE 0 END), 0)"
+                                " FROM leniency_items WHERE TRUE%s", where);
   domains_sql = g_strdup_printf ("SELECT d.code, d.name, count(*) FROM leniency_items"
                                  " JOIN domains AS d ON d.id = domain_id"
-                                 " WHERE " IN_FORCE "%s GROUP BY d.id ORDER BY 3 DESC, d.code", where);
+                                 " WHERE " IN_FORCE ("?1") "%s GROUP BY d.id ORDER BY 3 DESC, d.code", where);
   agencies_sql = g_strdup_printf ("SELECT a.code, a.name, count(*) FROM leniency_items"
                                   " JOIN agencies AS a ON a.id = agency_id"
-                                  " WHERE " IN_FORCE "%s GROUP BY a.id ORDER BY 3 DESC, a.code", where);
+                                  " WHERE " IN_FORCE ("?1") "%s GROUP BY a.id ORDER BY 3 DESC, a.code", where);
 
   if (!read_rows (db, totals_sql, first_day, last_day, totals_row, items, NULL, error) ||
-      !read_rows (db, domains_sql, first_day, last_day, count_row, items, items->by_domain, error) ||
-      !read_rows (db, agencies_sql, first_day, last_day, count_row, items, items->by_agency, error))
+      !read_rows (db, domains_sql, last_day, NULL, count_row, items, items->by_domain, error) ||
+      !read_rows (db, agencies_sql, last_day, NULL, count_row, items, items->by_agency, error))
     return NULL;
 
   return g_steal_pointer (&items);

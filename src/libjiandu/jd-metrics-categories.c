@@ -43,12 +43,11 @@ jd_metrics_complaint_categories (JdStore         *store,
                                  GError         **error)
 {
   g_autoptr(JdStoreLocker) locker = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JdDbStmt) stmt = NULL;
   g_autoptr(GPtrArray) counts = NULL;
   g_autofree char *where = NULL;
   g_autofree char *sql = NULL;
-  sqlite3 *db;
-  int rc;
+  JdDbStep step;
 
   g_return_val_if_fail (JD_IS_STORE (store), NULL);
   g_return_val_if_fail (period != NULL, NULL);
@@ -58,31 +57,31 @@ jd_metrics_complaint_categories (JdStore         *store,
     return NULL;
 
   locker = _jd_store_locker_new (store);
-  db = _jd_store_get_db (store);
+  /* HAVING by the sum, not its name, which PostgreSQL does not know there */
   sql = g_strdup_printf ("SELECT category, sum (n) AS total FROM roll_complaint_categories"
                          " WHERE month BETWEEN ?1 AND ?2%s"
-                         " GROUP BY category HAVING total > 0 ORDER BY total DESC, category",
+                         " GROUP BY category HAVING sum (n) > 0 ORDER BY total DESC, category",
                          where);
-  stmt = _jd_store_prepare (db, sql, error);
+  stmt = _jd_db_prepare (_jd_store_get_conn (store), sql, error);
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int (stmt, 1, jd_period_first_month (period));
-  sqlite3_bind_int (stmt, 2, jd_period_last_month (period));
+  _jd_db_bind_int64 (stmt, 1, jd_period_first_month (period));
+  _jd_db_bind_int64 (stmt, 2, jd_period_last_month (period));
 
   counts = g_ptr_array_new_with_free_func ((GDestroyNotify)jd_count_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = _jd_db_step (stmt, error)) == JD_DB_ROW)
     {
       JdCount *count = g_new0 (JdCount, 1);
 
-      count->key = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-      count->count = sqlite3_column_int64 (stmt, 1);
+      count->key = g_strdup (_jd_db_column_text (stmt, 0));
+      count->count = _jd_db_column_int64 (stmt, 1);
       g_ptr_array_add (counts, count);
     }
 
-  if (rc != SQLITE_DONE)
+  if (step == JD_DB_ERROR)
     {
-      _jd_store_set_error (error, db, rc, _("Could not compute the figures"));
+      g_prefix_error (error, "%s: ", _("Could not compute the figures"));
       return NULL;
     }
 

@@ -107,34 +107,34 @@ jd_ratio_rate (JdRatio ratio)
 }
 
 static gboolean
-lookup_id (sqlite3     *db,
+lookup_id (JdDb        *db,
            const char  *table,
            const char  *text,
            gint64      *out_id,
            GError     **error)
 {
   g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(JdDbStmt) stmt = NULL;
+  JdDbStep step;
 
   /* A code wins over a name, so that an agency named like another's code
-   * cannot shadow it. */
+   * cannot shadow it; of two of the same name, the first added. */
   sql = g_strdup_printf ("SELECT id FROM %s WHERE code = ?1 OR name = ?1"
-                         " ORDER BY code = ?1 DESC LIMIT 1", table);
-  stmt = _jd_store_prepare (db, sql, error);
+                         " ORDER BY CASE WHEN code = ?1 THEN 0 ELSE 1 END, id LIMIT 1", table);
+  stmt = _jd_db_prepare (db, sql, error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  _jd_db_bind_text (stmt, 1, text);
+  step = _jd_db_step (stmt, error);
+  if (step == JD_DB_ROW)
     {
-      *out_id = sqlite3_column_int64 (stmt, 0);
+      *out_id = _jd_db_column_int64 (stmt, 0);
       return TRUE;
     }
-  if (rc != SQLITE_DONE)
+  if (step == JD_DB_ERROR)
     {
-      _jd_store_set_error (error, db, rc, _("Could not read the database"));
+      g_prefix_error (error, "%s: ", _("Could not read the database"));
       return FALSE;
     }
 
@@ -144,7 +144,7 @@ lookup_id (sqlite3     *db,
 
 static gboolean
 scope_init (Scope           *scope,
-            sqlite3         *db,
+            JdDb            *db,
             const JdFilter  *filter,
             GError         **error)
 {
@@ -176,10 +176,13 @@ scope_init (Scope           *scope,
 
   if (filter->agency != NULL || level != NULL || filter->region != NULL)
     {
-      g_autoptr(sqlite3_stmt) stmt = NULL;
+      g_autoptr(JdDbStmt) stmt = NULL;
+      g_autoptr(GString) sql = g_string_new ("SELECT id FROM agencies WHERE TRUE");
+      const char *texts[2];
+      guint n_texts = 0;
       gint64 agency_id = 0;
       gboolean first = TRUE;
-      int rc;
+      JdDbStep step;
 
       if (filter->agency != NULL)
         {
@@ -193,34 +196,50 @@ scope_init (Scope           *scope,
             }
         }
 
-      stmt = _jd_store_prepare (db,
-                                "SELECT id FROM agencies"
-                                " WHERE (?1 IS NULL OR id = ?1)"
-                                "   AND (?2 IS NULL OR level = ?2)"
-                                "   AND (?3 IS NULL OR region = ?3)"
-                                " ORDER BY id",
-                                error);
+      /* Only the conditions given: a parameter left NULL has no type
+       * PostgreSQL could compare it as. */
+      if (filter->agency != NULL)
+        g_string_append_printf (sql, " AND id = %" G_GINT64_FORMAT, agency_id);
+      if (level != NULL)
+        {
+          texts[n_texts++] = level;
+          g_string_append_printf (sql, " AND level = ?%u", n_texts);
+        }
+      if (filter->region != NULL)
+        {
+          texts[n_texts++] = filter->region;
+          g_string_append_printf (sql, " AND region = ?%u", n_texts);
+        }
+      g_string_append (sql, " ORDER BY id");
+
+      stmt = _jd_db_prepare (db, sql->str, error);
       if (stmt == NULL)
         return FALSE;
+      for (guint i = 0; i < n_texts; i++)
+        _jd_db_bind_text (stmt, i + 1, texts[i]);
 
-      if (filter->agency != NULL)
-        sqlite3_bind_int64 (stmt, 1, agency_id);
-      sqlite3_bind_text (stmt, 2, level, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, filter->region, -1, SQLITE_STATIC);
-
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      while ((step = _jd_db_step (stmt, error)) == JD_DB_ROW)
         {
           g_string_append_printf (ids, "%s%" G_GINT64_FORMAT,
-                                  first ? "" : ",", (gint64)sqlite3_column_int64 (stmt, 0));
+                                  first ? "" : ",", _jd_db_column_int64 (stmt, 0));
           first = FALSE;
         }
-      g_string_append_printf (where, " AND agency_id IN (%s)", ids->str);
-      scope->agencies_where = g_strdup_printf (" AND a.id IN (%s)", ids->str);
-
-      if (rc != SQLITE_DONE)
+      if (step == JD_DB_ERROR)
         {
-          _jd_store_set_error (error, db, rc, _("Could not read the database"));
+          g_prefix_error (error, "%s: ", _("Could not read the database"));
           return FALSE;
+        }
+
+      /* No agency at all: "IN ()", which only SQLite reads. */
+      if (first)
+        {
+          g_string_append (where, " AND FALSE");
+          scope->agencies_where = g_strdup (" AND FALSE");
+        }
+      else
+        {
+          g_string_append_printf (where, " AND agency_id IN (%s)", ids->str);
+          scope->agencies_where = g_strdup_printf (" AND a.id IN (%s)", ids->str);
         }
 
       /* A region nobody is in is more likely a typo than a wish to see zeros. */
@@ -283,54 +302,54 @@ enum_index (JdEnum      which,
 /* Each row function adds one result row to the figures; the totals and
  * the ratios that depend on the definition settings are set afterwards,
  * in finish_metrics(). */
-typedef void (*RowFunc) (sqlite3_stmt *stmt,
-                         JdMetrics    *metrics);
+typedef void (*RowFunc) (JdDbStmt  *stmt,
+                         JdMetrics *metrics);
 
 static void
-cases_decided_row (sqlite3_stmt *stmt,
-                   JdMetrics    *m)
+cases_decided_row (JdDbStmt  *stmt,
+                   JdMetrics *m)
 {
-  int kind = enum_index (JD_ENUM_CASE_KIND, (const char *)sqlite3_column_text (stmt, 0));
-  int leniency = enum_index (JD_ENUM_LENIENCY, (const char *)sqlite3_column_text (stmt, 1));
-  gint64 n = sqlite3_column_int64 (stmt, 2);
+  int kind = enum_index (JD_ENUM_CASE_KIND, _jd_db_column_text (stmt, 0));
+  int leniency = enum_index (JD_ENUM_LENIENCY, _jd_db_column_text (stmt, 1));
+  gint64 n = _jd_db_column_int64 (stmt, 2);
 
   if (kind >= 0)
     m->cases.by_kind[kind] += n;
   m->cases.decided += n;
-  m->cases.fines_fen += sqlite3_column_int64 (stmt, 3);
-  m->cases.major += sqlite3_column_int64 (stmt, 5);
-  m->cases.major_unreviewed += sqlite3_column_int64 (stmt, 6);
+  m->cases.fines_fen += _jd_db_column_int64 (stmt, 3);
+  m->cases.major += _jd_db_column_int64 (stmt, 5);
+  m->cases.major_unreviewed += _jd_db_column_int64 (stmt, 6);
 
   /* JD_ENUM_LENIENCY starts with "none". */
   if (leniency > 0)
     {
       m->leniency.cases_by_kind[leniency - 1] += n;
       m->leniency.cases += n;
-      m->leniency.exempted_fen += sqlite3_column_int64 (stmt, 4);
+      m->leniency.exempted_fen += _jd_db_column_int64 (stmt, 4);
     }
 }
 
 static void
-cases_totals_row (sqlite3_stmt *stmt,
-                  JdMetrics    *m)
+cases_totals_row (JdDbStmt  *stmt,
+                  JdMetrics *m)
 {
-  m->cases.decided += sqlite3_column_int64 (stmt, 0);
-  m->cases.fines_fen += sqlite3_column_int64 (stmt, 1);
+  m->cases.decided += _jd_db_column_int64 (stmt, 0);
+  m->cases.fines_fen += _jd_db_column_int64 (stmt, 1);
 }
 
 static void
-cases_opened_row (sqlite3_stmt *stmt,
-                  JdMetrics    *m)
+cases_opened_row (JdDbStmt  *stmt,
+                  JdMetrics *m)
 {
-  m->cases.opened += sqlite3_column_int64 (stmt, 0);
+  m->cases.opened += _jd_db_column_int64 (stmt, 0);
 }
 
 static void
-leniency_items_row (sqlite3_stmt *stmt,
-                    JdMetrics    *m)
+leniency_items_row (JdDbStmt  *stmt,
+                    JdMetrics *m)
 {
-  int kind = enum_index (JD_ENUM_LENIENCY_ITEM_KIND, (const char *)sqlite3_column_text (stmt, 0));
-  gint64 n = sqlite3_column_int64 (stmt, 1);
+  int kind = enum_index (JD_ENUM_LENIENCY_ITEM_KIND, _jd_db_column_text (stmt, 0));
+  gint64 n = _jd_db_column_int64 (stmt, 1);
 
   if (kind >= 0)
     m->leniency.items_by_kind[kind] += n;
@@ -338,48 +357,48 @@ leniency_items_row (sqlite3_stmt *stmt,
 }
 
 static void
-complaints_row (sqlite3_stmt *stmt,
-                JdMetrics    *m)
+complaints_row (JdDbStmt  *stmt,
+                JdMetrics *m)
 {
-  int channel = enum_index (JD_ENUM_CHANNEL, (const char *)sqlite3_column_text (stmt, 0));
-  gint64 received = sqlite3_column_int64 (stmt, 1);
+  int channel = enum_index (JD_ENUM_CHANNEL, _jd_db_column_text (stmt, 0));
+  gint64 received = _jd_db_column_int64 (stmt, 1);
 
   if (channel >= 0)
     m->complaints.by_channel[channel] += received;
   m->complaints.received += received;
-  m->complaints.closed += sqlite3_column_int64 (stmt, 2);
-  m->complaints.on_time.count += sqlite3_column_int64 (stmt, 3);
-  m->complaints.on_time.total += sqlite3_column_int64 (stmt, 4);
-  m->complaints.substantiated.count += sqlite3_column_int64 (stmt, 5);
-  m->complaints.substantiated.total += sqlite3_column_int64 (stmt, 6);
-  m->complaints.satisfaction.count += sqlite3_column_int64 (stmt, 7);
-  m->complaints.satisfaction.total += sqlite3_column_int64 (stmt, 8);
+  m->complaints.closed += _jd_db_column_int64 (stmt, 2);
+  m->complaints.on_time.count += _jd_db_column_int64 (stmt, 3);
+  m->complaints.on_time.total += _jd_db_column_int64 (stmt, 4);
+  m->complaints.substantiated.count += _jd_db_column_int64 (stmt, 5);
+  m->complaints.substantiated.total += _jd_db_column_int64 (stmt, 6);
+  m->complaints.satisfaction.count += _jd_db_column_int64 (stmt, 7);
+  m->complaints.satisfaction.total += _jd_db_column_int64 (stmt, 8);
 }
 
 static void
-lawsuits_row (sqlite3_stmt *stmt,
-              JdMetrics    *m)
+lawsuits_row (JdDbStmt  *stmt,
+              JdMetrics *m)
 {
-  const char *outcome = (const char *)sqlite3_column_text (stmt, 0);
+  const char *outcome = _jd_db_column_text (stmt, 0);
   int index = enum_index (JD_ENUM_LAWSUIT_OUTCOME, outcome);
-  gint64 n = sqlite3_column_int64 (stmt, 1);
+  gint64 n = _jd_db_column_int64 (stmt, 1);
 
   if (index >= 0)
     m->lawsuits.by_outcome[index] += n;
   m->lawsuits.first_instance_concluded += n;
   if (jd_outcome_in (outcome, jd_lawsuit_lost_outcomes))
     m->lawsuits.first_instance_lost += n;
-  m->lawsuits.head_appearance.count += sqlite3_column_int64 (stmt, 2);
-  m->lawsuits.head_appearance.total += sqlite3_column_int64 (stmt, 3);
+  m->lawsuits.head_appearance.count += _jd_db_column_int64 (stmt, 2);
+  m->lawsuits.head_appearance.total += _jd_db_column_int64 (stmt, 3);
 }
 
 static void
-reconsiderations_row (sqlite3_stmt *stmt,
-                      JdMetrics    *m)
+reconsiderations_row (JdDbStmt  *stmt,
+                      JdMetrics *m)
 {
-  const char *outcome = (const char *)sqlite3_column_text (stmt, 0);
+  const char *outcome = _jd_db_column_text (stmt, 0);
   int index = enum_index (JD_ENUM_RECONSIDERATION_OUTCOME, outcome);
-  gint64 n = sqlite3_column_int64 (stmt, 1);
+  gint64 n = _jd_db_column_int64 (stmt, 1);
 
   if (index >= 0)
     m->reconsiderations.by_outcome[index] += n;
@@ -389,20 +408,20 @@ reconsiderations_row (sqlite3_stmt *stmt,
 }
 
 static void
-reviews_row (sqlite3_stmt *stmt,
-             JdMetrics    *m)
+reviews_row (JdDbStmt  *stmt,
+             JdMetrics *m)
 {
-  const char *grade = (const char *)sqlite3_column_text (stmt, 0);
+  const char *grade = _jd_db_column_text (stmt, 0);
   int index = enum_index (JD_ENUM_GRADE, grade);
-  gint64 n = sqlite3_column_int64 (stmt, 1);
+  gint64 n = _jd_db_column_int64 (stmt, 1);
 
   if (index >= 0)
     m->reviews.by_grade[index] += n;
   m->reviews.reviewed += n;
   if (g_strcmp0 (grade, "fail") != 0)
     m->reviews.passed += n;
-  m->reviews.score_sum += sqlite3_column_double (stmt, 2);
-  m->reviews.scored += sqlite3_column_int64 (stmt, 3);
+  m->reviews.score_sum += _jd_db_column_double (stmt, 2);
+  m->reviews.scored += _jd_db_column_int64 (stmt, 3);
 }
 
 static gint64
@@ -482,7 +501,8 @@ typedef enum
 
 /* A query: SELECT <columns>[, <slice key>] FROM <from> WHERE <where>
  * <scope> GROUP BY <group_by>[, <slice key>].  ?1 and ?2 are the first
- * and last month, ?3 the last day of the period. */
+ * and last month; in the query of the items in force, ?1 is the last day
+ * of the period. */
 typedef struct
 {
   JdMetricsParts part;      /* the one part of the figures it reads */
@@ -493,6 +513,8 @@ typedef struct
   const char *group_by;
   gboolean    is_reviews;   /* raw reviews have no domain of their own */
 } Query;
+
+#define ITEMS_IN_FORCE "effective_on <= ?1 AND (repealed_on IS NULL OR repealed_on > ?1)"
 
 static const Query rollup_queries[] = {
   { JD_METRICS_PART_CASES, cases_decided_row, "kind, leniency, sum (n), sum (fines_fen), sum (exempted_fen),"
@@ -513,31 +535,33 @@ static const Query rollup_queries[] = {
     "roll_reviews", "month BETWEEN ?1 AND ?2", "grade" },
   /* Leniency items are a few hundred rows: read as they are. */
   { JD_METRICS_PART_LENIENCY_ITEMS, leniency_items_row, "kind, count(*)",
-    "leniency_items", "effective_on <= ?3 AND (repealed_on IS NULL OR repealed_on > ?3)", "kind" },
+    "leniency_items", ITEMS_IN_FORCE, "kind" },
 };
 
 static const Query raw_queries[] = {
   { JD_METRICS_PART_CASES, cases_decided_row, "kind, leniency, count(*), sum (fine_fen), sum (exempted_fen),"
-    " sum (major), sum (major = 1 AND coalesce (legal_review, 0) = 0)",
+    " sum (major), sum (CASE WHEN major = 1 AND coalesce (legal_review, 0) = 0 THEN 1 ELSE 0 END)",
     "cases", "decided_month BETWEEN ?1 AND ?2", "kind, leniency" },
   { JD_METRICS_PART_CASES_TOTALS, cases_totals_row, "count(*), sum (fine_fen)",
     "cases", "decided_month BETWEEN ?1 AND ?2", NULL },
   { JD_METRICS_PART_CASES_OPENED, cases_opened_row, "count(*)", "cases", "opened_month BETWEEN ?1 AND ?2", NULL },
   { JD_METRICS_PART_COMPLAINTS, complaints_row,
     "channel, count(*), count(closed_on),"
-    " sum (closed_on IS NOT NULL AND due_on IS NOT NULL AND closed_on <= due_on),"
-    " sum (closed_on IS NOT NULL AND due_on IS NOT NULL),"
-    " sum (substantiated = 1), count(substantiated),"
-    " sum (satisfaction = 'satisfied' OR satisfaction = 'basic'), count(satisfaction)",
+    " sum (CASE WHEN closed_on IS NOT NULL AND due_on IS NOT NULL AND closed_on <= due_on THEN 1 ELSE 0 END),"
+    " sum (CASE WHEN closed_on IS NOT NULL AND due_on IS NOT NULL THEN 1 ELSE 0 END),"
+    " sum (CASE WHEN substantiated = 1 THEN 1 ELSE 0 END), count(substantiated),"
+    " sum (CASE WHEN satisfaction = 'satisfied' OR satisfaction = 'basic' THEN 1 ELSE 0 END), count(satisfaction)",
     "complaints", "received_month BETWEEN ?1 AND ?2", "channel" },
-  { JD_METRICS_PART_LAWSUITS, lawsuits_row, "outcome, count(*), sum (hearing_held = 1 AND head_appeared = 1), sum (hearing_held = 1)",
+  { JD_METRICS_PART_LAWSUITS, lawsuits_row,
+    "outcome, count(*), sum (CASE WHEN hearing_held = 1 AND head_appeared = 1 THEN 1 ELSE 0 END),"
+    " sum (CASE WHEN hearing_held = 1 THEN 1 ELSE 0 END)",
     "lawsuits", "instance = 'first' AND outcome <> 'pending' AND concluded_month BETWEEN ?1 AND ?2", "outcome" },
   { JD_METRICS_PART_RECONSIDERATIONS, reconsiderations_row, "outcome, count(*)",
     "reconsiderations", "outcome <> 'pending' AND decided_month BETWEEN ?1 AND ?2", "outcome" },
-  { JD_METRICS_PART_REVIEWS, reviews_row, "grade, count(*), total (score), count(score)",
+  { JD_METRICS_PART_REVIEWS, reviews_row, "grade, count(*), coalesce (sum (score), 0.0), count(score)",
     "reviews", "reviewed_month BETWEEN ?1 AND ?2", "grade", TRUE },
   { JD_METRICS_PART_LENIENCY_ITEMS, leniency_items_row, "kind, count(*)",
-    "leniency_items", "effective_on <= ?3 AND (repealed_on IS NULL OR repealed_on > ?3)", "kind" },
+    "leniency_items", ITEMS_IN_FORCE, "kind" },
 };
 
 /* Beyond the public dimensions, a series slices the rollups by period. */
@@ -652,22 +676,23 @@ compute_into (JdStore         *store,
   g_auto(Scope) scope = { 0 };
   const Query *queries = source == SOURCE_ROLLUP ? rollup_queries : raw_queries;
   guint n_queries = source == SOURCE_ROLLUP ? G_N_ELEMENTS (rollup_queries) : G_N_ELEMENTS (raw_queries);
-  sqlite3 *db = _jd_store_get_db (store);
+  JdDb *db = _jd_store_get_conn (store);
+  gboolean ok = TRUE;
 
   if (!scope_init (&scope, db, filter, error))
     return FALSE;
 
   /* One read transaction, so that an import landing half-way cannot make
-   * the figures of one result disagree with each other.  A savepoint, so
-   * that it also works inside a caller's transaction. */
-  if (!_jd_store_exec (db, "SAVEPOINT metrics", error))
+   * the figures of one result disagree with each other, also inside a
+   * caller's transaction. */
+  if (!_jd_db_read_begin (db, error))
     return FALSE;
 
-  for (guint i = 0; i < n_queries; i++)
+  for (guint i = 0; ok && i < n_queries; i++)
     {
       g_autofree char *sql = NULL;
-      g_autoptr(sqlite3_stmt) stmt = NULL;
-      int rc;
+      g_autoptr(JdDbStmt) stmt = NULL;
+      JdDbStep step;
 
       /* The totals are read with the rest of the cases when those are */
       if ((queries[i].part & parts) == 0 ||
@@ -675,21 +700,28 @@ compute_into (JdStore         *store,
         continue;
 
       sql = query_sql (&queries[i], &scope, source, dimension);
-      stmt = _jd_store_prepare (db, sql, error);
+      stmt = _jd_db_prepare (db, sql, error);
       if (stmt == NULL)
-        goto failed;
+        {
+          ok = FALSE;
+          break;
+        }
 
-      sqlite3_bind_int (stmt, 1, first);
-      sqlite3_bind_int (stmt, 2, last);
-      sqlite3_bind_text (stmt, 3, last_day, -1, SQLITE_STATIC);
+      if (queries[i].part == JD_METRICS_PART_LENIENCY_ITEMS)
+        _jd_db_bind_text (stmt, 1, last_day);
+      else
+        {
+          _jd_db_bind_int64 (stmt, 1, first);
+          _jd_db_bind_int64 (stmt, 2, last);
+        }
 
-      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      while ((step = _jd_db_step (stmt, error)) == JD_DB_ROW)
         {
           JdMetrics *m = whole;
 
           if (slices != NULL)
             {
-              const char *key = (const char *)sqlite3_column_text (stmt, sqlite3_column_count (stmt) - 1);
+              const char *key = _jd_db_column_text (stmt, _jd_db_column_count (stmt) - 1);
 
               if (key == NULL || (m = g_hash_table_lookup (slices, key)) == NULL)
                 continue;
@@ -698,19 +730,15 @@ compute_into (JdStore         *store,
           queries[i].row (stmt, m);
         }
 
-      if (rc != SQLITE_DONE)
+      if (step == JD_DB_ERROR)
         {
-          _jd_store_set_error (error, db, rc, _("Could not compute the figures"));
-          goto failed;
+          g_prefix_error (error, "%s: ", _("Could not compute the figures"));
+          ok = FALSE;
         }
     }
 
-  sqlite3_exec (db, "RELEASE metrics", NULL, NULL, NULL);
-  return TRUE;
-
-failed:
-  sqlite3_exec (db, "ROLLBACK TO metrics; RELEASE metrics", NULL, NULL, NULL);
-  return FALSE;
+  _jd_db_read_end (db);
+  return ok;
 }
 
 /**
@@ -728,7 +756,7 @@ _jd_metrics_scope_where (JdStore         *store,
   g_autoptr(JdStoreLocker) locker = _jd_store_locker_new (store);
   g_auto(Scope) scope = { 0 };
 
-  if (!scope_init (&scope, _jd_store_get_db (store), filter, error))
+  if (!scope_init (&scope, _jd_store_get_conn (store), filter, error))
     return NULL;
 
   return g_steal_pointer (&scope.where);
@@ -818,7 +846,7 @@ jd_slice_free (JdSlice *slice)
 /* The members of @dimension that @filter lets through, zeros included: an
  * agency that decided nothing is a finding, not a missing row. */
 static gboolean
-list_slices (sqlite3         *db,
+list_slices (JdDb            *db,
              JdDimension      dimension,
              const Scope     *scope,
              const JdMetrics *template,
@@ -827,22 +855,24 @@ list_slices (sqlite3         *db,
              GError         **error)
 {
   g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(JdDbStmt) stmt = NULL;
+  JdDbStep step;
 
   switch (dimension)
     {
     case JD_DIMENSION_AGENCY:
       sql = g_strdup_printf ("SELECT CAST (id AS TEXT), code, name FROM agencies AS a"
-                             " WHERE 1%s ORDER BY code", scope->agencies_where);
+                             " WHERE TRUE%s ORDER BY code", scope->agencies_where);
       break;
     case JD_DIMENSION_DOMAIN:
       sql = g_strdup_printf ("SELECT CAST (id AS TEXT), code, name FROM domains"
-                             " WHERE 1%s ORDER BY code", scope->domains_where);
+                             " WHERE TRUE%s ORDER BY code", scope->domains_where);
       break;
     case JD_DIMENSION_LEVEL:
-      sql = g_strdup_printf ("SELECT DISTINCT level, level, level FROM agencies AS a"
-                             " WHERE 1%s ORDER BY CASE level WHEN 'city' THEN 0 WHEN 'county' THEN 1 ELSE 2 END",
+      /* Grouped, not DISTINCT: PostgreSQL orders a DISTINCT only by what it selects. */
+      sql = g_strdup_printf ("SELECT level, level, level FROM agencies AS a"
+                             " WHERE TRUE%s GROUP BY level"
+                             " ORDER BY CASE level WHEN 'city' THEN 0 WHEN 'county' THEN 1 ELSE 2 END",
                              scope->agencies_where);
       break;
     case JD_DIMENSION_REGION:
@@ -854,28 +884,28 @@ list_slices (sqlite3         *db,
       g_assert_not_reached ();
     }
 
-  stmt = _jd_store_prepare (db, sql, error);
+  stmt = _jd_db_prepare (db, sql, error);
   if (stmt == NULL)
     return FALSE;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = _jd_db_step (stmt, error)) == JD_DB_ROW)
     {
       JdSlice *slice = g_new0 (JdSlice, 1);
-      const char *label = (const char *)sqlite3_column_text (stmt, 2);
+      const char *label = _jd_db_column_text (stmt, 2);
 
-      slice->key = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
+      slice->key = g_strdup (_jd_db_column_text (stmt, 1));
       slice->label = g_strdup (dimension == JD_DIMENSION_LEVEL ? jd_enum_label (JD_ENUM_LEVEL, label) : label);
       slice->metrics = metrics_new (&template->period, template->loss_rate_denominator,
                                     template->correction_rate_denominator);
       slice->metrics->coverage = template->coverage;
       slice->metrics->data_end = template->data_end;
       g_ptr_array_add (slices, slice);
-      g_hash_table_insert (by_key, g_strdup ((const char *)sqlite3_column_text (stmt, 0)), slice->metrics);
+      g_hash_table_insert (by_key, g_strdup (_jd_db_column_text (stmt, 0)), slice->metrics);
     }
 
-  if (rc != SQLITE_DONE)
+  if (step == JD_DB_ERROR)
     {
-      _jd_store_set_error (error, db, rc, _("Could not read the database"));
+      g_prefix_error (error, "%s: ", _("Could not read the database"));
       return FALSE;
     }
 
@@ -900,14 +930,14 @@ breakdown (JdStore         *store,
   g_autofree char *last_day = NULL;
   g_auto(Scope) scope = { 0 };
   int first, last;
-  sqlite3 *db;
+  JdDb *db;
 
   g_return_val_if_fail (JD_IS_STORE (store), NULL);
   g_return_val_if_fail (period != NULL, NULL);
   g_return_val_if_fail (dimension < JD_N_DIMENSIONS, NULL);
 
   locker = _jd_store_locker_new (store);
-  db = _jd_store_get_db (store);
+  db = _jd_store_get_conn (store);
 
   if (!scope_init (&scope, db, filter, error))
     return NULL;
@@ -1119,18 +1149,18 @@ jd_metrics_monthly_decided (JdStore         *store,
 {
   g_autoptr(JdStoreLocker) locker = NULL;
   g_auto(Scope) scope = { 0 };
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JdDbStmt) stmt = NULL;
   g_autoptr(GArray) values = NULL;
   g_autofree char *sql = NULL;
-  sqlite3 *db;
+  JdDb *db;
+  JdDbStep step;
   guint n;
-  int rc;
 
   g_return_val_if_fail (JD_IS_STORE (store), NULL);
   g_return_val_if_fail (jd_month_diff (last_month, first_month) >= 0, NULL);
 
   locker = _jd_store_locker_new (store);
-  db = _jd_store_get_db (store);
+  db = _jd_store_get_conn (store);
   if (!scope_init (&scope, db, filter, error))
     return NULL;
 
@@ -1141,23 +1171,23 @@ jd_metrics_monthly_decided (JdStore         *store,
   sql = g_strdup_printf ("SELECT month, sum (n) FROM roll_cases"
                          " WHERE month BETWEEN ?1 AND ?2%s GROUP BY month",
                          scope.where);
-  stmt = _jd_store_prepare (db, sql, error);
+  stmt = _jd_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int (stmt, 1, first_month);
-  sqlite3_bind_int (stmt, 2, last_month);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  _jd_db_bind_int64 (stmt, 1, first_month);
+  _jd_db_bind_int64 (stmt, 2, last_month);
+  while ((step = _jd_db_step (stmt, error)) == JD_DB_ROW)
     {
-      int index = jd_month_diff (sqlite3_column_int (stmt, 0), first_month);
+      int index = jd_month_diff (_jd_db_column_int (stmt, 0), first_month);
 
       if (index >= 0 && (guint)index < n)
-        g_array_index (values, gint64, index) = sqlite3_column_int64 (stmt, 1);
+        g_array_index (values, gint64, index) = _jd_db_column_int64 (stmt, 1);
     }
 
-  if (rc != SQLITE_DONE)
+  if (step == JD_DB_ERROR)
     {
-      _jd_store_set_error (error, db, rc, _("Could not compute the figures"));
+      g_prefix_error (error, "%s: ", _("Could not compute the figures"));
       return NULL;
     }
 

@@ -6,8 +6,9 @@
 
 #pragma once
 
-#include <sqlite3.h>
 #include <glib.h>
+
+#include "jd-db-private.h"
 
 G_BEGIN_DECLS
 
@@ -23,18 +24,18 @@ typedef enum
 } JdRollup;
 
 /* Rebuilds every rollup from scratch (after a migration, or the demo). */
-gboolean _jd_rollup_refresh_all (sqlite3   *db,
+gboolean _jd_rollup_refresh_all (JdDb      *db,
                                  GError   **error);
 
 /* Compares every rollup with a rebuild from the raw rows; FALSE, with a
  * JD_STORE_ERROR_SUMMARIES naming the table, when one differs. */
-gboolean _jd_rollup_verify      (sqlite3   *db,
+gboolean _jd_rollup_verify      (JdDb      *db,
                                  GError   **error);
 
 /* Call once the changes to @rollup's raw table are summed in: drops rows
  * that came to nothing, and rebuilds roll_reviews when cases or reviews
  * changed. */
-gboolean _jd_rollup_finish      (sqlite3   *db,
+gboolean _jd_rollup_finish      (JdDb      *db,
                                  JdRollup   rollup,
                                  GError   **error);
 
@@ -44,7 +45,7 @@ gboolean _jd_rollup_finish      (sqlite3   *db,
  * up to two parameters, ?1 and ?2: "id = ?1". */
 typedef struct _JdRollupDelta JdRollupDelta;
 
-JdRollupDelta *_jd_rollup_delta_new   (sqlite3        *db,
+JdRollupDelta *_jd_rollup_delta_new   (JdDb           *db,
                                        JdRollup        rollup,
                                        const char     *where,
                                        GError        **error);
@@ -61,9 +62,17 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (JdRollupDelta, _jd_rollup_delta_free)
  * what a bulk import can afford.  A row is given as the values of the
  * raw columns _jd_rollup_columns() names, in that order, as stored
  * (defaults included). */
+typedef enum
+{
+  /* SQLite's codes of the same types, which the import's values carry */
+  JD_ROLLUP_INTEGER = SQLITE_INTEGER,
+  JD_ROLLUP_TEXT    = SQLITE_TEXT,
+  JD_ROLLUP_NULL    = SQLITE_NULL,
+} JdRollupType;
+
 typedef struct
 {
-  int          type;   /* SQLITE_NULL, SQLITE_INTEGER or SQLITE_TEXT */
+  int          type;   /* a JdRollupType */
   gint64       i;
   const char  *s;
 } JdRollupValue;
@@ -75,7 +84,7 @@ JdRollupSum        *_jd_rollup_sum_new   (JdRollup              rollup);
 void                _jd_rollup_sum_add   (JdRollupSum          *sum,
                                           const JdRollupValue  *row);
 gboolean            _jd_rollup_sum_flush (JdRollupSum          *sum,
-                                          sqlite3              *db,
+                                          JdDb                 *db,
                                           GError              **error);
 void                _jd_rollup_sum_free  (JdRollupSum          *sum);
 

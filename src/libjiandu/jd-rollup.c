@@ -47,7 +47,7 @@ static const Part parts[] = {
     "n, fines_fen, exempted_fen, major, major_unreviewed",
     "SELECT decided_month, agency_id, coalesce (domain_id, 0), kind, leniency,"
     "       count(*), coalesce (sum (fine_fen), 0), coalesce (sum (exempted_fen), 0), coalesce (sum (major), 0),"
-    "       coalesce (sum (major = 1 AND coalesce (legal_review, 0) = 0), 0)"
+    "       coalesce (sum (CASE WHEN major = 1 AND coalesce (legal_review, 0) = 0 THEN 1 ELSE 0 END), 0)"
     " FROM cases WHERE decided_month IS NOT NULL",
     "GROUP BY 1, 2, 3, 4, 5" },
 #define PART_CASES_OPENED 1
@@ -63,10 +63,11 @@ static const Part parts[] = {
     "n, closed, on_time, closed_with_due, substantiated, substantiated_known, satisfied, rated",
     "SELECT received_month, coalesce (agency_id, 0), coalesce (domain_id, 0), channel,"
     "       count(*), count(closed_on),"
-    "       coalesce (sum (closed_on IS NOT NULL AND due_on IS NOT NULL AND closed_on <= due_on), 0),"
-    "       coalesce (sum (closed_on IS NOT NULL AND due_on IS NOT NULL), 0),"
-    "       coalesce (sum (substantiated = 1), 0), count(substantiated),"
-    "       coalesce (sum (satisfaction = 'satisfied' OR satisfaction = 'basic'), 0), count(satisfaction)"
+    "       coalesce (sum (CASE WHEN closed_on IS NOT NULL AND due_on IS NOT NULL AND closed_on <= due_on THEN 1 ELSE 0 END), 0),"
+    "       coalesce (sum (CASE WHEN closed_on IS NOT NULL AND due_on IS NOT NULL THEN 1 ELSE 0 END), 0),"
+    "       coalesce (sum (CASE WHEN substantiated = 1 THEN 1 ELSE 0 END), 0), count(substantiated),"
+    "       coalesce (sum (CASE WHEN satisfaction = 'satisfied' OR satisfaction = 'basic' THEN 1 ELSE 0 END), 0),"
+    "       count(satisfaction)"
     " FROM complaints WHERE received_month IS NOT NULL",
     "GROUP BY 1, 2, 3, 4" },
 #define PART_COMPLAINT_CATEGORIES 3
@@ -81,7 +82,8 @@ static const Part parts[] = {
     "month, agency_id, domain_id, instance, outcome",
     "n, hearing_held, head_appeared",
     "SELECT concluded_month, coalesce (agency_id, 0), coalesce (domain_id, 0), instance, outcome,"
-    "       count(*), coalesce (sum (hearing_held = 1), 0), coalesce (sum (hearing_held = 1 AND head_appeared = 1), 0)"
+    "       count(*), coalesce (sum (CASE WHEN hearing_held = 1 THEN 1 ELSE 0 END), 0),"
+    "       coalesce (sum (CASE WHEN hearing_held = 1 AND head_appeared = 1 THEN 1 ELSE 0 END), 0)"
     " FROM lawsuits WHERE concluded_month IS NOT NULL",
     "GROUP BY 1, 2, 3, 4, 5" },
 #define PART_RECONSIDERATIONS 5
@@ -99,7 +101,7 @@ static const Part parts[] = {
     "month, agency_id, domain_id, grade",
     "n, score_sum, scored",
     "SELECT r.reviewed_month, r.agency_id, coalesce (c.domain_id, 0), r.grade,"
-    "       count(*), total (r.score), count(r.score)"
+    "       count(*), coalesce (sum (r.score), 0.0), count(r.score)"
     " FROM reviews AS r"
     " LEFT JOIN cases AS c ON c.agency_id = r.agency_id AND c.case_no = r.case_no"
     " WHERE r.reviewed_month IS NOT NULL",
@@ -153,16 +155,12 @@ static const char * const * const rollup_columns[JD_N_ROLLUPS] = {
 };
 
 static gboolean
-step_done (sqlite3_stmt  *stmt,
-           sqlite3       *db,
-           GError       **error)
+step_done (JdDbStmt  *stmt,
+           GError   **error)
 {
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
+  if (!_jd_db_step_done (stmt, error))
     {
-      _jd_store_set_error (error, db, rc, _("Could not update the summary tables"));
+      g_prefix_error (error, "%s: ", _("Could not update the summary tables"));
       return FALSE;
     }
 
@@ -178,7 +176,7 @@ select_sql (const Part *part,
 }
 
 static gboolean
-rebuild_part (sqlite3     *db,
+rebuild_part (JdDb        *db,
               const Part  *part,
               GError     **error)
 {
@@ -186,7 +184,7 @@ rebuild_part (sqlite3     *db,
   g_autofree char *sql = g_strdup_printf ("DELETE FROM %s; INSERT INTO %s (%s, %s) %s",
                                           part->table, part->table, part->keys, part->sums, select);
 
-  return _jd_store_exec (db, sql, error);
+  return _jd_db_exec (db, sql, error);
 }
 
 /* "INSERT … ON CONFLICT DO UPDATE SET n = n ± excluded.n, …" for @part,
@@ -202,14 +200,16 @@ upsert_sql (const Part *part,
   g_string_printf (sql, "INSERT INTO %s (%s, %s) %s ON CONFLICT (%s) DO UPDATE SET ",
                    part->table, part->keys, part->sums, source, part->keys);
   for (guint i = 0; sums[i] != NULL; i++)
-    g_string_append_printf (sql, "%s%s = %s %c excluded.%s", i > 0 ? ", " : "",
-                            sums[i], sums[i], sign > 0 ? '+' : '-', sums[i]);
+    /* The old row's column by the table's name: plain, it could also be
+     * excluded's, which PostgreSQL refuses as ambiguous. */
+    g_string_append_printf (sql, "%s%s = %s.%s %c excluded.%s", i > 0 ? ", " : "",
+                            sums[i], part->table, sums[i], sign > 0 ? '+' : '-', sums[i]);
 
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
 gboolean
-_jd_rollup_refresh_all (sqlite3  *db,
+_jd_rollup_refresh_all (JdDb     *db,
                         GError  **error)
 {
   for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
@@ -220,7 +220,7 @@ _jd_rollup_refresh_all (sqlite3  *db,
 }
 
 gboolean
-_jd_rollup_finish (sqlite3   *db,
+_jd_rollup_finish (JdDb      *db,
                    JdRollup   rollup,
                    GError   **error)
 {
@@ -231,7 +231,7 @@ _jd_rollup_finish (sqlite3   *db,
       g_autofree char *sql = g_strdup_printf ("DELETE FROM %s WHERE n = 0",
                                               parts[rollup_parts[rollup].first + p].table);
 
-      if (!_jd_store_exec (db, sql, error))
+      if (!_jd_db_exec (db, sql, error))
         return FALSE;
     }
 
@@ -242,7 +242,7 @@ _jd_rollup_finish (sqlite3   *db,
 }
 
 gboolean
-_jd_rollup_verify (sqlite3  *db,
+_jd_rollup_verify (JdDb     *db,
                    GError  **error)
 {
   for (guint p = 0; p < G_N_ELEMENTS (parts); p++)
@@ -250,25 +250,26 @@ _jd_rollup_verify (sqlite3  *db,
       g_autofree char *select = select_sql (&parts[p], "true");
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM ("
                                               " SELECT %s, %s FROM %s EXCEPT %s"
-                                              " UNION ALL SELECT * FROM (%s EXCEPT SELECT %s, %s FROM %s))",
+                                              " UNION ALL SELECT * FROM (%s EXCEPT SELECT %s, %s FROM %s) AS missing"
+                                              ") AS differ",
                                               parts[p].keys, parts[p].sums, parts[p].table, select,
                                               select, parts[p].keys, parts[p].sums, parts[p].table);
-      g_autoptr(sqlite3_stmt) stmt = _jd_store_prepare (db, sql, error);
-      int rc;
+      g_autoptr(JdDbStmt) stmt = _jd_db_prepare (db, sql, error);
+      gint64 differ;
 
       if (stmt == NULL)
         return FALSE;
-      rc = sqlite3_step (stmt);
-      if (rc != SQLITE_ROW)
+      if (_jd_db_step (stmt, error) != JD_DB_ROW)
         {
-          _jd_store_set_error (error, db, rc, _("Could not read the summary tables"));
+          g_prefix_error (error, "%s: ", _("Could not read the summary tables"));
           return FALSE;
         }
-      if (sqlite3_column_int64 (stmt, 0) != 0)
+      differ = _jd_db_column_int64 (stmt, 0);
+      if (differ != 0)
         {
           g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_SUMMARIES,
                        _("The summary table %s does not match the records (%lld rows differ)"),
-                       parts[p].table, (long long)sqlite3_column_int64 (stmt, 0));
+                       parts[p].table, (long long)differ);
           return FALSE;
         }
     }
@@ -280,14 +281,13 @@ _jd_rollup_verify (sqlite3  *db,
 
 struct _JdRollupDelta
 {
-  sqlite3      *db;
   guint         n_parts;
-  sqlite3_stmt *add[2];
-  sqlite3_stmt *take[2];
+  JdDbStmt     *add[2];
+  JdDbStmt     *take[2];
 };
 
 JdRollupDelta *
-_jd_rollup_delta_new (sqlite3     *db,
+_jd_rollup_delta_new (JdDb        *db,
                       JdRollup     rollup,
                       const char  *where,
                       GError     **error)
@@ -296,7 +296,6 @@ _jd_rollup_delta_new (sqlite3     *db,
 
   g_return_val_if_fail (rollup < JD_N_ROLLUPS, NULL);
 
-  delta->db = db;
   delta->n_parts = rollup_parts[rollup].n;
   for (guint p = 0; p < delta->n_parts; p++)
     {
@@ -305,10 +304,10 @@ _jd_rollup_delta_new (sqlite3     *db,
       g_autofree char *add = upsert_sql (part, select, 1);
       g_autofree char *take = upsert_sql (part, select, -1);
 
-      delta->add[p] = _jd_store_prepare (db, add, error);
+      delta->add[p] = _jd_db_prepare (db, add, error);
       if (delta->add[p] == NULL)
         return NULL;
-      delta->take[p] = _jd_store_prepare (db, take, error);
+      delta->take[p] = _jd_db_prepare (db, take, error);
       if (delta->take[p] == NULL)
         return NULL;
     }
@@ -325,14 +324,14 @@ _jd_rollup_delta_apply (JdRollupDelta  *delta,
 {
   for (guint p = 0; p < delta->n_parts; p++)
     {
-      sqlite3_stmt *stmt = sign > 0 ? delta->add[p] : delta->take[p];
-      int n = sqlite3_bind_parameter_count (stmt);
+      JdDbStmt *stmt = sign > 0 ? delta->add[p] : delta->take[p];
+      int n = _jd_db_bind_count (stmt);
 
       if (n >= 1)
-        sqlite3_bind_int64 (stmt, 1, a);
+        _jd_db_bind_int64 (stmt, 1, a);
       if (n >= 2)
-        sqlite3_bind_int64 (stmt, 2, b);
-      if (!step_done (stmt, delta->db, error))
+        _jd_db_bind_int64 (stmt, 2, b);
+      if (!step_done (stmt, error))
         return FALSE;
     }
 
@@ -344,8 +343,8 @@ _jd_rollup_delta_free (JdRollupDelta *delta)
 {
   for (guint p = 0; p < G_N_ELEMENTS (delta->add); p++)
     {
-      g_clear_pointer (&delta->add[p], sqlite3_finalize);
-      g_clear_pointer (&delta->take[p], sqlite3_finalize);
+      g_clear_pointer (&delta->add[p], _jd_db_stmt_free);
+      g_clear_pointer (&delta->take[p], _jd_db_stmt_free);
     }
   g_free (delta);
 }
@@ -431,7 +430,7 @@ month_of (const JdRollupValue *date)
 {
   const char *s = date->s;
 
-  if (date->type != SQLITE_TEXT || s == NULL || strlen (s) < 7)
+  if (date->type != JD_ROLLUP_TEXT || s == NULL || strlen (s) < 7)
     return 0;
 
   return (int)g_ascii_strtoll (s, NULL, 10) * 100 + (int)g_ascii_strtoll (s + 5, NULL, 10);
@@ -440,26 +439,26 @@ month_of (const JdRollupValue *date)
 static gboolean
 is_null (const JdRollupValue *value)
 {
-  return value->type == SQLITE_NULL;
+  return value->type == JD_ROLLUP_NULL;
 }
 
 /* An integer column: 0 for NULL, as coalesce (x, 0) gives. */
 static gint64
 int_of (const JdRollupValue *value)
 {
-  return value->type == SQLITE_INTEGER ? value->i : 0;
+  return value->type == JD_ROLLUP_INTEGER ? value->i : 0;
 }
 
 static gboolean
 is_one (const JdRollupValue *value)
 {
-  return value->type == SQLITE_INTEGER && value->i == 1;
+  return value->type == JD_ROLLUP_INTEGER && value->i == 1;
 }
 
 static const char *
 text_of (const JdRollupValue *value)
 {
-  return value->type == SQLITE_TEXT ? value->s : NULL;
+  return value->type == JD_ROLLUP_TEXT ? value->s : NULL;
 }
 
 /* Adds @n sums to the entry of the given key. */
@@ -622,10 +621,10 @@ count_columns (const char *list)
 
 gboolean
 _jd_rollup_sum_flush (JdRollupSum  *sum,
-                      sqlite3      *db,
+                      JdDb         *db,
                       GError      **error)
 {
-  sqlite3_stmt *stmts[G_N_ELEMENTS (parts)] = { NULL };
+  JdDbStmt *stmts[G_N_ELEMENTS (parts)] = { NULL };
   GHashTableIter iter;
   Entry *entry;
   gboolean ok = TRUE;
@@ -647,7 +646,7 @@ _jd_rollup_sum_flush (JdRollupSum  *sum,
             g_string_append_printf (values, "%s?%u", i > 1 ? ", " : "", i);
           g_string_append_c (values, ')');
           sql = upsert_sql (part, values->str, 1);
-          stmts[entry->part] = _jd_store_prepare (db, sql, error);
+          stmts[entry->part] = _jd_db_prepare (db, sql, error);
           if (stmts[entry->part] == NULL)
             {
               ok = FALSE;
@@ -655,18 +654,18 @@ _jd_rollup_sum_flush (JdRollupSum  *sum,
             }
         }
 
-      sqlite3_bind_int (stmts[entry->part], column++, entry->month);
-      sqlite3_bind_int64 (stmts[entry->part], column++, entry->agency_id);
-      sqlite3_bind_int64 (stmts[entry->part], column++, entry->domain_id);
+      _jd_db_bind_int64 (stmts[entry->part], column++, entry->month);
+      _jd_db_bind_int64 (stmts[entry->part], column++, entry->agency_id);
+      _jd_db_bind_int64 (stmts[entry->part], column++, entry->domain_id);
       for (guint t = 0; t + 3 < n_keys; t++)
-        sqlite3_bind_text (stmts[entry->part], column++, entry->text[t], -1, SQLITE_STATIC);
+        _jd_db_bind_text (stmts[entry->part], column++, entry->text[t]);
       for (guint i = 0; i < n_sums; i++)
-        sqlite3_bind_int64 (stmts[entry->part], column++, entry->sums[i]);
-      ok = step_done (stmts[entry->part], db, error);
+        _jd_db_bind_int64 (stmts[entry->part], column++, entry->sums[i]);
+      ok = step_done (stmts[entry->part], error);
     }
 
   for (guint p = 0; p < G_N_ELEMENTS (stmts); p++)
-    g_clear_pointer (&stmts[p], sqlite3_finalize);
+    g_clear_pointer (&stmts[p], _jd_db_stmt_free);
   g_hash_table_remove_all (sum->entries);
 
   return ok;

@@ -36,6 +36,17 @@ G_DEFINE_FINAL_TYPE (JdStore, jd_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (jd-store-error-quark, jd_store_error)
 
+/* The rollups of what the database holds, built on the handle being
+ * migrated. */
+static gboolean
+fill_rollups (sqlite3  *db,
+              GError  **error)
+{
+  g_autoptr(JdDb) conn = _jd_db_wrap_sqlite (db);
+
+  return _jd_rollup_refresh_all (conn, error);
+}
+
 /* Each migration takes the schema from version N-1 to N: its SQL, then,
  * where the new tables are derived from existing rows, a function that
  * fills them.  Migrations are only ever appended: a released migration is
@@ -48,7 +59,7 @@ static const struct {
   { NULL, NULL },
   { "/io/github/jiandu/core/jd-schema.sql", NULL },
   { "/io/github/jiandu/core/jd-schema-2.sql", NULL },
-  { "/io/github/jiandu/core/jd-schema-3.sql", _jd_rollup_refresh_all },
+  { "/io/github/jiandu/core/jd-schema-3.sql", fill_rollups },
   { "/io/github/jiandu/core/jd-schema-4.sql", NULL },
   { "/io/github/jiandu/core/jd-schema-5.sql", NULL },
   { "/io/github/jiandu/core/jd-schema-6.sql", NULL },
@@ -611,7 +622,7 @@ jd_store_verify (JdStore       *self,
     rc = sqlite3_step (stmt);
   /* Then the summary tables, which every figure is read from. */
   if (rc == SQLITE_ROW && g_strcmp0 ((const char *)sqlite3_column_text (stmt, 0), "ok") == 0)
-    summaries_ok = _jd_rollup_verify (self->db, &summaries_error);
+    summaries_ok = _jd_rollup_verify (self->conn, &summaries_error);
 
   if (cancellable != NULL)
     g_cancellable_disconnect (cancellable, handler);
@@ -657,12 +668,12 @@ jd_store_rebuild_summaries (JdStore  *self,
   g_return_val_if_fail (JD_IS_STORE (self), FALSE);
 
   locker = _jd_store_locker_new (self);
-  if (!_jd_store_exec (self->db, "BEGIN IMMEDIATE", error))
+  if (!_jd_db_begin_write (self->conn, error))
     return FALSE;
-  if (!_jd_rollup_refresh_all (self->db, error) ||
-      !_jd_store_exec (self->db, "COMMIT", error))
+  if (!_jd_rollup_refresh_all (self->conn, error) ||
+      !_jd_db_exec (self->conn, "COMMIT", error))
     {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      _jd_db_exec (self->conn, "ROLLBACK", NULL);
       return FALSE;
     }
 
@@ -677,18 +688,17 @@ jd_store_rebuild_summaries (JdStore  *self,
 gboolean
 jd_store_is_empty (JdStore *self)
 {
-  int rc;
-
   g_autoptr(JdStoreLocker) locker = NULL;
 
   g_return_val_if_fail (JD_IS_STORE (self), TRUE);
 
   locker = _jd_store_locker_new (self);
-  return query_int (self->db,
-                    "SELECT NOT (EXISTS (SELECT 1 FROM cases) OR EXISTS (SELECT 1 FROM complaints)"
-                    " OR EXISTS (SELECT 1 FROM lawsuits) OR EXISTS (SELECT 1 FROM reconsiderations)"
-                    " OR EXISTS (SELECT 1 FROM reviews) OR EXISTS (SELECT 1 FROM leniency_items))",
-                    &rc) != 0;
+  return _jd_db_query_int64 (self->conn,
+                             "SELECT CASE WHEN EXISTS (SELECT 1 FROM cases) OR EXISTS (SELECT 1 FROM complaints)"
+                             " OR EXISTS (SELECT 1 FROM lawsuits) OR EXISTS (SELECT 1 FROM reconsiderations)"
+                             " OR EXISTS (SELECT 1 FROM reviews) OR EXISTS (SELECT 1 FROM leniency_items)"
+                             " THEN 0 ELSE 1 END",
+                             0, NULL) != 0;
 }
 
 /**
@@ -715,7 +725,7 @@ jd_store_get_month_range (JdStore *self,
     "roll_reconsiderations", "roll_reviews",
   };
   g_autoptr(JdStoreLocker) locker = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JdDbStmt) stmt = NULL;
   g_autoptr(GString) sql = g_string_new ("SELECT min (lo), max (hi) FROM (");
   gboolean found = FALSE;
 
@@ -726,15 +736,15 @@ jd_store_get_month_range (JdStore *self,
     g_string_append_printf (sql, "%s SELECT (SELECT min (month) FROM %s) AS lo,"
                             " (SELECT max (month) FROM %s) AS hi",
                             i > 0 ? " UNION ALL" : "", tables[i], tables[i]);
-  g_string_append (sql, ")");
+  g_string_append (sql, ") AS ranges");
 
   locker = _jd_store_locker_new (self);
-  stmt = _jd_store_prepare (self->db, sql->str, NULL);
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW &&
-      sqlite3_column_type (stmt, 0) != SQLITE_NULL)
+  stmt = _jd_db_prepare (self->conn, sql->str, NULL);
+  if (stmt != NULL && _jd_db_step (stmt, NULL) == JD_DB_ROW &&
+      !_jd_db_column_is_null (stmt, 0))
     {
-      *first_month = sqlite3_column_int (stmt, 0);
-      *last_month = sqlite3_column_int (stmt, 1);
+      *first_month = _jd_db_column_int (stmt, 0);
+      *last_month = _jd_db_column_int (stmt, 1);
       found = TRUE;
     }
 

@@ -189,7 +189,7 @@ check_reviews (GPtrArray       *warnings,
 
 /* Monthly counts per agency from a rollup table: agency id → gint64[n_months]. */
 static GHashTable *
-monthly_counts (sqlite3     *db,
+monthly_counts (JdDb        *db,
                 const char  *table,
                 const char  *where,
                 int          first_month,
@@ -197,24 +197,24 @@ monthly_counts (sqlite3     *db,
                 GError     **error)
 {
   g_autoptr(GHashTable) counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JdDbStmt) stmt = NULL;
   g_autofree char *sql = NULL;
-  int rc;
+  JdDbStep step;
 
   sql = g_strdup_printf ("SELECT agency_id, month, sum (n) FROM %s"
                          " WHERE month BETWEEN ?1 AND ?2%s GROUP BY agency_id, month",
                          table, where);
-  stmt = _jd_store_prepare (db, sql, error);
+  stmt = _jd_db_prepare (db, sql, error);
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_int (stmt, 1, first_month);
-  sqlite3_bind_int (stmt, 2, jd_month_add (first_month, n_months - 1));
+  _jd_db_bind_int64 (stmt, 1, first_month);
+  _jd_db_bind_int64 (stmt, 2, jd_month_add (first_month, n_months - 1));
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = _jd_db_step (stmt, error)) == JD_DB_ROW)
     {
-      gint64 agency = sqlite3_column_int64 (stmt, 0);
-      int index = jd_month_diff (sqlite3_column_int (stmt, 1), first_month);
+      gint64 agency = _jd_db_column_int64 (stmt, 0);
+      int index = jd_month_diff (_jd_db_column_int (stmt, 1), first_month);
       gint64 *months = g_hash_table_lookup (counts, &agency);
 
       if (months == NULL)
@@ -223,12 +223,12 @@ monthly_counts (sqlite3     *db,
           g_hash_table_insert (counts, g_memdup2 (&agency, sizeof agency), months);
         }
       if (index >= 0 && index < n_months)
-        months[index] = sqlite3_column_int64 (stmt, 2);
+        months[index] = _jd_db_column_int64 (stmt, 2);
     }
 
-  if (rc != SQLITE_DONE)
+  if (step == JD_DB_ERROR)
     {
-      _jd_store_set_error (error, db, rc, _("Could not compute the figures"));
+      g_prefix_error (error, "%s: ", _("Could not compute the figures"));
       return NULL;
     }
 
@@ -311,7 +311,7 @@ check_silence (GPtrArray     *warnings,
 }
 
 static gboolean
-check_overdue (sqlite3     *db,
+check_overdue (JdDb        *db,
                GPtrArray   *warnings,
                GHashTable  *names,     /* agency id → JdSlice */
                const char  *where,
@@ -319,9 +319,9 @@ check_overdue (sqlite3     *db,
                int          month,
                GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JdDbStmt) stmt = NULL;
   g_autofree char *sql = NULL;
-  int rc;
+  JdDbStep step;
 
   /* A complaint open and overdue on a day was either never closed, or
    * closed late and after that day: each half reads one small index
@@ -333,18 +333,18 @@ check_overdue (sqlite3     *db,
                          " UNION ALL"
                          " SELECT agency_id, count(*) FROM complaints"
                          "  WHERE closed_on > due_on AND closed_on > ?1 AND due_on < ?1 AND received_on <= ?1%s"
-                         "  GROUP BY agency_id)"
-                         " GROUP BY agency_id ORDER BY agency_id", where, where);
-  stmt = _jd_store_prepare (db, sql, error);
+                         "  GROUP BY agency_id) AS overdue"
+                         " GROUP BY agency_id ORDER BY agency_id IS NULL DESC, agency_id", where, where);
+  stmt = _jd_db_prepare (db, sql, error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, as_of, -1, SQLITE_STATIC);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  _jd_db_bind_text (stmt, 1, as_of);
+  while ((step = _jd_db_step (stmt, error)) == JD_DB_ROW)
     {
-      gint64 agency = sqlite3_column_int64 (stmt, 0);
+      gint64 agency = _jd_db_column_int64 (stmt, 0);
       JdSlice *slice = g_hash_table_lookup (names, &agency);
-      gint64 n = sqlite3_column_int64 (stmt, 1);
+      gint64 n = _jd_db_column_int64 (stmt, 1);
       JdWarning *warning;
 
       if (slice == NULL)
@@ -360,9 +360,9 @@ check_overdue (sqlite3     *db,
                                           slice->label, (long long)n, as_of);
     }
 
-  if (rc != SQLITE_DONE)
+  if (step == JD_DB_ERROR)
     {
-      _jd_store_set_error (error, db, rc, _("Could not compute the figures"));
+      g_prefix_error (error, "%s: ", _("Could not compute the figures"));
       return FALSE;
     }
 
@@ -371,21 +371,21 @@ check_overdue (sqlite3     *db,
 
 /* agency id → its slice of the breakdown */
 static GHashTable *
-slices_by_id (sqlite3    *db,
+slices_by_id (JdDb       *db,
               GPtrArray  *slices)
 {
   GHashTable *by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(sqlite3_stmt) stmt = _jd_store_prepare (db, "SELECT id FROM agencies WHERE code = ?", NULL);
+  g_autoptr(JdDbStmt) stmt = _jd_db_prepare (db, "SELECT id FROM agencies WHERE code = ?", NULL);
 
   for (guint i = 0; stmt != NULL && i < slices->len; i++)
     {
       JdSlice *slice = g_ptr_array_index (slices, i);
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_text (stmt, 1, slice->key, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
+      _jd_db_reset (stmt);
+      _jd_db_bind_text (stmt, 1, slice->key);
+      if (_jd_db_step (stmt, NULL) == JD_DB_ROW)
         {
-          gint64 id = sqlite3_column_int64 (stmt, 0);
+          gint64 id = _jd_db_column_int64 (stmt, 0);
 
           g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), slice);
         }
@@ -465,7 +465,7 @@ jd_warnings_compute (JdStore         *store,
   int first_month, last_month, n_period_months;
   int data_since = 0, data_until = 0;
   JdPeriod covered;
-  sqlite3 *db;
+  JdDb *db;
 
   g_return_val_if_fail (JD_IS_STORE (store), NULL);
   g_return_val_if_fail (period != NULL, NULL);
@@ -513,7 +513,7 @@ jd_warnings_compute (JdStore         *store,
     }
 
   locker = _jd_store_locker_new (store);
-  db = _jd_store_get_db (store);
+  db = _jd_store_get_conn (store);
   by_id = slices_by_id (db, slices);
 
   complaints = monthly_counts (db, "roll_complaints", where,
@@ -573,11 +573,11 @@ jd_warnings_overdue_complaints (JdStore         *store,
   g_autoptr(GPtrArray) agencies = NULL;
   g_autoptr(GHashTable) by_id = NULL;
   g_autoptr(JdStoreLocker) locker = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JdDbStmt) stmt = NULL;
   g_autofree char *where = NULL;
   g_autofree char *as_of = NULL;
-  sqlite3 *db;
-  int rc;
+  JdDb *db;
+  JdDbStep step;
 
   g_return_val_if_fail (JD_IS_STORE (store), NULL);
   g_return_val_if_fail (period != NULL, NULL);
@@ -587,27 +587,27 @@ jd_warnings_overdue_complaints (JdStore         *store,
     return NULL;
 
   locker = _jd_store_locker_new (store);
-  db = _jd_store_get_db (store);
+  db = _jd_store_get_conn (store);
 
   /* check_overdue() names agencies by id: every agency, as slices without figures */
-  stmt = _jd_store_prepare (db, "SELECT id, code, name FROM agencies", error);
+  stmt = _jd_db_prepare (db, "SELECT id, code, name FROM agencies", error);
   if (stmt == NULL)
     return NULL;
   agencies = g_ptr_array_new_with_free_func ((GDestroyNotify)jd_slice_free);
   by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = _jd_db_step (stmt, error)) == JD_DB_ROW)
     {
       JdSlice *slice = g_new0 (JdSlice, 1);
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = _jd_db_column_int64 (stmt, 0);
 
-      slice->key = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
-      slice->label = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
+      slice->key = g_strdup (_jd_db_column_text (stmt, 1));
+      slice->label = g_strdup (_jd_db_column_text (stmt, 2));
       g_ptr_array_add (agencies, slice);
       g_hash_table_insert (by_id, g_memdup2 (&id, sizeof id), slice);
     }
-  if (rc != SQLITE_DONE)
+  if (step == JD_DB_ERROR)
     {
-      _jd_store_set_error (error, db, rc, _("Could not read the database"));
+      g_prefix_error (error, "%s: ", _("Could not read the database"));
       return NULL;
     }
 
