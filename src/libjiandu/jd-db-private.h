@@ -9,7 +9,8 @@
  * both speak (and the PostgreSQL-compatible servers: no extensions):
  *
  *  - parameters are ?1, ?2 … (or ?, numbered in order); the PostgreSQL
- *    backend sends them as $1, $2 … with the type of the value bound;
+ *    backend sends them as $1, $2 … with the type of the value bound
+ *    (int8, float8, text), and writes a NULL into the SQL as NULL;
  *  - sums of conditions are written sum (CASE WHEN … THEN 1 ELSE 0 END),
  *    never sum (a = b); WHERE clauses start TRUE, never 1;
  *  - a row's new id comes back from INSERT … RETURNING id;

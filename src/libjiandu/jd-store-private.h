@@ -20,6 +20,22 @@ G_BEGIN_DECLS
  * before it gives up with "database is locked". */
 #define JD_STORE_BUSY_TIMEOUT_MS 5000
 
+struct _JdStore
+{
+  GObject  parent_instance;
+
+  char    *path;   /* a file, or a server's connection string without its password */
+  JdDb    *conn;   /* the connection, of either backend */
+  sqlite3 *db;     /* its SQLite handle, or NULL on PostgreSQL */
+  int      schema_version;
+  gint64   data_version;   /* PRAGMA data_version when last looked at */
+  char    *fingerprint;    /* on PostgreSQL, what jd_store_poll_changes() last saw */
+
+  /* One connection, used from the UI thread and from workers in turn:
+   * whoever runs a transaction on it holds this. */
+  GRecMutex lock;
+};
+
 sqlite3  *_jd_store_get_db        (JdStore     *self);
 JdDb     *_jd_store_get_conn      (JdStore     *self);
 gboolean  _jd_store_migrate       (sqlite3     *db,
@@ -54,6 +70,12 @@ void      _jd_store_set_read_error (GError    **error,
                                    sqlite3     *db,
                                    int          rc,
                                    const char  *path);
+
+/* jd-store-pg.c */
+gboolean  _jd_store_pg_poll_changes (JdStore      *self);
+gboolean  _jd_store_pg_verify     (JdStore      *self,
+                                   GCancellable *cancellable,
+                                   GError      **error);
 
 void      _jd_store_lock          (JdStore     *self);
 void      _jd_store_unlock        (JdStore     *self);

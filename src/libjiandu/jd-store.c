@@ -17,21 +17,6 @@
 #include "jd-store-private.h"
 #include "jd-test-hooks-private.h"
 
-struct _JdStore
-{
-  GObject  parent_instance;
-
-  char    *path;
-  JdDb    *conn;   /* the connection, of either backend */
-  sqlite3 *db;     /* its SQLite handle, or NULL on PostgreSQL */
-  int      schema_version;
-  gint64   data_version;   /* PRAGMA data_version when last looked at */
-
-  /* One connection, used from the UI thread and from workers in turn:
-   * whoever runs a transaction on it holds this. */
-  GRecMutex lock;
-};
-
 G_DEFINE_FINAL_TYPE (JdStore, jd_store, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (jd-store-error-quark, jd_store_error)
@@ -297,6 +282,7 @@ jd_store_finalize (GObject *object)
     g_clear_pointer (&self->db, sqlite3_close_v2);
   self->db = NULL;
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->fingerprint, g_free);
   g_rec_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (jd_store_parent_class)->finalize (object);
@@ -318,7 +304,9 @@ jd_store_init (JdStore *self)
 
 /**
  * jd_store_open:
- * @path: the database file; created (with the current schema) if missing
+ * @path: the database file; created (with the current schema) if missing;
+ *   or a PostgreSQL server's connection string (_jd_db_is_conninfo()),
+ *   opened with jd_store_open_server()
  * @error: a #GError
  *
  * Opens a Jiandu database and brings its schema up to date in one
@@ -343,6 +331,9 @@ jd_store_open (const char  *path,
   g_autofree char *journal_mode = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
+
+  if (_jd_db_is_conninfo (path))
+    return jd_store_open_server (path, NULL, error);
 
   if (!_jd_store_check_file (path, &exists, error))
     return NULL;
@@ -448,6 +439,9 @@ jd_store_poll_changes (JdStore *self)
 
   g_return_val_if_fail (JD_IS_STORE (self), FALSE);
 
+  if (self->db == NULL)
+    return _jd_store_pg_poll_changes (self);
+
   if (!g_rec_mutex_trylock (&self->lock))
     return FALSE;
   version = read_data_version (self->db);
@@ -550,6 +544,10 @@ _jd_store_begin_write (JdStore        *self,
   g_autoptr(GError) local_error = NULL;
   gboolean ok;
 
+  /* A server lets several imports write at once. */
+  if (self->db == NULL)
+    return _jd_db_exec (self->conn, "BEGIN", error);
+
   sqlite3_busy_handler (self->db, wait_turn_cb, &wait);
   ok = _jd_store_exec (self->db, "BEGIN IMMEDIATE", &local_error);
   sqlite3_busy_timeout (self->db, JD_STORE_BUSY_TIMEOUT_MS);
@@ -574,6 +572,8 @@ void
 _jd_store_checkpoint (JdStore *self)
 {
   _jd_test_point ("checkpoint");
+  if (self->db == NULL)
+    return;   /* a server keeps its own log */
   sqlite3_exec (self->db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL);
 }
 
@@ -610,6 +610,9 @@ jd_store_verify (JdStore       *self,
   int rc;
 
   g_return_val_if_fail (JD_IS_STORE (self), FALSE);
+
+  if (self->db == NULL)
+    return _jd_store_pg_verify (self, cancellable, error);
 
   locker = _jd_store_locker_new (self);
   display = g_filename_display_name (self->path);

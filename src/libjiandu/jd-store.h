@@ -1,4 +1,4 @@
-/* jd-store.h — the SQLite database behind Jiandu
+/* jd-store.h — the database behind Jiandu: a SQLite file or a PostgreSQL server
  *
  * SPDX-FileCopyrightText: 2026 The Jiandu developers
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -36,6 +36,9 @@ G_DECLARE_FINAL_TYPE (JdStore, jd_store, JD, STORE, GObject)
 GQuark       jd_store_error_quark     (void);
 
 JdStore     *jd_store_open            (const char   *path,
+                                       GError      **error);
+JdStore     *jd_store_open_server     (const char   *conninfo,
+                                       const char   *password,
                                        GError      **error);
 const char  *jd_store_get_path        (JdStore      *self);
 int          jd_store_get_schema_version (JdStore   *self);
