@@ -180,6 +180,7 @@ typedef struct
   guint          row;                     /* as a spreadsheet numbers it */
 } JdImportRow;
 
+void      _jd_import_row_error_clear  (JdImportRowError       *error);
 /* Keeps the first JD_IMPORT_MAX_ERRORS reasons, in the order of the rows,
  * and counts the others. */
 void      _jd_import_add_error        (JdImportTarget         *target,
@@ -187,9 +188,10 @@ void      _jd_import_add_error        (JdImportTarget         *target,
                                        int                     column,
                                        char                   *reason,
                                        JdImportHint            hint);
-/* Reasons the writer found only once it had the rows (a key repeated),
- * sorted by row, merged in among the others: @errors holds the first of
- * them (JdImportRowError, taken over), @n_total counts them all. */
+/* Reasons found apart from the others (the rows the core rejected, or the
+ * keys a writer found repeated once it had the rows), sorted by row,
+ * merged in among them: @errors holds the first of them (JdImportRowError,
+ * those merged taken over), @n_total counts them all. */
 void      _jd_import_add_late_errors  (JdImportTarget         *target,
                                        GArray                 *errors,
                                        guint                   n_total);

@@ -29,8 +29,8 @@
 
 G_DEFINE_QUARK (jd-import-error-quark, jd_import_error)
 
-static void
-row_error_clear (JdImportRowError *error)
+void
+_jd_import_row_error_clear (JdImportRowError *error)
 {
   g_clear_pointer (&error->column, g_free);
   g_clear_pointer (&error->reason, g_free);
@@ -120,24 +120,33 @@ _jd_import_add_late_errors (JdImportTarget *target,
                             guint           n_total)
 {
   JdImportResult *result = target->result;
-  g_autoptr(GArray) merged = NULL;
+  g_autoptr(GArray) tail = NULL;
   guint n_all = result->errors->len + result->n_errors_dropped + n_total;
+  guint first = result->errors->len;
   guint i = 0, j = 0;
 
   if (n_total == 0)
     return;
 
-  /* Both are in the order of the rows; a row has its reasons in one of
-   * them only, since the writer sees only rows the core let through. */
-  merged = g_array_sized_new (FALSE, FALSE, sizeof (JdImportRowError), MIN (n_all, JD_IMPORT_MAX_ERRORS));
-  g_array_set_clear_func (merged, (GDestroyNotify)row_error_clear);
-  while (merged->len < JD_IMPORT_MAX_ERRORS && (i < result->errors->len || j < errors->len))
-    {
-      JdImportRowError *a = i < result->errors->len ? &g_array_index (result->errors, JdImportRowError, i) : NULL;
-      JdImportRowError *b = j < errors->len ? &g_array_index (errors, JdImportRowError, j) : NULL;
-      JdImportRowError *next = a != NULL && (b == NULL || a->row <= b->row) ? a : b;
+  /* Both are in the order of the rows, and a row has its reasons in one
+   * of them only; the new ones mostly come after those kept, so only the
+   * kept ones after the first new one are merged again. */
+  while (first > 0 && g_array_index (result->errors, JdImportRowError, first - 1).row > g_array_index (errors, JdImportRowError, 0).row)
+    first--;
+  tail = g_array_new (FALSE, FALSE, sizeof (JdImportRowError));
+  g_array_set_clear_func (tail, (GDestroyNotify)_jd_import_row_error_clear);
+  g_array_append_vals (tail, &g_array_index (result->errors, JdImportRowError, first), result->errors->len - first);
+  g_array_set_clear_func (result->errors, NULL);
+  g_array_set_size (result->errors, first);
+  g_array_set_clear_func (result->errors, (GDestroyNotify)_jd_import_row_error_clear);
 
-      g_array_append_vals (merged, next, 1);
+  while (result->errors->len < JD_IMPORT_MAX_ERRORS && (i < tail->len || j < errors->len))
+    {
+      JdImportRowError *a = i < tail->len ? &g_array_index (tail, JdImportRowError, i) : NULL;
+      JdImportRowError *b = j < errors->len ? &g_array_index (errors, JdImportRowError, j) : NULL;
+      JdImportRowError *next = a != NULL && (b == NULL || a->row < b->row) ? a : b;
+
+      g_array_append_vals (result->errors, next, 1);
       memset (next, 0, sizeof *next);
       if (next == a)
         i++;
@@ -145,8 +154,6 @@ _jd_import_add_late_errors (JdImportTarget *target,
         j++;
     }
 
-  g_array_unref (result->errors);
-  result->errors = g_steal_pointer (&merged);
   result->n_errors_dropped = n_all - result->errors->len;
 }
 
@@ -258,6 +265,9 @@ typedef struct
    * its parent waits until they are stored. */
   GHashTable      *names;
   GArray          *reasons;    /* JdImportBatchError, of the row at hand */
+  /* JdImportRowError: the reasons of the rows rejected here, which go in
+   * among the writer's once it has had the batch, in the order of the rows. */
+  GArray          *rejected;
 } Pending;
 
 static void
@@ -274,6 +284,8 @@ pending_init (Pending         *pending,
     pending->names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   pending->reasons = g_array_new (FALSE, FALSE, sizeof (JdImportBatchError));
   g_array_set_clear_func (pending->reasons, (GDestroyNotify)_jd_import_batch_error_clear);
+  pending->rejected = g_array_new (FALSE, FALSE, sizeof (JdImportRowError));
+  g_array_set_clear_func (pending->rejected, (GDestroyNotify)_jd_import_row_error_clear);
 }
 
 static void
@@ -282,6 +294,7 @@ pending_clear (Pending *pending)
   g_clear_pointer (&pending->rows, g_array_unref);
   g_clear_pointer (&pending->names, g_hash_table_unref);
   g_clear_pointer (&pending->reasons, g_array_unref);
+  g_clear_pointer (&pending->rejected, g_array_unref);
 }
 
 /* Hands the rows to the writer; with @store, has them stored. */
@@ -390,9 +403,14 @@ take_row (Pending        *pending,
     {
       g_array_sort (reasons, compare_errors);
       for (guint i = 0; i < reasons->len; i++)
-        _jd_import_add_error (target, row, g_array_index (reasons, JdImportBatchError, i).column,
-                              g_steal_pointer (&g_array_index (reasons, JdImportBatchError, i).reason),
-                              g_array_index (reasons, JdImportBatchError, i).hint);
+        {
+          JdImportBatchError *reason = &g_array_index (reasons, JdImportBatchError, i);
+          JdImportRowError rejected = { row, NULL, g_steal_pointer (&reason->reason), reason->hint };
+
+          if (reason->column >= 0)
+            rejected.column = g_strdup (target->headers->pdata[reason->column]);
+          g_array_append_val (pending->rejected, rejected);
+        }
       g_array_set_size (reasons, 0);
       target->result->n_rejected++;
       return TRUE;
@@ -446,7 +464,11 @@ take_batch (Pending        *pending,
         return FALSE;
     }
 
-  return pending_write (pending, FALSE, error);
+  if (!pending_write (pending, FALSE, error))
+    return FALSE;
+  _jd_import_add_late_errors (pending->target, pending->rejected, pending->rejected->len);
+  g_array_set_size (pending->rejected, 0);
+  return TRUE;
 }
 
 static void
@@ -583,7 +605,7 @@ import_table (JdImportContext  *ctx,
   result->sheet = g_strdup (sheet);
   result->entity = g_strdup (target.entity->name);
   result->errors = g_array_new (FALSE, FALSE, sizeof (JdImportRowError));
-  g_array_set_clear_func (result->errors, (GDestroyNotify)row_error_clear);
+  g_array_set_clear_func (result->errors, (GDestroyNotify)_jd_import_row_error_clear);
   g_ptr_array_add (results, result);
   target.result = result;
 
