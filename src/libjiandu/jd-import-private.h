@@ -9,7 +9,9 @@
  * to a writer, which stores them and says what became of each: new,
  * updated, unchanged, a duplicate of an earlier row of the file, or
  * rejected.  The writer is the store's: jd-import-sqlite.c writes row by
- * row with prepared statements.
+ * row with prepared statements, jd-import-pg.c copies the rows into a
+ * staging table and merges them with set-based SQL.  Both give the same
+ * JdImportResult for the same file.
  */
 
 #pragma once
@@ -19,6 +21,7 @@
 #include "jd-db-private.h"
 #include "jd-enums.h"
 #include "jd-import.h"
+#include "jd-rollup-private.h"
 #include "jd-table-reader.h"
 
 G_BEGIN_DECLS
@@ -201,6 +204,23 @@ void      _jd_import_note_agency      (JdImportContext        *ctx,
                                        const char             *name,
                                        gint64                  id);
 char     *_jd_import_now_text         (void);
+/* With create_agencies: adds the agency or field of enforcement @text,
+ * carrying the import's id for undo; its id, or 0 with @error set. */
+gint64    _jd_import_create_reference (JdImportContext        *ctx,
+                                       JdImportTarget         *target,
+                                       JdImportFieldType       type,
+                                       const char             *text,
+                                       GError                **error);
+
+/* New rows summed into the rollups in memory, as jd-rollup.c's SQL would
+ * sum them: the fields of @entity that _jd_rollup_columns() names, in its
+ * order (returns how many), and a row summed with them. */
+guint     _jd_import_rollup_fields    (const JdImportEntity   *entity,
+                                       int                    *rollup_field);
+void      _jd_import_sum_row          (JdRollupSum            *sum,
+                                       const int              *rollup_field,
+                                       guint                   n_rollup_fields,
+                                       const JdImportValue    *values);
 
 /* The import history (jd-import-undo.c) */
 gboolean  _jd_import_record_begin     (JdImportContext        *ctx,
@@ -296,6 +316,13 @@ typedef struct
                             const JdImportRow *rows,
                             guint             n_rows,
                             GError          **error);
+  /* With create_agencies: adds an agency or field of enforcement a row
+   * names (_jd_import_create_reference()), between rows. */
+  gint64   (*add_reference) (JdImportWriter   *writer,
+                             JdImportTarget   *target,
+                             JdImportFieldType type,
+                             const char       *text,
+                             GError          **error);
   /* Stores the rows written so far, so that the rows after them can
    * refer to them (an agency naming its parent, a few rows before). */
   gboolean (*flush)        (JdImportWriter   *writer,
@@ -316,6 +343,15 @@ struct _JdImportWriter
   JdImportContext         *ctx;
 };
 
-JdImportWriter *_jd_import_writer_new_sqlite (JdImportContext *ctx);
+JdImportWriter *_jd_import_writer_new_sqlite (JdImportContext       *ctx);
+JdImportWriter *_jd_import_writer_new_pg     (JdImportContext       *ctx);
+
+/* On a server, waits for the imports and undos of @entity's table under
+ * way in other transactions, and keeps the next ones waiting until this
+ * transaction ends; imports of other tables go on beside it.  Nothing to
+ * do on SQLite, where a write transaction has the whole file. */
+gboolean        _jd_import_lock_entity       (JdDb                  *db,
+                                              const JdImportEntity  *entity,
+                                              GError               **error);
 
 G_END_DECLS

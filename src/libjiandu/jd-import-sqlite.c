@@ -264,18 +264,7 @@ writer_table_begin (JdImportWriter  *writer,
 
   if (entity->rollup >= 0)
     {
-      const char * const *columns = _jd_rollup_columns (entity->rollup);
-
-      for (self->n_rollup_fields = 0; columns[self->n_rollup_fields] != NULL; self->n_rollup_fields++)
-        {
-          guint c = self->n_rollup_fields;
-
-          self->rollup_field[c] = -1;
-          for (guint f = 0; f < entity->n_fields; f++)
-            if (g_str_equal (entity->fields[f].column, columns[c]))
-              self->rollup_field[c] = f;
-          g_assert (self->rollup_field[c] >= 0);
-        }
+      self->n_rollup_fields = _jd_import_rollup_fields (entity, self->rollup_field);
       self->sum = _jd_rollup_sum_new (entity->rollup);
       self->delta = _jd_rollup_delta_new (writer->ctx->db, entity->rollup, "id = ?1", error);
       if (self->delta == NULL)
@@ -326,24 +315,6 @@ bind_fields (const JdImportTarget *target,
       }
 
   return index;
-}
-
-/* Sums a new row into the rollup, with the values it was stored with. */
-static void
-sum_new_row (SqliteWriter        *self,
-             const JdImportValue *values)
-{
-  JdRollupValue row[JD_IMPORT_MAX_FIELDS];
-
-  for (guint c = 0; c < self->n_rollup_fields; c++)
-    {
-      const JdImportValue *value = &values[self->rollup_field[c]];
-
-      row[c].type = value->type;
-      row[c].i = value->i;
-      row[c].s = value->s;
-    }
-  _jd_rollup_sum_add (self->sum, row);
 }
 
 static gboolean
@@ -551,7 +522,7 @@ write_row (SqliteWriter         *self,
   if (!note_new_row (self, target, id, row, error))
     return FALSE;
   if (self->sum != NULL)
-    sum_new_row (self, values);
+    _jd_import_sum_row (self->sum, self->rollup_field, self->n_rollup_fields, values);
   if (self->agencies)
     _jd_import_note_agency (self->parent.ctx, values[0].s, values[1].s, id);
 
@@ -572,6 +543,16 @@ writer_write_rows (JdImportWriter     *writer,
       return FALSE;
 
   return TRUE;
+}
+
+static gint64
+writer_add_reference (JdImportWriter     *writer,
+                      JdImportTarget     *target,
+                      JdImportFieldType   type,
+                      const char         *text,
+                      GError            **error)
+{
+  return _jd_import_create_reference (writer->ctx, target, type, text, error);
 }
 
 /* Every row is stored as it is written. */
@@ -613,6 +594,7 @@ static const JdImportWriterOps sqlite_writer_ops = {
   .rollback = writer_rollback,
   .table_begin = writer_table_begin,
   .write_rows = writer_write_rows,
+  .add_reference = writer_add_reference,
   .flush = writer_flush,
   .table_finish = writer_table_finish,
   .table_clear = writer_table_clear,

@@ -395,6 +395,9 @@ undo_locked (JdDb     *db,
                    (long long)import_id, entity_name);
       return FALSE;
     }
+  /* On a server, after the imports of the table under way. */
+  if (!_jd_import_lock_entity (db, entity, error))
+    return FALSE;
 
   /* A later import that changed rows of this one would be undone halfway. */
   stmt = _jd_db_prepare (db,

@@ -24,6 +24,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jd-import-private.h"
+#include "jd-rollup-private.h"
 #include "jd-store-private.h"
 #include "jd-test-hooks-private.h"
 
@@ -168,6 +169,44 @@ _jd_import_note_agency (JdImportContext *ctx,
   g_hash_table_replace (ctx->agencies, g_strdup (code), GSIZE_TO_POINTER ((gsize)id));
 }
 
+guint
+_jd_import_rollup_fields (const JdImportEntity *entity,
+                          int                  *rollup_field)
+{
+  const char * const *columns = _jd_rollup_columns (entity->rollup);
+  guint n;
+
+  for (n = 0; columns[n] != NULL; n++)
+    {
+      rollup_field[n] = -1;
+      for (guint f = 0; f < entity->n_fields; f++)
+        if (g_str_equal (entity->fields[f].column, columns[n]))
+          rollup_field[n] = f;
+      g_assert (rollup_field[n] >= 0);
+    }
+
+  return n;
+}
+
+void
+_jd_import_sum_row (JdRollupSum         *sum,
+                    const int           *rollup_field,
+                    guint                n_rollup_fields,
+                    const JdImportValue *values)
+{
+  JdRollupValue row[JD_IMPORT_MAX_FIELDS];
+
+  for (guint c = 0; c < n_rollup_fields; c++)
+    {
+      const JdImportValue *value = &values[rollup_field[c]];
+
+      row[c].type = value->type;
+      row[c].i = value->i;
+      row[c].s = value->s;
+    }
+  _jd_rollup_sum_add (sum, row);
+}
+
 char *
 _jd_import_now_text (void)
 {
@@ -202,12 +241,12 @@ load_names (JdDb       *db,
  * database does not know is added, carrying the import's id for undo.
  * Another program's import may be adding the same one at the same time
  * (on a server): then it is theirs, once they commit. */
-static gint64
-create_reference (JdImportContext    *ctx,
-                  JdImportTarget     *target,
-                  JdImportFieldType   type,
-                  const char         *text,
-                  GError            **error)
+gint64
+_jd_import_create_reference (JdImportContext    *ctx,
+                             JdImportTarget     *target,
+                             JdImportFieldType   type,
+                             const char         *text,
+                             GError            **error)
 {
   g_autoptr(JdDbStmt) insert = NULL;
   g_autoptr(JdDbStmt) select = NULL;
@@ -427,7 +466,8 @@ take_row (Pending        *pending,
           values[f].i = type == T_AGENCY ? _jd_import_lookup_id (pending->ctx->agencies, values[f].s)
                                          : _jd_import_lookup_domain (pending->ctx->domains, values[f].s);
           if (values[f].i == 0 &&
-              (values[f].i = create_reference (pending->ctx, target, type, values[f].s, error)) == 0)
+              (values[f].i = pending->writer->ops->add_reference (pending->writer, target, type, values[f].s,
+                                                                  error)) == 0)
             return FALSE;
           missing--;
         }
@@ -683,7 +723,8 @@ jd_import_file (JdStore                *store,
   ctx.date1904 = reader->date1904;
   import_ids = ctx.import_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  writer = _jd_import_writer_new_sqlite (&ctx);
+  writer = _jd_db_get_kind (ctx.db) == JD_DB_POSTGRESQL ? _jd_import_writer_new_pg (&ctx)
+                                                         : _jd_import_writer_new_sqlite (&ctx);
   if (!writer->ops->begin (writer, progress, user_data, cancellable, error))
     {
       writer->ops->free (writer);
