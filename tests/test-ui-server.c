@@ -496,6 +496,20 @@ keyring_password (void)
   return password;
 }
 
+static gboolean
+keyring_has_password (gpointer unused)
+{
+  g_autofree char *password = keyring_password ();
+
+  return password != NULL;
+}
+
+static gboolean
+password_empty (gpointer row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row))[0] == '\0';
+}
+
 /* The server as the settings keep it: without the password. */
 static char *
 server_location (void)
@@ -513,6 +527,8 @@ test_keyring (void)
 {
   g_autofree char *location = NULL;
   g_autofree char *kept = NULL;
+  JdServerDialog *dialog;
+  GtkWidget *password_row;
   JdWindow *window;
 
   if (!setup_server ())
@@ -553,6 +569,23 @@ test_keyring (void)
   g_assert_cmpstr (visible_page (window), ==, "dashboard");
   assert_cards_match_cli (window);
   assert_no_password_kept (window);
+
+  /* The dialog offers the window's server, the password filled in from
+   * the keyring. */
+  dialog = open_dialog (window);
+  password_row = child (dialog, JD_TYPE_SERVER_DIALOG, "password_row");
+  jd_test_wait_while (password_empty, password_row);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (password_row)), ==, server.password);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (child (dialog, JD_TYPE_SERVER_DIALOG, "database_row"))),
+                   ==, server.dbname);
+
+  /* Connected with Remember Password off, the keyring forgets it. */
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *)&dialog);
+  fill_and_connect (dialog, server.dbname, server.role, server.password, FALSE);
+  jd_test_wait_while (dialog_open, &dialog);
+  jd_test_wait_while (window_busy, window);
+  jd_test_wait_while (keyring_has_password, NULL);
+  g_assert_cmpstr (visible_page (window), ==, "dashboard");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
