@@ -629,6 +629,7 @@ test_narrow (void)
                                 "password_row", "remember_switch", "connect_button" };
   JdWindow *window = g_object_new (JD_TYPE_WINDOW, NULL);
   JdServerDialog *dialog;
+  GtkWidget *title;
   int minimum;
 
   gtk_window_present (GTK_WINDOW (window));
@@ -647,6 +648,18 @@ test_narrow (void)
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     assert_inside (child (dialog, JD_TYPE_SERVER_DIALOG, rows[i]), dialog);
   assert_inside (child (dialog, JD_TYPE_SERVER_DIALOG, "error_label"), dialog);
+
+  /* The title is whole, or not there: never "Connect to Ser…". */
+  title = child (dialog, JD_TYPE_SERVER_DIALOG, "title");
+  if (gtk_widget_get_visible (title))
+    {
+      int natural;
+
+      gtk_widget_measure (title, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      g_assert_cmpint (gtk_widget_get_width (title), >=, natural);
+    }
+  else
+    g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Connect to Server");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -42,6 +42,7 @@ struct _JdServerDialog
   GtkWidget    *recent_group;
   GtkListBox   *recent_list;
   GtkSpinner   *spinner;
+  GtkWidget    *title;
   GtkWidget    *cancel_button;
   GtkWidget    *connect_button;
 };
@@ -342,6 +343,31 @@ fill_recent (JdServerDialog *self)
     }
 }
 
+/* At 360 px, Cancel and Connect leave the title too little room in some
+ * languages ("Connect to Ser…"): then the header bar has none, as the
+ * window manager still names the window. */
+static void
+on_default_width_cb (JdServerDialog *self,
+                     GParamSpec     *pspec,
+                     gpointer        user_data)
+{
+  GtkWidget *sides[] = { self->title, self->cancel_button, self->connect_button };
+  /* The header bar's padding and spacing, and a frame the window may draw */
+  int width, height, needed = 4 * 6 + 12;
+
+  /* GTK 4.8 wants both. */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  gtk_widget_set_visible (self->title, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
+    {
+      int natural;
+
+      gtk_widget_measure (sides[i], GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      needed += natural;
+    }
+  gtk_widget_set_visible (self->title, width <= 0 || needed <= width);
+}
+
 static void
 jd_server_dialog_dispose (GObject *object)
 {
@@ -432,6 +458,7 @@ jd_server_dialog_class_init (JdServerDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdServerDialog, recent_group);
   gtk_widget_class_bind_template_child (widget_class, JdServerDialog, recent_list);
   gtk_widget_class_bind_template_child (widget_class, JdServerDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, JdServerDialog, title);
   gtk_widget_class_bind_template_child (widget_class, JdServerDialog, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, JdServerDialog, connect_button);
   gtk_widget_class_bind_template_callback (widget_class, on_recent_activated_cb);
@@ -448,6 +475,7 @@ jd_server_dialog_init (JdServerDialog *self)
 
   self->settings = g_settings_new (APP_ID);
   fill_recent (self);
+  g_signal_connect (self, "notify::default-width", G_CALLBACK (on_default_width_cb), NULL);
 }
 
 JdServerDialog *
