@@ -990,6 +990,36 @@ test_duplicates (Fixture       *fixture,
   assert_rollups_match (fixture->store);
 }
 
+/* The reasons come in the order of the rows, whoever finds them: the
+ * parser (a wrong amount), the names (an unknown agency) or the writer (a
+ * key repeated with other values), all in one batch of rows. */
+static void
+test_reasons_in_order (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = write_file (fixture, "order.csv",
+                                      "agency,case_no,kind,decided_on,fine_fen\n"
+                                      "SJ-SCJG,O-1,penalty,2024-07-01,100\n"      /* 2 */
+                                      "SJ-SCJG,O-1,penalty,2024-07-01,101\n"      /* 3 repeats 2 */
+                                      "SJ-SCJG,O-2,penalty,2024-07-01,many\n"     /* 4 */
+                                      "SJ-SCJG,O-3,penalty,2024-07-01,100\n"      /* 5 */
+                                      "SJ-SCJG,O-3,penalty,2024-07-02,100\n"      /* 6 repeats 5 */
+                                      "NOBODY,O-4,penalty,2024-07-01,100\n",      /* 7 */
+                                      -1);
+  g_autoptr(GPtrArray) results = import_ok (fixture, path, NULL);
+  const JdImportResult *result = only_result (results);
+  static const guint rows[] = { 3, 4, 6, 7 };
+
+  assert_counts (result, 2, 0, 0, 4);
+  g_assert_cmpuint (result->errors->len, ==, G_N_ELEMENTS (rows));
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    g_assert_cmpuint (g_array_index (result->errors, JdImportRowError, i).row, ==, rows[i]);
+  assert_row_error (result, 3, NULL, "row 2 with different values");
+  assert_row_error (result, 4, "fine_fen", "many");
+  assert_row_error (result, 6, NULL, "row 5 with different values");
+  assert_row_error (result, 7, "agency", "NOBODY");
+}
+
 /* When the largest rowid is taken, SQLite picks new ones at random: the
  * rows they came from are still found. */
 static void
@@ -1485,6 +1515,7 @@ main (int    argc,
   ADD ("/import/rows/nasty", test_import_nasty_rows, NULL);
   ADD ("/import/rows/duplicates", test_duplicates, NULL);
   ADD ("/import/rows/duplicates-random-ids", test_duplicates_random_ids, NULL);
+  ADD ("/import/rows/reasons-in-order", test_reasons_in_order, NULL);
   ADD ("/import/mapping/agencies-then-cases", test_agencies_then_cases, NULL);
   ADD ("/import/mapping/entities", test_detect_entity, NULL);
   ADD ("/import/mapping/standard-fields", test_standard_fields, NULL);
