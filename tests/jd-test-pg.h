@@ -12,7 +12,7 @@
  *
  *   if (conninfo == NULL)
  *     return;   // no server: skipped (failed when CI is set)
- *   store = jd_store_open (conninfo, &error);
+ *   store = jd_test_pg_open (conninfo, NULL);   // or jd_store_open (conninfo, &error)
  *
  * Without JIANDU_TEST_PG the test is skipped, unless CI is set: then it
  * fails, so that CI cannot pass without having run it.
@@ -25,6 +25,7 @@
 #include <glib.h>
 
 #include "jd-db-pg-private.h"
+#include "jd-store.h"
 
 /* A connection string naming a test's own database ("… dbname='jd_test_…'"). */
 typedef char JdTestPgDatabase;
@@ -113,3 +114,30 @@ jd_test_pg_database_free (JdTestPgDatabase *conninfo)
 }
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (JdTestPgDatabase, jd_test_pg_database_free)
+
+/* Opens the store on @conninfo as @role (NULL: as JIANDU_TEST_PG's user,
+ * who owns the test databases); asserts it opens at this version. */
+static inline JdStore *
+jd_test_pg_open (const char *conninfo,
+                 const char *role)
+{
+  g_autofree char *as_role = role != NULL ? _jd_db_pg_conninfo_set (conninfo, "user", role, NULL) : NULL;
+  g_autoptr(GError) error = NULL;
+  JdStore *store = jd_store_open (as_role != NULL ? as_role : conninfo, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpint (jd_store_get_schema_version (store), ==, JD_STORE_SCHEMA_VERSION);
+  return store;
+}
+
+/* Runs @sql on @db, asserting it succeeds. */
+static inline void
+jd_test_pg_exec (JdDb       *db,
+                 const char *sql)
+{
+  g_autoptr(GError) error = NULL;
+
+  _jd_db_exec (db, sql, &error);
+  g_assert_no_error (error);
+}

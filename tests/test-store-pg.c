@@ -49,17 +49,6 @@ reference_close (Reference *ref)
   g_free (ref->dir);
 }
 
-static JdStore *
-open_store (const char *conninfo)
-{
-  g_autoptr(GError) error = NULL;
-  JdStore *store = jd_store_open (conninfo, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (store);
-  return store;
-}
-
 static void
 assert_refused (const char *conninfo,
                 int         code)
@@ -69,16 +58,6 @@ assert_refused (const char *conninfo,
 
   g_assert_error (error, JD_STORE_ERROR, code);
   g_assert_null (store);
-}
-
-static void
-exec_ok (JdDb       *db,
-         const char *sql)
-{
-  g_autoptr(GError) error = NULL;
-
-  _jd_db_exec (db, sql, &error);
-  g_assert_no_error (error);
 }
 
 static char *
@@ -175,7 +154,7 @@ test_create (void)
   if (conninfo == NULL)
     return;
 
-  store = open_store (conninfo);
+  store = jd_test_pg_open (conninfo, NULL);
   g_assert_cmpint (jd_store_get_schema_version (store), ==, JD_STORE_SCHEMA_VERSION);
   g_assert_cmpint (_jd_db_get_kind (_jd_store_get_conn (store)), ==, JD_DB_POSTGRESQL);
   g_assert_null (_jd_store_get_db (store));
@@ -241,17 +220,17 @@ test_reopen (void)
       g_object_unref (opened);
     }
 
-  store = open_store (conninfo);
-  exec_ok (_jd_store_get_conn (store),
+  store = jd_test_pg_open (conninfo, NULL);
+  jd_test_pg_exec (_jd_store_get_conn (store),
            "INSERT INTO agencies (code, name, level) VALUES ('A1', '市场监管局', 'city')");
   g_assert_true (jd_store_is_empty (store));   /* agencies are no records */
-  exec_ok (_jd_store_get_conn (store),
+  jd_test_pg_exec (_jd_store_get_conn (store),
            "INSERT INTO leniency_items (code, title, kind, effective_on)"
            " VALUES ('L1', '首违不罚', 'first_offense', '2026-01-01')");
   g_assert_false (jd_store_is_empty (store));
   g_clear_object (&store);
 
-  other = open_store (conninfo);
+  other = jd_test_pg_open (conninfo, NULL);
   agencies = query_rows (_jd_store_get_conn (other), "SELECT code, name, level FROM agencies");
   g_assert_cmpstr (agencies, ==, "A1|市场监管局|city\n");
   g_assert_cmpint (_jd_db_query_int64 (_jd_store_get_conn (other), "SELECT count(*) FROM domains", -1, &error),
@@ -274,8 +253,8 @@ test_refusals (void)
     return;
 
   /* Written by a newer Jiandu: refused, and left at its version. */
-  store = open_store (newer);
-  exec_ok (_jd_store_get_conn (store), "UPDATE jiandu_meta SET value = '9' WHERE key = 'schema_version'");
+  store = jd_test_pg_open (newer, NULL);
+  jd_test_pg_exec (_jd_store_get_conn (store), "UPDATE jiandu_meta SET value = '9' WHERE key = 'schema_version'");
   g_clear_object (&store);
   assert_refused (newer, JD_STORE_ERROR_TOO_NEW);
   db = _jd_db_connect_pg (newer, NULL, &error);
@@ -288,7 +267,7 @@ test_refusals (void)
   _jd_db_free (db);
   db = _jd_db_connect_pg (foreign, NULL, &error);
   g_assert_no_error (error);
-  exec_ok (db, "CREATE TABLE invoices (id BIGINT PRIMARY KEY)");
+  jd_test_pg_exec (db, "CREATE TABLE invoices (id BIGINT PRIMARY KEY)");
   assert_refused (foreign, JD_STORE_ERROR_NOT_JIANDU);
   g_assert_cmpint (_jd_db_query_int64 (db, "SELECT count(*) FROM information_schema.tables"
                                        " WHERE table_schema = current_schema ()", -1, &error), ==, 1);
@@ -319,13 +298,13 @@ test_path (void)
    * password logs in). */
   with_password = g_strconcat (conninfo, " password='s3cret'", NULL);
   g_assert_true (_jd_db_is_conninfo (with_password));
-  store = open_store (with_password);
+  store = jd_test_pg_open (with_password, NULL);
   g_assert_null (strstr (jd_store_get_path (store), "s3cret"));
   g_assert_nonnull (strstr (jd_store_get_path (store), "dbname="));
   g_clear_object (&store);
 
   /* Given without one: shown as given. */
-  store = open_store (conninfo);
+  store = jd_test_pg_open (conninfo, NULL);
   g_assert_cmpstr (jd_store_get_path (store), ==, conninfo);
   g_clear_object (&store);
 
@@ -350,7 +329,7 @@ assert_same_answer (JdDb       *pg,
                     const char *expected)
 {
   JdDb *dbs[] = { sqlite, pg };
-  g_autofree char *answers[2] = { NULL, NULL };
+  char *answers[2] = { NULL, NULL };
 
   for (guint d = 0; d < G_N_ELEMENTS (dbs); d++)
     {
@@ -374,6 +353,8 @@ assert_same_answer (JdDb       *pg,
 
   g_assert_cmpstr (answers[1], ==, answers[0]);
   g_assert_cmpstr (answers[1], ==, expected);
+  g_free (answers[0]);
+  g_free (answers[1]);
 }
 
 static void
@@ -390,7 +371,7 @@ test_parameters (void)
   if (conninfo == NULL)
     return;
 
-  store = open_store (conninfo);
+  store = jd_test_pg_open (conninfo, NULL);
   pg = _jd_store_get_conn (store);
   reference_open (&ref);
 
@@ -451,7 +432,7 @@ test_numbers (void)
   if (conninfo == NULL)
     return;
 
-  store = open_store (conninfo);
+  store = jd_test_pg_open (conninfo, NULL);
   pg = _jd_store_get_conn (store);
 
   insert = _jd_db_prepare (pg, "INSERT INTO roll_reviews (month, agency_id, domain_id, grade, n, score_sum, scored)"
@@ -512,7 +493,7 @@ test_numbers (void)
       g_assert_cmpint (month, ==, 202413);
       _jd_db_reset (stmt);
     }
-  exec_ok (pg, "UPDATE roll_reviews SET n = n + 1 WHERE month BETWEEN 202403 AND 202405");
+  jd_test_pg_exec (pg, "UPDATE roll_reviews SET n = n + 1 WHERE month BETWEEN 202403 AND 202405");
   g_assert_cmpint (_jd_db_changes (pg), ==, 3 * 3);
 
   /* A new row's id, from RETURNING. */
@@ -540,13 +521,13 @@ test_read_snapshot (void)
   if (conninfo == NULL)
     return;
 
-  store = open_store (conninfo);
-  writer = open_store (conninfo);
+  store = jd_test_pg_open (conninfo, NULL);
+  writer = jd_test_pg_open (conninfo, NULL);
   pg = _jd_store_get_conn (store);
 
   g_assert_true (_jd_db_read_begin (pg, &error));
   g_assert_cmpint (_jd_db_query_int64 (pg, count, -1, NULL), ==, 2);
-  exec_ok (_jd_store_get_conn (writer), "INSERT INTO settings (key, value) VALUES ('a', '1')");
+  jd_test_pg_exec (_jd_store_get_conn (writer), "INSERT INTO settings (key, value) VALUES ('a', '1')");
   g_assert_true (_jd_db_read_begin (pg, &error));   /* nested: a savepoint */
   g_assert_cmpint (_jd_db_query_int64 (pg, count, -1, NULL), ==, 2);
   _jd_db_read_end (pg);
@@ -557,12 +538,12 @@ test_read_snapshot (void)
 
   /* Inside a write, a read is a savepoint in it. */
   g_assert_true (_jd_store_begin_write (store, NULL, NULL, NULL, &error));
-  exec_ok (pg, "INSERT INTO settings (key, value) VALUES ('b', '2')");
+  jd_test_pg_exec (pg, "INSERT INTO settings (key, value) VALUES ('b', '2')");
   g_assert_true (_jd_db_read_begin (pg, &error));
   g_assert_cmpint (_jd_db_query_int64 (pg, count, -1, NULL), ==, 4);
   _jd_db_read_end (pg);
   g_assert_cmpint (PQtransactionStatus (_jd_db_get_pg (pg)), ==, PQTRANS_INTRANS);
-  exec_ok (pg, "ROLLBACK");
+  jd_test_pg_exec (pg, "ROLLBACK");
   g_assert_cmpint (_jd_db_query_int64 (pg, count, -1, NULL), ==, 3);
 }
 
@@ -582,7 +563,7 @@ test_errors (void)
   if (conninfo == NULL)
     return;
 
-  store = open_store (conninfo);
+  store = jd_test_pg_open (conninfo, NULL);
   pg = _jd_store_get_conn (store);
 
   for (guint i = 0; i < G_N_ELEMENTS (broken); i++)
@@ -619,29 +600,86 @@ test_poll (void)
   if (conninfo == NULL)
     return;
 
-  store = open_store (conninfo);
-  other = open_store (conninfo);
+  store = jd_test_pg_open (conninfo, NULL);
+  other = jd_test_pg_open (conninfo, NULL);
   db = _jd_store_get_conn (other);
   g_assert_false (jd_store_poll_changes (store));
 
-  exec_ok (db, "INSERT INTO imports (file_name, sha256, entity, started_at)"
+  jd_test_pg_exec (db, "INSERT INTO imports (file_name, sha256, entity, started_at)"
                " VALUES ('a.csv', 'x', 'cases', '2026-01-01')");
   g_assert_true (jd_store_poll_changes (store));
   g_assert_false (jd_store_poll_changes (store));
 
-  exec_ok (db, "UPDATE imports SET undone_at = '2026-01-02'");
+  jd_test_pg_exec (db, "UPDATE imports SET undone_at = '2026-01-02'");
   g_assert_true (jd_store_poll_changes (store));
-  exec_ok (db, "UPDATE settings SET value = 'filed' WHERE key = 'loss_rate_denominator'");
+  jd_test_pg_exec (db, "UPDATE settings SET value = 'filed' WHERE key = 'loss_rate_denominator'");
   g_assert_true (jd_store_poll_changes (store));
-  exec_ok (db, "INSERT INTO deck_slides (period, position, kind) VALUES ('2026-01', 0, 'overview')");
+  jd_test_pg_exec (db, "INSERT INTO deck_slides (period, position, kind) VALUES ('2026-01', 0, 'overview')");
   g_assert_true (jd_store_poll_changes (store));
-  exec_ok (db, "UPDATE deck_slides SET hidden = 1");
+  jd_test_pg_exec (db, "UPDATE deck_slides SET hidden = 1");
   g_assert_true (jd_store_poll_changes (store));
   g_assert_false (jd_store_poll_changes (store));
 
   /* Checkpoints are the server's business. */
   _jd_store_checkpoint (store);
   g_assert_false (jd_store_poll_changes (store));
+}
+
+/* Checking and summing again the summary tables, which the server's
+ * records disagree with when rows are written around them. */
+static void
+test_verify (void)
+{
+  g_autoptr(JdTestPgDatabase) conninfo = jd_test_pg_database_new ();
+  g_autoptr(JdStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdDbStmt) insert = NULL;
+  gint64 agency, fines = 0;
+  int first, last;
+  JdDb *pg;
+
+  if (conninfo == NULL)
+    return;
+
+  store = jd_test_pg_open (conninfo, NULL);
+  pg = _jd_store_get_conn (store);
+  g_assert_true (jd_store_verify (store, NULL, &error));
+  g_assert_no_error (error);
+
+  agency = _jd_db_query_int64 (pg, "INSERT INTO agencies (code, name, level) VALUES ('A', '甲局', 'city')"
+                                   " RETURNING id", -1, &error);
+  g_assert_no_error (error);
+  insert = _jd_db_prepare (pg, "INSERT INTO cases (agency_id, case_no, kind, opened_on, decided_on, fine_fen)"
+                               " VALUES (?1, ?2, 'penalty', '2025-12-30', ?3, ?4)", &error);
+  g_assert_no_error (error);
+  for (int i = 0; i < 5; i++)
+    {
+      g_autofree char *case_no = g_strdup_printf ("C%d", i);
+      g_autofree char *decided_on = g_strdup_printf ("2026-0%d-15", 1 + i % 2);
+
+      _jd_db_bind_int64 (insert, 1, agency);
+      _jd_db_bind_text (insert, 2, case_no);
+      _jd_db_bind_text (insert, 3, decided_on);
+      _jd_db_bind_int64 (insert, 4, 10000 * (i + 1));
+      g_assert_true (_jd_db_step_done (insert, &error));
+      g_assert_no_error (error);
+      fines += 10000 * (i + 1);
+    }
+
+  g_assert_false (jd_store_verify (store, NULL, &error));
+  g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_SUMMARIES);
+  g_clear_error (&error);
+
+  g_assert_true (jd_store_rebuild_summaries (store, &error));
+  g_assert_no_error (error);
+  g_assert_true (jd_store_verify (store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (_jd_db_query_int64 (pg, "SELECT sum (n) FROM roll_cases", -1, NULL), ==, 5);
+  g_assert_cmpint (_jd_db_query_int64 (pg, "SELECT sum (fines_fen) FROM roll_cases", -1, NULL), ==, fines);
+  g_assert_cmpint (_jd_db_query_int64 (pg, "SELECT sum (n) FROM roll_cases WHERE month = 202602", -1, NULL), ==, 2);
+  g_assert_true (jd_store_get_month_range (store, &first, &last));
+  g_assert_cmpint (first, ==, 202512);
+  g_assert_cmpint (last, ==, 202602);
 }
 
 /* A connection the server closed is made again for the next statement. */
@@ -659,14 +697,14 @@ test_reconnect (void)
   if (conninfo == NULL)
     return;
 
-  store = open_store (conninfo);
-  other = open_store (conninfo);
+  store = jd_test_pg_open (conninfo, NULL);
+  other = jd_test_pg_open (conninfo, NULL);
   pg = _jd_store_get_conn (store);
   pid = _jd_db_query_int64 (pg, "SELECT pg_backend_pid ()", -1, &error);
   g_assert_no_error (error);
 
   kill = g_strdup_printf ("SELECT pg_terminate_backend (%" G_GINT64_FORMAT ")", pid);
-  exec_ok (_jd_store_get_conn (other), kill);
+  jd_test_pg_exec (_jd_store_get_conn (other), kill);
   g_assert_false (_jd_db_exec (pg, "SELECT 1", &error));
   g_assert_error (error, JD_STORE_ERROR, JD_STORE_ERROR_CONNECT);
   g_clear_error (&error);
@@ -692,6 +730,7 @@ main (int    argc,
   g_test_add_func ("/store-pg/errors", test_errors);
   g_test_add_func ("/store-pg/poll", test_poll);
   g_test_add_func ("/store-pg/reconnect", test_reconnect);
+  g_test_add_func ("/store-pg/verify", test_verify);
 
   return g_test_run ();
 }

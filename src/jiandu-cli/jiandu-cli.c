@@ -51,7 +51,7 @@ jd_cli_open_store (const char *path)
 
   if (path == NULL)
     {
-      g_printerr (_("jiandu-cli: --db FILE is required\n"));
+      g_printerr (_("jiandu-cli: --db is required: a database file or a server's connection string\n"));
       return NULL;
     }
 
@@ -240,11 +240,13 @@ static const struct {
   { "bench-slides", jd_cli_bench_slides, N_("Time the meeting's deck, built, written and changing slides") },
   { "chart", jd_cli_chart, N_("Draw a dashboard chart to PNG, SVG or PDF") },
   { "check", jd_cli_check, N_("Check a database for damage") },
+  { "copy", jd_cli_copy, N_("Copy a database to a server, or a server's to a file") },
   { "demo", jd_cli_demo, N_("Create a database with deterministic demo data") },
   { "import", jd_cli_import, N_("Import CSV, XLSX and XLS files") },
   { "imports", jd_cli_imports, N_("List the imports into a database") },
   { "metrics", jd_cli_metrics, N_("Print the figures of a month, quarter or year") },
   { "report", jd_cli_report, N_("Write the analysis report as PDF or DOCX") },
+  { "server-init", jd_cli_server_init, N_("Create the store on a PostgreSQL server and its two roles") },
   { "settings", jd_cli_settings, N_("Show or change what a rate is divided by, and when to warn") },
   { "slides", jd_cli_slides, N_("Write the joint meeting's deck as a 16:9 PDF") },
   { "undo-import", jd_cli_undo_import, N_("Undo an import") },

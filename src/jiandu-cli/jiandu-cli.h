@@ -55,6 +55,8 @@ int       jd_cli_chart         (int            argc,
                                 char         **argv);
 int       jd_cli_check         (int            argc,
                                 char         **argv);
+int       jd_cli_copy          (int            argc,
+                                char         **argv);
 int       jd_cli_demo          (int            argc,
                                 char         **argv);
 int       jd_cli_import        (int            argc,
@@ -70,6 +72,8 @@ int       jd_cli_bench_report  (int            argc,
 int       jd_cli_slides        (int            argc,
                                 char         **argv);
 int       jd_cli_bench_slides  (int            argc,
+                                char         **argv);
+int       jd_cli_server_init   (int            argc,
                                 char         **argv);
 int       jd_cli_settings      (int            argc,
                                 char         **argv);

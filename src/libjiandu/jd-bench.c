@@ -24,10 +24,10 @@ static char *
 first_value (JdStore    *store,
              const char *sql)
 {
-  g_autoptr(sqlite3_stmt) stmt = _jd_store_prepare (_jd_store_get_db (store), sql, NULL);
+  g_autoptr(JdDbStmt) stmt = _jd_db_prepare (_jd_store_get_conn (store), sql, NULL);
 
-  if (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_type (stmt, 0) != SQLITE_NULL)
-    return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+  if (stmt != NULL && _jd_db_step (stmt, NULL) == JD_DB_ROW && !_jd_db_column_is_null (stmt, 0))
+    return g_strdup (_jd_db_column_text (stmt, 0));
 
   return NULL;
 }
@@ -51,11 +51,11 @@ jd_bench_filters_init (JdStore       *store,
   filters[1].name = N_("the biggest agency");
   filters[1].value = filters[1].filter.agency =
     first_value (store, "SELECT a.code FROM roll_cases JOIN agencies AS a ON a.id = agency_id"
-                        " GROUP BY agency_id ORDER BY sum (n) DESC LIMIT 1");
+                        " GROUP BY a.id ORDER BY sum (n) DESC, a.code LIMIT 1");
   filters[2].name = N_("the biggest domain");
   filters[2].value = filters[2].filter.domain =
     first_value (store, "SELECT d.code FROM roll_cases JOIN domains AS d ON d.id = domain_id"
-                        " GROUP BY domain_id ORDER BY sum (n) DESC LIMIT 1");
+                        " GROUP BY d.id ORDER BY sum (n) DESC, d.code LIMIT 1");
   filters[3].name = N_("county agencies");
   filters[3].value = filters[3].filter.level = g_strdup ("county");
   filters[4].name = N_("one region");
@@ -84,24 +84,23 @@ jd_bench_totals (JdStore  *store,
                  gint64   *n_complaints,
                  GError  **error)
 {
-  sqlite3 *db;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JdDbStmt) stmt = NULL;
 
   g_return_val_if_fail (JD_IS_STORE (store), FALSE);
 
-  db = _jd_store_get_db (store);
-  stmt = _jd_store_prepare (db, "SELECT (SELECT coalesce (sum (n), 0) FROM roll_cases),"
-                                " (SELECT coalesce (sum (n), 0) FROM roll_complaints)", error);
+  stmt = _jd_db_prepare (_jd_store_get_conn (store),
+                         "SELECT (SELECT coalesce (sum (n), 0) FROM roll_cases),"
+                         " (SELECT coalesce (sum (n), 0) FROM roll_complaints)", error);
   if (stmt == NULL)
     return FALSE;
-  if (sqlite3_step (stmt) != SQLITE_ROW)
+  if (_jd_db_step (stmt, error) != JD_DB_ROW)
     {
-      _jd_store_set_error (error, db, sqlite3_errcode (db), _("Could not count the rows"));
+      g_prefix_error (error, "%s: ", _("Could not count the rows"));
       return FALSE;
     }
 
-  *n_cases = sqlite3_column_int64 (stmt, 0);
-  *n_complaints = sqlite3_column_int64 (stmt, 1);
+  *n_cases = _jd_db_column_int64 (stmt, 0);
+  *n_complaints = _jd_db_column_int64 (stmt, 1);
   return TRUE;
 }
 

@@ -44,35 +44,35 @@ read_agency (JdStore          *store,
              GError          **error)
 {
   g_autoptr(JdStoreLocker) locker = _jd_store_locker_new (store);
-  sqlite3 *db = _jd_store_get_db (store);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autoptr(JdDbStmt) stmt = NULL;
+  JdDbStep step;
 
-  stmt = _jd_store_prepare (db,
-                            "SELECT code, name, level, region FROM agencies"
-                            " WHERE code = ?1 OR name = ?1 ORDER BY code = ?1 DESC LIMIT 1",
-                            error);
+  /* As the metrics' filter finds it: a code before a name, then the first added. */
+  stmt = _jd_db_prepare (_jd_store_get_conn (store),
+                         "SELECT code, name, level, region FROM agencies"
+                         " WHERE code = ?1 OR name = ?1 ORDER BY CASE WHEN code = ?1 THEN 0 ELSE 1 END, id LIMIT 1",
+                         error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, code_or_name, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_DONE)
+  _jd_db_bind_text (stmt, 1, code_or_name);
+  step = _jd_db_step (stmt, error);
+  if (step == JD_DB_DONE)
     {
       g_set_error (error, JD_METRICS_ERROR, JD_METRICS_ERROR_UNKNOWN_AGENCY,
                    _("There is no agency with the code or name “%s”"), code_or_name);
       return FALSE;
     }
-  if (rc != SQLITE_ROW)
+  if (step == JD_DB_ERROR)
     {
-      _jd_store_set_error (error, db, rc, _("Could not read the database"));
+      g_prefix_error (error, "%s: ", _("Could not read the database"));
       return FALSE;
     }
 
-  profile->code = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-  profile->name = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
-  profile->level = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
-  profile->region = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+  profile->code = g_strdup (_jd_db_column_text (stmt, 0));
+  profile->name = g_strdup (_jd_db_column_text (stmt, 1));
+  profile->level = g_strdup (_jd_db_column_text (stmt, 2));
+  profile->region = g_strdup (_jd_db_column_text (stmt, 3));
 
   return TRUE;
 }

@@ -90,31 +90,31 @@ filter_choice_free (JdFilterChoice *choice)
 }
 
 static GPtrArray *
-read_choices (sqlite3     *db,
+read_choices (JdDb        *db,
               const char  *sql,
               GError     **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = _jd_store_prepare (db, sql, error);
+  g_autoptr(JdDbStmt) stmt = _jd_db_prepare (db, sql, error);
   g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func ((GDestroyNotify)filter_choice_free);
-  int rc;
+  JdDbStep step;
 
   if (stmt == NULL)
     return NULL;
 
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = _jd_db_step (stmt, error)) == JD_DB_ROW)
     {
       JdFilterChoice *choice = g_new0 (JdFilterChoice, 1);
 
-      choice->code = g_strdup ((const char *)sqlite3_column_text (stmt, 0));
-      choice->name = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
-      choice->level = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
-      choice->region = g_strdup ((const char *)sqlite3_column_text (stmt, 3));
+      choice->code = g_strdup (_jd_db_column_text (stmt, 0));
+      choice->name = g_strdup (_jd_db_column_text (stmt, 1));
+      choice->level = g_strdup (_jd_db_column_text (stmt, 2));
+      choice->region = g_strdup (_jd_db_column_text (stmt, 3));
       g_ptr_array_add (choices, choice);
     }
 
-  if (rc != SQLITE_DONE)
+  if (step == JD_DB_ERROR)
     {
-      _jd_store_set_error (error, db, rc, _("Could not read the database"));
+      g_prefix_error (error, "%s: ", _("Could not read the database"));
       return NULL;
     }
 
@@ -134,12 +134,14 @@ jd_filter_choices_load (JdStore  *store,
   g_autoptr(JdStoreLocker) locker = _jd_store_locker_new (store);
   g_autoptr(JdFilterChoices) choices = g_new0 (JdFilterChoices, 1);
   g_autoptr(GStrvBuilder) regions = g_strv_builder_new ();
-  sqlite3 *db = _jd_store_get_db (store);
+  JdDb *db = _jd_store_get_conn (store);
 
+  /* Agencies without a region first, as SQLite sorts a NULL and
+   * PostgreSQL would not; of the same name, by code. */
   choices->agencies = read_choices (db,
                                     "SELECT code, name, level, region FROM agencies"
                                     " ORDER BY CASE level WHEN 'city' THEN 0 WHEN 'county' THEN 1 ELSE 2 END,"
-                                    "          region, name",
+                                    "          region IS NULL DESC, region, name, code",
                                     error);
   if (choices->agencies == NULL)
     return NULL;

@@ -35,4 +35,12 @@ char        *_jd_db_pg_quote_ident    (JdDb         *db,
 char        *_jd_db_pg_quote_literal  (JdDb         *db,
                                        const char   *text);
 
+/* @password as the verifier the server keeps for role @user (SCRAM, or
+ * what the server's password_encryption asks for), quoted as a literal;
+ * NULL with @error set when libpq cannot make it. */
+char        *_jd_db_pg_encrypt_password (JdDb       *db,
+                                         const char *password,
+                                         const char *user,
+                                         GError    **error);
+
 G_END_DECLS

@@ -702,3 +702,27 @@ _jd_db_pg_quote_literal (JdDb       *db,
 {
   return escape (db, PQescapeLiteral, text);
 }
+
+char *
+_jd_db_pg_encrypt_password (JdDb        *db,
+                            const char  *password,
+                            const char  *user,
+                            GError     **error)
+{
+  char *verifier = PQencryptPasswordConn (PG (db)->conn, password, user, NULL);
+  char *quoted;
+
+  if (verifier == NULL)
+    {
+      g_autofree char *message = strip_newline (PQerrorMessage (PG (db)->conn));
+
+      g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_FAILED,
+                   /* Translators: %s is libpq's reason */
+                   _("Could not encrypt the password: %s"), message);
+      return NULL;
+    }
+
+  quoted = _jd_db_pg_quote_literal (db, verifier);
+  PQfreemem (verifier);
+  return quoted;
+}

@@ -307,13 +307,6 @@ jd_deck_remove (JdDeck *deck,
   return TRUE;
 }
 
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return (const char *)sqlite3_column_text (stmt, column);
-}
-
 /**
  * jd_deck_load:
  *
@@ -326,42 +319,42 @@ jd_deck_load (JdStore         *store,
               GError         **error)
 {
   g_autoptr(JdStoreLocker) locker = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(JdDbStmt) stmt = NULL;
   g_autoptr(JdDeck) deck = deck_new ();
-  sqlite3 *db;
-  int rc;
+  JdDbStep step;
 
   g_return_val_if_fail (JD_IS_STORE (store), NULL);
   g_return_val_if_fail (period != NULL, NULL);
 
   locker = _jd_store_locker_new (store);
-  db = _jd_store_get_db (store);
-  stmt = _jd_store_prepare (db,
-                            "SELECT kind, hidden, agency, title, body FROM deck_slides"
-                            " WHERE period = ?1 ORDER BY position",
-                            error);
+  stmt = _jd_db_prepare (_jd_store_get_conn (store),
+                         "SELECT kind, hidden, agency, title, body FROM deck_slides"
+                         " WHERE period = ?1 ORDER BY position",
+                         error);
   if (stmt == NULL)
     return NULL;
 
-  sqlite3_bind_text (stmt, 1, jd_period_to_string (period), -1, g_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  key = jd_period_to_string (period);
+  _jd_db_bind_text (stmt, 1, key);
+  while ((step = _jd_db_step (stmt, error)) == JD_DB_ROW)
     {
       JdSlide slide = { 0, };
 
       /* A kind a later version added is passed over, not misread. */
-      if (!jd_slide_kind_from_string (column_text (stmt, 0), &slide.kind))
+      if (!jd_slide_kind_from_string (_jd_db_column_text (stmt, 0), &slide.kind))
         continue;
 
-      slide.hidden = sqlite3_column_int (stmt, 1) != 0;
-      slide.agency = g_strdup (column_text (stmt, 2));
-      slide.title = g_strdup (column_text (stmt, 3));
-      slide.body = g_strdup (column_text (stmt, 4));
+      slide.hidden = _jd_db_column_int (stmt, 1) != 0;
+      slide.agency = g_strdup (_jd_db_column_text (stmt, 2));
+      slide.title = g_strdup (_jd_db_column_text (stmt, 3));
+      slide.body = g_strdup (_jd_db_column_text (stmt, 4));
       g_array_append_val (deck->slides, slide);
     }
 
-  if (rc != SQLITE_DONE)
+  if (step == JD_DB_ERROR)
     {
-      _jd_store_set_error (error, db, rc, _("Could not read the meeting’s slides"));
+      g_prefix_error (error, "%s: ", _("Could not read the meeting’s slides"));
       return NULL;
     }
 
@@ -372,22 +365,21 @@ jd_deck_load (JdStore         *store,
 }
 
 static gboolean
-forget_locked (sqlite3         *db,
+forget_locked (JdDb            *db,
                const JdPeriod  *period,
                GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_autofree char *key = jd_period_to_string (period);
+  g_autoptr(JdDbStmt) stmt = NULL;
 
-  stmt = _jd_store_prepare (db, "DELETE FROM deck_slides WHERE period = ?1", error);
+  stmt = _jd_db_prepare (db, "DELETE FROM deck_slides WHERE period = ?1", error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, jd_period_to_string (period), -1, g_free);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
+  _jd_db_bind_text (stmt, 1, key);
+  if (!_jd_db_step_done (stmt, error))
     {
-      _jd_store_set_error (error, db, rc, _("Could not save the meeting’s slides"));
+      g_prefix_error (error, "%s: ", _("Could not save the meeting’s slides"));
       return FALSE;
     }
 
@@ -395,41 +387,38 @@ forget_locked (sqlite3         *db,
 }
 
 static gboolean
-save_locked (sqlite3         *db,
+save_locked (JdDb            *db,
              const JdPeriod  *period,
              const JdDeck    *deck,
              GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
   g_autofree char *key = jd_period_to_string (period);
+  g_autoptr(JdDbStmt) stmt = NULL;
 
   if (!forget_locked (db, period, error))
     return FALSE;
 
-  stmt = _jd_store_prepare (db,
-                            "INSERT INTO deck_slides (period, position, kind, hidden, agency, title, body)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                            error);
+  stmt = _jd_db_prepare (db,
+                         "INSERT INTO deck_slides (period, position, kind, hidden, agency, title, body)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                         error);
   if (stmt == NULL)
     return FALSE;
 
   for (guint i = 0; i < deck->slides->len; i++)
     {
       const JdSlide *slide = &g_array_index (deck->slides, JdSlide, i);
-      int rc;
 
-      sqlite3_reset (stmt);
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 2, (int)i);
-      sqlite3_bind_text (stmt, 3, jd_slide_kind_to_string (slide->kind), -1, SQLITE_STATIC);
-      sqlite3_bind_int (stmt, 4, slide->hidden);
-      sqlite3_bind_text (stmt, 5, slide->agency, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 6, slide->title, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 7, slide->body, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      if (rc != SQLITE_DONE)
+      _jd_db_bind_text (stmt, 1, key);
+      _jd_db_bind_int64 (stmt, 2, i);
+      _jd_db_bind_text (stmt, 3, jd_slide_kind_to_string (slide->kind));
+      _jd_db_bind_int64 (stmt, 4, slide->hidden);
+      _jd_db_bind_text (stmt, 5, slide->agency);
+      _jd_db_bind_text (stmt, 6, slide->title);
+      _jd_db_bind_text (stmt, 7, slide->body);
+      if (!_jd_db_step_done (stmt, error))
         {
-          _jd_store_set_error (error, db, rc, _("Could not save the meeting’s slides"));
+          g_prefix_error (error, "%s: ", _("Could not save the meeting’s slides"));
           return FALSE;
         }
     }
@@ -446,17 +435,17 @@ in_transaction (JdStore         *store,
                 GError         **error)
 {
   g_autoptr(JdStoreLocker) locker = _jd_store_locker_new (store);
-  sqlite3 *db = _jd_store_get_db (store);
+  JdDb *db = _jd_store_get_conn (store);
   gboolean ok;
 
-  if (!_jd_store_exec (db, "BEGIN IMMEDIATE", error))
+  if (!_jd_db_begin_write (db, error))
     return FALSE;
 
   ok = deck != NULL ? save_locked (db, period, deck, error) : forget_locked (db, period, error);
   if (ok)
-    ok = _jd_store_exec (db, "COMMIT", error);
+    ok = _jd_db_exec (db, "COMMIT", error);
   if (!ok)
-    _jd_store_exec (db, "ROLLBACK", NULL);
+    _jd_db_exec (db, "ROLLBACK", NULL);
 
   return ok;
 }

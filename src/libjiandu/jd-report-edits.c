@@ -30,28 +30,32 @@ report_edit_free (JdReportEdit *edit)
   g_free (edit);
 }
 
-/* An agency or a domain given by name, as its code; anything else as given. */
+/* An agency or a domain given by name, as its code; anything else as
+ * given.  A code wins over a name, and of two of the same name the first
+ * added, as the metrics' filter finds them. */
 static char *
-canonical_value (sqlite3     *db,
+canonical_value (JdDb        *db,
                  JdDimension  dimension,
                  const char  *value)
 {
   const char *sql;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JdDbStmt) stmt = NULL;
 
   if (dimension == JD_DIMENSION_AGENCY)
-    sql = "SELECT code FROM agencies WHERE code = ?1 UNION ALL SELECT code FROM agencies WHERE name = ?1 LIMIT 1";
+    sql = "SELECT code FROM agencies WHERE code = ?1 OR name = ?1"
+          " ORDER BY CASE WHEN code = ?1 THEN 0 ELSE 1 END, id LIMIT 1";
   else if (dimension == JD_DIMENSION_DOMAIN)
-    sql = "SELECT code FROM domains WHERE code = ?1 UNION ALL SELECT code FROM domains WHERE name = ?1 LIMIT 1";
+    sql = "SELECT code FROM domains WHERE code = ?1 OR name = ?1"
+          " ORDER BY CASE WHEN code = ?1 THEN 0 ELSE 1 END, id LIMIT 1";
   else
     return g_strdup (value);
 
-  stmt = _jd_store_prepare (db, sql, NULL);
+  stmt = _jd_db_prepare (db, sql, NULL);
   if (stmt != NULL)
     {
-      sqlite3_bind_text (stmt, 1, value, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      _jd_db_bind_text (stmt, 1, value);
+      if (_jd_db_step (stmt, NULL) == JD_DB_ROW)
+        return g_strdup (_jd_db_column_text (stmt, 0));
     }
 
   return g_strdup (value);
@@ -59,7 +63,7 @@ canonical_value (sqlite3     *db,
 
 /* "level=county&region=%E8%A5%BF%E6%B9%96%E5%8C%BA": "" for no filter */
 static char *
-filter_key (sqlite3        *db,
+filter_key (JdDb           *db,
             const JdFilter *filter)
 {
   g_autoptr(GString) key = g_string_new (NULL);
@@ -92,17 +96,37 @@ filter_key (sqlite3        *db,
   return g_string_free (g_steal_pointer (&key), FALSE);
 }
 
-/* Binds template, period and filter to parameters 1, 2 and 3. */
+/* One report's key in report_edits, as text */
+typedef struct
+{
+  char *period;
+  char *filter;
+} ReportKey;
+
 static void
-bind_report (sqlite3_stmt     *stmt,
-             sqlite3          *db,
+report_key_clear (ReportKey *key)
+{
+  g_clear_pointer (&key->period, g_free);
+  g_clear_pointer (&key->filter, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ReportKey, report_key_clear)
+
+/* Binds template, period and filter to parameters 1, 2 and 3; @key holds
+ * the texts until the statement is done with. */
+static void
+bind_report (JdDbStmt         *stmt,
+             JdDb             *db,
+             ReportKey        *key,
              const JdPeriod   *period,
              const JdFilter   *filter,
              JdReportTemplate  tmpl)
 {
-  sqlite3_bind_text (stmt, 1, jd_report_template_to_string (tmpl), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, jd_period_to_string (period), -1, g_free);
-  sqlite3_bind_text (stmt, 3, filter_key (db, filter), -1, g_free);
+  key->period = jd_period_to_string (period);
+  key->filter = filter_key (db, filter);
+  _jd_db_bind_text (stmt, 1, jd_report_template_to_string (tmpl));
+  _jd_db_bind_text (stmt, 2, key->period);
+  _jd_db_bind_text (stmt, 3, key->filter);
 }
 
 /**
@@ -119,32 +143,33 @@ _jd_report_edits_load (JdStore          *store,
                        GError          **error)
 {
   g_autoptr(JdStoreLocker) locker = _jd_store_locker_new (store);
-  sqlite3 *db = _jd_store_get_db (store);
+  JdDb *db = _jd_store_get_conn (store);
   g_autoptr(GHashTable) edits = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                        (GDestroyNotify)report_edit_free);
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
+  g_auto(ReportKey) report = { 0 };
+  g_autoptr(JdDbStmt) stmt = NULL;
+  JdDbStep step;
 
-  stmt = _jd_store_prepare (db,
-                            "SELECT paragraph, markup, draft FROM report_edits"
-                            " WHERE template = ?1 AND period = ?2 AND filter = ?3",
-                            error);
+  stmt = _jd_db_prepare (db,
+                         "SELECT paragraph, markup, draft FROM report_edits"
+                         " WHERE template = ?1 AND period = ?2 AND filter = ?3",
+                         error);
   if (stmt == NULL)
     return NULL;
 
-  bind_report (stmt, db, period, filter, tmpl);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  bind_report (stmt, db, &report, period, filter, tmpl);
+  while ((step = _jd_db_step (stmt, error)) == JD_DB_ROW)
     {
       JdReportEdit *edit = g_new0 (JdReportEdit, 1);
 
-      edit->markup = g_strdup ((const char *)sqlite3_column_text (stmt, 1));
-      edit->draft = g_strdup ((const char *)sqlite3_column_text (stmt, 2));
-      g_hash_table_insert (edits, g_strdup ((const char *)sqlite3_column_text (stmt, 0)), edit);
+      edit->markup = g_strdup (_jd_db_column_text (stmt, 1));
+      edit->draft = g_strdup (_jd_db_column_text (stmt, 2));
+      g_hash_table_insert (edits, g_strdup (_jd_db_column_text (stmt, 0)), edit);
     }
 
-  if (rc != SQLITE_DONE)
+  if (step == JD_DB_ERROR)
     {
-      _jd_store_set_error (error, db, rc, _("Could not read the report’s edited paragraphs"));
+      g_prefix_error (error, "%s: ", _("Could not read the report’s edited paragraphs"));
       return NULL;
     }
 
@@ -172,10 +197,11 @@ jd_report_edit_save (JdStore           *store,
                      GError           **error)
 {
   g_autoptr(JdStoreLocker) locker = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_auto(ReportKey) report = { 0 };
+  g_autoptr(JdDbStmt) stmt = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  sqlite3 *db;
-  int rc;
+  g_autofree char *edited_at = g_date_time_format_iso8601 (now);
+  JdDb *db;
 
   g_return_val_if_fail (JD_IS_STORE (store), FALSE);
   g_return_val_if_fail (period != NULL, FALSE);
@@ -185,25 +211,24 @@ jd_report_edit_save (JdStore           *store,
     return FALSE;
 
   locker = _jd_store_locker_new (store);
-  db = _jd_store_get_db (store);
-  stmt = _jd_store_prepare (db,
-                            "INSERT INTO report_edits (template, period, filter, paragraph, markup, draft, edited_at)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                            " ON CONFLICT (template, period, filter, paragraph) DO UPDATE"
-                            " SET markup = excluded.markup, draft = excluded.draft, edited_at = excluded.edited_at",
-                            error);
+  db = _jd_store_get_conn (store);
+  stmt = _jd_db_prepare (db,
+                         "INSERT INTO report_edits (template, period, filter, paragraph, markup, draft, edited_at)"
+                         " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                         " ON CONFLICT (template, period, filter, paragraph) DO UPDATE"
+                         " SET markup = excluded.markup, draft = excluded.draft, edited_at = excluded.edited_at",
+                         error);
   if (stmt == NULL)
     return FALSE;
 
-  bind_report (stmt, db, period, filter, tmpl);
-  sqlite3_bind_text (stmt, 4, key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, markup, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, draft, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, g_date_time_format_iso8601 (now), -1, g_free);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
+  bind_report (stmt, db, &report, period, filter, tmpl);
+  _jd_db_bind_text (stmt, 4, key);
+  _jd_db_bind_text (stmt, 5, markup);
+  _jd_db_bind_text (stmt, 6, draft);
+  _jd_db_bind_text (stmt, 7, edited_at);
+  if (!_jd_db_step_done (stmt, error))
     {
-      _jd_store_set_error (error, db, rc, _("Could not save the edited paragraph"));
+      g_prefix_error (error, "%s: ", _("Could not save the edited paragraph"));
       return FALSE;
     }
 
@@ -226,29 +251,28 @@ jd_report_edit_forget (JdStore           *store,
                        GError           **error)
 {
   g_autoptr(JdStoreLocker) locker = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  sqlite3 *db;
-  int rc;
+  g_auto(ReportKey) report = { 0 };
+  g_autoptr(JdDbStmt) stmt = NULL;
+  JdDb *db;
 
   g_return_val_if_fail (JD_IS_STORE (store), FALSE);
   g_return_val_if_fail (period != NULL, FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
   locker = _jd_store_locker_new (store);
-  db = _jd_store_get_db (store);
-  stmt = _jd_store_prepare (db,
-                            "DELETE FROM report_edits"
-                            " WHERE template = ?1 AND period = ?2 AND filter = ?3 AND paragraph = ?4",
-                            error);
+  db = _jd_store_get_conn (store);
+  stmt = _jd_db_prepare (db,
+                         "DELETE FROM report_edits"
+                         " WHERE template = ?1 AND period = ?2 AND filter = ?3 AND paragraph = ?4",
+                         error);
   if (stmt == NULL)
     return FALSE;
 
-  bind_report (stmt, db, period, filter, tmpl);
-  sqlite3_bind_text (stmt, 4, key, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
+  bind_report (stmt, db, &report, period, filter, tmpl);
+  _jd_db_bind_text (stmt, 4, key);
+  if (!_jd_db_step_done (stmt, error))
     {
-      _jd_store_set_error (error, db, rc, _("Could not forget the edited paragraph"));
+      g_prefix_error (error, "%s: ", _("Could not forget the edited paragraph"));
       return FALSE;
     }
 

@@ -27,7 +27,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jd-rollup-private.h"
-#include "jd-store-private.h"
+#include "jd-store.h"
 
 #define MAX_SUMS 8
 

@@ -79,19 +79,19 @@ jd_settings_get (JdStore    *store,
                  const char *key)
 {
   g_autoptr(JdStoreLocker) locker = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JdDbStmt) stmt = NULL;
   const JdSettingInfo *info = find (key);
 
   g_return_val_if_fail (JD_IS_STORE (store), NULL);
   g_return_val_if_fail (info != NULL, NULL);
 
   locker = _jd_store_locker_new (store);
-  stmt = _jd_store_prepare (_jd_store_get_db (store), "SELECT value FROM settings WHERE key = ?", NULL);
+  stmt = _jd_db_prepare (_jd_store_get_conn (store), "SELECT value FROM settings WHERE key = ?", NULL);
   if (stmt != NULL)
     {
-      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        return g_strdup ((const char *)sqlite3_column_text (stmt, 0));
+      _jd_db_bind_text (stmt, 1, key);
+      if (_jd_db_step (stmt, NULL) == JD_DB_ROW)
+        return g_strdup (_jd_db_column_text (stmt, 0));
     }
 
   /* A name nobody has set yet reads in the user's language. */
@@ -121,9 +121,8 @@ jd_settings_set (JdStore     *store,
                  GError     **error)
 {
   g_autoptr(JdStoreLocker) locker = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(JdDbStmt) stmt = NULL;
   const JdSettingInfo *info;
-  int rc;
 
   g_return_val_if_fail (JD_IS_STORE (store), FALSE);
   g_return_val_if_fail (key != NULL && value != NULL, FALSE);
@@ -179,19 +178,18 @@ jd_settings_set (JdStore     *store,
     }
 
   locker = _jd_store_locker_new (store);
-  stmt = _jd_store_prepare (_jd_store_get_db (store),
-                            "INSERT INTO settings (key, value) VALUES (?1, ?2)"
-                            " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                            error);
+  stmt = _jd_db_prepare (_jd_store_get_conn (store),
+                         "INSERT INTO settings (key, value) VALUES (?1, ?2)"
+                         " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                         error);
   if (stmt == NULL)
     return FALSE;
 
-  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, value, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
+  _jd_db_bind_text (stmt, 1, key);
+  _jd_db_bind_text (stmt, 2, value);
+  if (!_jd_db_step_done (stmt, error))
     {
-      _jd_store_set_error (error, _jd_store_get_db (store), rc, _("Could not save the setting"));
+      g_prefix_error (error, "%s: ", _("Could not save the setting"));
       return FALSE;
     }
 

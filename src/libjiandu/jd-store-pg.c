@@ -20,6 +20,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "jd-db-pg-private.h"
+#include "jd-rollup-private.h"
 #include "jd-store-private.h"
 
 /* The version the whole schema (jd-schema-pg.sql) creates. */
@@ -317,16 +318,27 @@ _jd_store_pg_poll_changes (JdStore *self)
 }
 
 /* jd_store_verify() on a server, which keeps its pages itself: the summary
- * tables against the records. */
+ * tables against the records, in one snapshot. */
 gboolean
 _jd_store_pg_verify (JdStore       *self,
                      GCancellable  *cancellable,
                      GError       **error)
 {
-  /* _jd_rollup_verify() reads a SQLite handle until it reads through
-   * JdDb (the read paths' change): then it is called here. */
-  g_set_error (error, JD_STORE_ERROR, JD_STORE_ERROR_FAILED,
-               _("“%s”: the summary tables of a store on a server cannot be checked yet"),
-               self->path);
-  return FALSE;
+  g_autoptr(JdStoreLocker) locker = _jd_store_locker_new (self);
+  g_autoptr(GError) local_error = NULL;
+  gboolean ok;
+
+  if (!_jd_db_read_begin (self->conn, error))
+    return FALSE;
+  ok = _jd_rollup_verify (self->conn, &local_error);
+  _jd_db_read_end (self->conn);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+  if (!ok)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", self->path);
+      return FALSE;
+    }
+  return TRUE;
 }
