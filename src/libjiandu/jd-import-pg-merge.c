@@ -126,33 +126,34 @@ find_repeats (JdImportPgWriter      *self,
     g_string_append_printf (key_list, "%s%s", i > 0 ? ", " : "", entity->fields[self->fields[i]].column);
 
   if (!_jd_import_pg_exec (self, error,
-                    "DROP TABLE IF EXISTS jd_repeat;"
-                    " CREATE TEMP TABLE jd_repeat (file_row integer, earlier_row integer, same boolean) ON COMMIT DROP"))
+                           "DROP TABLE IF EXISTS jd_repeat;"
+                           " CREATE TEMP TABLE jd_repeat (file_row integer, earlier_row integer, same boolean) ON COMMIT DROP"))
     return FALSE;
 
   if (self->seen &&
       !_jd_import_pg_exec (self, error,
-                    "INSERT INTO jd_repeat SELECT s.file_row, n.file_row, %s"
-                    " FROM jd_stage AS s JOIN %s AS t ON %s JOIN jd_seen AS n ON n.id = t.id;"
-                    " DELETE FROM jd_stage AS s USING jd_repeat AS r WHERE s.file_row = r.file_row",
-                    same_stored, entity->table, keys_stored))
+                           "INSERT INTO jd_repeat SELECT s.file_row, n.file_row, %s"
+                           " FROM jd_stage AS s JOIN %s AS t ON %s JOIN jd_seen AS n ON n.id = t.id;"
+                           " DELETE FROM jd_stage AS s USING jd_repeat AS r WHERE s.file_row = r.file_row",
+                           same_stored, entity->table, keys_stored))
     return FALSE;
 
   /* The first row of a key compared with each later one. */
   return !in_stage ||
          _jd_import_pg_exec (self, error,
-                      "INSERT INTO jd_repeat SELECT s.file_row, f.file_row, %s"
-                      " FROM (SELECT %s, min (file_row) AS first_row FROM jd_stage GROUP BY %s HAVING count(*) > 1) AS d"
-                      " JOIN jd_stage AS f ON f.file_row = d.first_row"
-                      " JOIN jd_stage AS s ON %s AND s.file_row <> f.file_row;"
-                      " DELETE FROM jd_stage AS s USING jd_repeat AS r WHERE s.file_row = r.file_row",
-                      same_first, key_list->str, key_list->str, keys_first);
+                             "INSERT INTO jd_repeat SELECT s.file_row, f.file_row, %s"
+                             " FROM (SELECT %s, min (file_row) AS first_row FROM jd_stage GROUP BY %s HAVING count(*) > 1) AS d"
+                             " JOIN jd_stage AS f ON f.file_row = d.first_row"
+                             " JOIN jd_stage AS s ON %s AND s.file_row <> f.file_row;"
+                             " DELETE FROM jd_stage AS s USING jd_repeat AS r WHERE s.file_row = r.file_row",
+                             same_first, key_list->str, key_list->str, keys_first);
 }
 
 /* Counts the repeats, and gives the reasons of those rejected. */
 static gboolean
 count_repeats (JdImportPgWriter  *self,
                JdImportTarget    *target,
+               gint64            *n_repeats,
                GError           **error)
 {
   g_autoptr(JdDbStmt) stmt = NULL;
@@ -161,8 +162,9 @@ count_repeats (JdImportPgWriter  *self,
   JdDbStep step;
 
   if (!_jd_import_pg_query_numbers (self, "SELECT count(*), coalesce (sum (CASE WHEN same THEN 1 ELSE 0 END), 0) FROM jd_repeat",
-                      counts, 2, error))
+                                    counts, 2, error))
     return FALSE;
+  *n_repeats = counts[0];
   if (counts[0] == 0)
     return TRUE;
   target->result->n_duplicates += counts[1];
@@ -195,6 +197,7 @@ count_repeats (JdImportPgWriter  *self,
 static gboolean
 update_rows (JdImportPgWriter  *self,
              JdImportTarget    *target,
+             gint64            *n_matched,
              GError           **error)
 {
   const JdImportEntity *entity = target->entity;
@@ -205,16 +208,17 @@ update_rows (JdImportPgWriter  *self,
   gint64 counts[2];
 
   if (!_jd_import_pg_exec (self, error,
-                    "DROP TABLE IF EXISTS jd_match, jd_updated;"
-                    " CREATE TEMP TABLE jd_match ON COMMIT DROP AS"
-                    " SELECT s.file_row, t.id, %s AS same FROM jd_stage AS s JOIN %s AS t ON %s;"
-                    " CREATE TEMP TABLE jd_updated ON COMMIT DROP AS SELECT id, file_row FROM jd_match WHERE NOT same;"
-                    " ANALYZE jd_updated",
-                    same, entity->table, keys) ||
+                           "DROP TABLE IF EXISTS jd_match, jd_updated;"
+                           " CREATE TEMP TABLE jd_match ON COMMIT DROP AS"
+                           " SELECT s.file_row, t.id, %s AS same FROM jd_stage AS s JOIN %s AS t ON %s;"
+                           " CREATE TEMP TABLE jd_updated ON COMMIT DROP AS SELECT id, file_row FROM jd_match WHERE NOT same;"
+                           " ANALYZE jd_match; ANALYZE jd_updated",
+                           same, entity->table, keys) ||
       !_jd_import_pg_query_numbers (self, "SELECT count(*), coalesce (sum (CASE WHEN same THEN 0 ELSE 1 END), 0) FROM jd_match",
-                      counts, 2, error))
+                                    counts, 2, error))
     return FALSE;
 
+  *n_matched = counts[0];
   target->result->n_unchanged += counts[0] - counts[1];
   target->result->n_updated += counts[1];
   if (counts[1] == 0)
@@ -231,19 +235,19 @@ update_rows (JdImportPgWriter  *self,
   /* The old values, as the SQLite writer's json_object() has them, in
    * the order of the file. */
   if (!_jd_import_pg_exec (self, error,
-                    "INSERT INTO import_journal (import_id, seq, tbl, row_id, old_import_id, old_values)"
-                    " SELECT %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT " + row_number () OVER (ORDER BY u.file_row),"
-                    " '%s', t.id, t.import_id, CAST (json_build_object (%s) AS text)"
-                    " FROM jd_updated AS u JOIN %s AS t ON t.id = u.id",
-                    target->import_id, self->parent.ctx->journal_seq, entity->table, journal->str, entity->table))
+                           "INSERT INTO import_journal (import_id, seq, tbl, row_id, old_import_id, old_values)"
+                           " SELECT %" G_GINT64_FORMAT ", %" G_GINT64_FORMAT " + row_number () OVER (ORDER BY u.file_row),"
+                           " '%s', t.id, t.import_id, CAST (json_build_object (%s) AS text)"
+                           " FROM jd_updated AS u JOIN %s AS t ON t.id = u.id",
+                           target->import_id, self->parent.ctx->journal_seq, entity->table, journal->str, entity->table))
     return FALSE;
   self->parent.ctx->journal_seq += counts[1];
 
   return (self->updated_delta == NULL || _jd_rollup_delta_apply (self->updated_delta, -1, 0, 0, error)) &&
          _jd_import_pg_exec (self, error,
-                      "UPDATE %s AS t SET import_id = %" G_GINT64_FORMAT "%s"
-                      " FROM jd_updated AS u JOIN jd_stage AS s ON s.file_row = u.file_row WHERE t.id = u.id",
-                      entity->table, target->import_id, set->str) &&
+                             "UPDATE %s AS t SET import_id = %" G_GINT64_FORMAT "%s"
+                             " FROM jd_updated AS u JOIN jd_stage AS s ON s.file_row = u.file_row WHERE t.id = u.id",
+                             entity->table, target->import_id, set->str) &&
          (self->updated_delta == NULL || _jd_rollup_delta_apply (self->updated_delta, 1, 0, 0, error));
 }
 
@@ -258,6 +262,11 @@ insert_rows (JdImportPgWriter  *self,
   const JdImportEntity *entity = target->entity;
   g_autofree char *sql = NULL;
   gint64 inserted[3];
+
+  /* Read in the order of the file through an index, which beats sorting
+   * the rows. */
+  if (!_jd_import_pg_exec (self, error, "CREATE INDEX IF NOT EXISTS jd_stage_row ON jd_stage (file_row)"))
+    return FALSE;
 
   sql = g_strdup_printf ("WITH added AS (INSERT INTO %s (%s, import_id)"
                          " SELECT %s, %" G_GINT64_FORMAT " FROM jd_stage AS s"
@@ -280,12 +289,11 @@ insert_rows (JdImportPgWriter  *self,
   if (self->sum == NULL)
     return TRUE;
 
-  /* Every staged row new: the sums of the staged rows are theirs. */
+  /* Every staged row new: the sums of the staged rows are theirs.  The
+   * caller starts them anew. */
   if (inserted[0] == self->n_staged)
     return _jd_rollup_sum_flush (self->sum, self->db, error);
 
-  g_clear_pointer (&self->sum, _jd_rollup_sum_free);
-  self->sum = _jd_rollup_sum_new (entity->rollup);
   return inserted[0] == 0 || _jd_rollup_delta_apply (self->added_delta, 1, inserted[1], inserted[2], error);
 }
 
@@ -321,20 +329,27 @@ _jd_import_pg_merge (JdImportPgWriter  *self,
 {
   const JdImportEntity *entity = target->entity;
   gint64 range[2] = { 0, 0 };
+  gint64 n_repeats = 0;
+  gint64 n_matched = 0;
   gboolean repeats;
 
   if (self->n_staged == 0)
     return TRUE;
 
-  /* The new rows are inserted in the order of the file: an index to read
-   * them in that order beats sorting them. */
-  if (!_jd_import_pg_exec (self, error, "CREATE INDEX IF NOT EXISTS jd_stage_row ON jd_stage (file_row); ANALYZE jd_stage") ||
+  if (!_jd_import_pg_exec (self, error, "ANALYZE jd_stage") ||
       !take_turn (self, entity, error) ||
       !find_repeats (self, entity, &repeats, error) ||
-      (repeats && !count_repeats (self, target, error)) ||
-      !update_rows (self, target, error) ||
-      !insert_rows (self, target, range, error))
+      (repeats && !count_repeats (self, target, &n_repeats, error)) ||
+      !update_rows (self, target, &n_matched, error))
     return FALSE;
+  /* A file stored already has nothing new. */
+  if (n_repeats + n_matched < self->n_staged && !insert_rows (self, target, range, error))
+    return FALSE;
+  if (self->sum != NULL)
+    {
+      g_clear_pointer (&self->sum, _jd_rollup_sum_free);
+      self->sum = _jd_rollup_sum_new (entity->rollup);
+    }
 
   if (g_str_equal (entity->name, "agencies") && range[0] != 0 && !note_agencies (self, target, range, error))
     return FALSE;
@@ -349,11 +364,11 @@ _jd_import_pg_merge (JdImportPgWriter  *self,
 
     self->seen = TRUE;
     return _jd_import_pg_exec (self, error,
-                        "INSERT INTO jd_seen SELECT id, file_row FROM jd_match;"
-                        " INSERT INTO jd_seen SELECT t.id, s.file_row FROM jd_stage AS s JOIN %s AS t ON %s"
-                        " WHERE t.id BETWEEN %" G_GINT64_FORMAT " AND %" G_GINT64_FORMAT " ON CONFLICT DO NOTHING;"
-                        " TRUNCATE jd_stage",
-                        entity->table, keys, range[0], range[1]);
+                               "INSERT INTO jd_seen SELECT id, file_row FROM jd_match;"
+                               " INSERT INTO jd_seen SELECT t.id, s.file_row FROM jd_stage AS s JOIN %s AS t ON %s"
+                               " WHERE t.id BETWEEN %" G_GINT64_FORMAT " AND %" G_GINT64_FORMAT " ON CONFLICT DO NOTHING;"
+                               " TRUNCATE jd_stage",
+                               entity->table, keys, range[0], range[1]);
   }
 }
 

@@ -198,11 +198,11 @@ writer_table_begin (JdImportWriter  *writer,
 
   /* The staged rows have the types and collations of the table's columns. */
   return _jd_import_pg_exec (self, error,
-                      "DROP TABLE IF EXISTS jd_stage, jd_seen;"
-                      " CREATE TEMP TABLE jd_stage ON COMMIT DROP AS"
-                      " SELECT CAST (0 AS integer) AS file_row, %s FROM %s WITH NO DATA;"
-                      " CREATE TEMP TABLE jd_seen (id bigint PRIMARY KEY, file_row integer NOT NULL) ON COMMIT DROP",
-                      self->columns->str, entity->table);
+                             "DROP TABLE IF EXISTS jd_stage, jd_seen;"
+                             " CREATE TEMP TABLE jd_stage ON COMMIT DROP AS"
+                             " SELECT CAST (0 AS integer) AS file_row, %s FROM %s WITH NO DATA;"
+                             " CREATE TEMP TABLE jd_seen (id bigint PRIMARY KEY, file_row integer NOT NULL) ON COMMIT DROP",
+                             self->columns->str, entity->table);
 }
 
 static void
@@ -246,6 +246,24 @@ append_text (GString    *out,
   g_string_append (out, p);
 }
 
+/* A number in decimal, without printf's parsing of a format a value: the
+ * rows' numbers are most of what the import formats. */
+static void
+append_int (GString *out,
+            gint64   value)
+{
+  char digits[24];
+  guint64 magnitude = value < 0 ? -(guint64)value : (guint64)value;
+  int n = sizeof digits;
+
+  do
+    digits[--n] = '0' + magnitude % 10;
+  while ((magnitude /= 10) != 0);
+  if (value < 0)
+    digits[--n] = '-';
+  g_string_append_len (out, digits + n, sizeof digits - n);
+}
+
 static void
 append_value (GString             *out,
               const JdImportValue *value)
@@ -255,7 +273,7 @@ append_value (GString             *out,
   switch (value->type)
     {
     case SQLITE_INTEGER:
-      g_string_append_printf (out, "%" G_GINT64_FORMAT, value->i);
+      append_int (out, value->i);
       break;
     case SQLITE_FLOAT:
       g_string_append (out, g_ascii_dtostr (buffer, sizeof buffer, value->d));
@@ -363,7 +381,7 @@ writer_write_rows (JdImportWriter     *writer,
       g_array_append_val (self->key_hashes, hash);
       if (self->sum != NULL)
         _jd_import_sum_row (self->sum, self->rollup_field, self->n_rollup_fields, rows[r].values);
-      g_string_append_printf (self->copy, "%u", rows[r].row);
+      append_int (self->copy, rows[r].row);
       for (guint i = 0; i < self->n_fields; i++)
         {
           g_string_append_c (self->copy, '\t');
