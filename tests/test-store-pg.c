@@ -296,10 +296,11 @@ test_path (void)
 
   /* Shown without its password (the server trusts local users, so any
    * password logs in). */
-  with_password = g_strconcat (conninfo, " password='s3cret'", NULL);
+  with_password = g_strconcat (conninfo, " password='s3cret' sslpassword='k3ypass'", NULL);
   g_assert_true (_jd_db_is_conninfo (with_password));
   store = jd_test_pg_open (with_password, NULL);
   g_assert_null (strstr (jd_store_get_path (store), "s3cret"));
+  g_assert_null (strstr (jd_store_get_path (store), "k3ypass"));
   g_assert_nonnull (strstr (jd_store_get_path (store), "dbname="));
   g_clear_object (&store);
 

@@ -519,6 +519,33 @@ server_location (void)
   return g_strdup (kept->conninfo);
 }
 
+static void
+lookup_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  *(GAsyncResult **)user_data = g_object_ref (result);
+}
+
+/* What the app's keyring lookup finds for @location. */
+static char *
+lookup_password (const char *location)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  JdServer *parsed = jd_server_parse (location, NULL, &error);
+  char *password;
+
+  g_assert_no_error (error);
+  jd_server_lookup_password (parsed, NULL, lookup_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  password = jd_server_lookup_password_finish (result, &error);
+  g_assert_no_error (error);
+  jd_server_free (parsed);
+  return password;
+}
+
 /* Without a keyring the user is told the password is not remembered,
  * and still connects; with one, the password is kept there, and a window
  * that opens the server by its location alone connects with it. */
@@ -559,6 +586,17 @@ test_keyring (void)
 
   kept = keyring_password ();
   g_assert_cmpstr (kept, ==, server.password);
+
+  /* The same host and database at another address is another server: its
+   * location does not get the saved password. */
+  {
+    g_autofree char *found = lookup_password (location);
+    g_autofree char *elsewhere = g_strconcat (location, " hostaddr=127.0.0.2", NULL);
+    g_autofree char *not_found = lookup_password (elsewhere);
+
+    g_assert_cmpstr (found, ==, server.password);
+    g_assert_null (not_found);
+  }
 
   /* `jiandu --db LOCATION`: the password from the keyring, or no way in. */
   window = g_object_new (JD_TYPE_WINDOW, NULL);

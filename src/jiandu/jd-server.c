@@ -183,12 +183,16 @@ jd_server_parse (const char  *location,
             *password = g_strdup (value);
           continue;
         }
+      /* The passphrase of a client key is a secret too: it is used for
+       * this connection and never kept or shown. */
+      if (g_str_equal (option->keyword, "sslpassword"))
+        continue;
 
       append_option (conninfo, option->keyword, value);
       if (g_str_equal (option->keyword, "host"))
         set_field (&server->host, value);
-      else if (g_str_equal (option->keyword, "hostaddr") && server->host == NULL)
-        set_field (&server->host, value);
+      else if (g_str_equal (option->keyword, "hostaddr"))
+        set_field (&server->hostaddr, value);
       else if (g_str_equal (option->keyword, "port"))
         set_field (&server->port, value);
       else if (g_str_equal (option->keyword, "dbname"))
@@ -210,6 +214,7 @@ jd_server_free (JdServer *server)
     return;
 
   g_free (server->host);
+  g_free (server->hostaddr);
   g_free (server->port);
   g_free (server->dbname);
   g_free (server->user);
@@ -228,6 +233,7 @@ char *
 jd_server_describe (const JdServer *server)
 {
   const char *database;
+  const char *name;
   g_autofree char *host = NULL;
 
   g_return_val_if_fail (server != NULL, NULL);
@@ -238,15 +244,16 @@ jd_server_describe (const JdServer *server)
              server->service != NULL ? server->service :
              server->user != NULL ? server->user : g_get_user_name ();
 
-  if (server->host == NULL && server->service != NULL)
+  name = server->host != NULL ? server->host : server->hostaddr;
+  if (name == NULL && server->service != NULL)
     return g_strdup (database);
 
-  if (server->host == NULL)
+  if (name == NULL)
     host = g_strdup (_("this computer"));
   else if (server->port != NULL && !g_str_equal (server->port, JD_SERVER_DEFAULT_PORT))
-    host = g_strdup_printf ("%s:%s", server->host, server->port);
+    host = g_strdup_printf ("%s:%s", name, server->port);
   else
-    host = g_strdup (server->host);
+    host = g_strdup (name);
 
   /* Translators: a database on a server, as the window's subtitle and
    * the recent servers name it: "jiandu on db.example.gov.cn" */
@@ -457,8 +464,15 @@ server_attributes (const JdServer *server)
    * @server may be gone. */
   GHashTable *attributes = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
 
-  g_hash_table_insert (attributes, "server",
-                       g_strdup (server->host != NULL ? server->host : server->service != NULL ? server->service : ""));
+  /* A location that names a host but connects to another address
+   * (hostaddr) is another server: the password saved for the host is not
+   * handed to it. */
+  if (server->hostaddr != NULL)
+    g_hash_table_insert (attributes, "server",
+                         g_strdup_printf ("%s@%s", server->host != NULL ? server->host : "", server->hostaddr));
+  else
+    g_hash_table_insert (attributes, "server",
+                         g_strdup (server->host != NULL ? server->host : server->service != NULL ? server->service : ""));
   g_hash_table_insert (attributes, "port", g_strdup (server->port != NULL ? server->port : JD_SERVER_DEFAULT_PORT));
   g_hash_table_insert (attributes, "database", g_strdup (server->dbname != NULL ? server->dbname : ""));
   g_hash_table_insert (attributes, "user", g_strdup (server->user != NULL ? server->user : ""));

@@ -14,10 +14,11 @@ G_BEGIN_DECLS
 
 /* A PostgreSQL store as the app names it.  @conninfo is what the window,
  * the settings and the recent list keep: every option the user gave, but
- * never the password. */
+ * never the password (nor the passphrase of a key, sslpassword). */
 typedef struct
 {
   char *host;       /* a host name, an address or a socket folder; NULL: libpq's default */
+  char *hostaddr;   /* the address libpq connects to instead of looking the host up, or NULL */
   char *port;       /* NULL: libpq's default */
   char *dbname;
   char *user;

@@ -186,7 +186,9 @@ gboolean
 _jd_db_begin_write (JdDb    *db,
                     GError **error)
 {
-  return _jd_db_exec (db, db->kind == JD_DB_SQLITE ? "BEGIN IMMEDIATE" : "BEGIN", error);
+  /* On a server, READ COMMITTED whatever the server's default: a writer
+   * that waits for another's lock must then see what the other wrote. */
+  return _jd_db_exec (db, db->kind == JD_DB_SQLITE ? "BEGIN IMMEDIATE" : "BEGIN ISOLATION LEVEL READ COMMITTED", error);
 }
 
 gboolean

@@ -195,12 +195,23 @@ rollback:
 static char *
 display_conninfo (const char *conninfo)
 {
-  g_autofree char *password = _jd_db_pg_conninfo_get (conninfo, "password");
-  char *without;
+  /* The passphrase of a client key (sslpassword) is as secret as the password. */
+  static const char * const secrets[] = { "password", "sslpassword" };
+  char *shown = g_strdup (conninfo);
 
-  if (password == NULL || (without = _jd_db_pg_conninfo_set (conninfo, "password", NULL, NULL)) == NULL)
-    return g_strdup (conninfo);
-  return without;
+  for (guint i = 0; i < G_N_ELEMENTS (secrets); i++)
+    {
+      g_autofree char *secret = _jd_db_pg_conninfo_get (shown, secrets[i]);
+      char *without;
+
+      if (secret != NULL && (without = _jd_db_pg_conninfo_set (shown, secrets[i], NULL, NULL)) != NULL)
+        {
+          g_free (shown);
+          shown = without;
+        }
+    }
+
+  return shown;
 }
 
 /* Connects to the server and makes sure it holds a Jiandu store at

@@ -546,7 +546,7 @@ _jd_store_begin_write (JdStore        *self,
 
   /* A server lets several imports write at once. */
   if (self->db == NULL)
-    return _jd_db_exec (self->conn, "BEGIN", error);
+    return _jd_db_begin_write (self->conn, error);
 
   sqlite3_busy_handler (self->db, wait_turn_cb, &wait);
   ok = _jd_store_exec (self->db, "BEGIN IMMEDIATE", &local_error);
