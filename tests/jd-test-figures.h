@@ -10,6 +10,7 @@
 #include <math.h>
 
 #include "jd-format.h"
+#include "jd-kpi-card.h"
 #include "jd-test-pages.h"
 
 /* `jiandu-cli metrics --json --period PERIOD [--level LEVEL]` */
@@ -62,6 +63,31 @@ jd_test_assert_rate_shown (const char *shown,
 
   g_assert_nonnull (shown);
   g_assert_cmpstr (shown, ==, expected);
+}
+
+/* A page's card of @kpi: jd_overview_page_get_card(), jd_agency_page_get_card() */
+typedef JdKpiCard *(*JdTestCardFunc) (gpointer page,
+                                      JdKpi    kpi);
+
+/* The six KPI cards of @page say what `jiandu-cli metrics --json` (@root)
+ * says, written as the app writes figures (jd_format_*). */
+static inline void
+jd_test_assert_cards_shown (JdTestCardFunc  card,
+                            gpointer        page,
+                            JsonNode       *root)
+{
+  jd_test_assert_count_shown (jd_kpi_card_get_value (card (page, JD_KPI_CASES_DECIDED)),
+                              jd_test_json_section (root, "cases"), "decided");
+  jd_test_assert_count_shown (jd_kpi_card_get_value (card (page, JD_KPI_COMPLAINTS_RECEIVED)),
+                              jd_test_json_section (root, "complaints"), "received");
+  jd_test_assert_count_shown (jd_kpi_card_get_value (card (page, JD_KPI_LENIENCY_CASES)),
+                              jd_test_json_section (root, "leniency"), "cases");
+  jd_test_assert_rate_shown (jd_kpi_card_get_value (card (page, JD_KPI_LOSS_RATE)),
+                             jd_test_json_section (root, "lawsuits"), "loss_rate");
+  jd_test_assert_rate_shown (jd_kpi_card_get_value (card (page, JD_KPI_CORRECTION_RATE)),
+                             jd_test_json_section (root, "reconsiderations"), "correction_rate");
+  jd_test_assert_rate_shown (jd_kpi_card_get_value (card (page, JD_KPI_REVIEW_PASS_RATE)),
+                             jd_test_json_section (root, "reviews"), "pass_rate");
 }
 
 /* The last point of @series of a chart over time is @expected, the

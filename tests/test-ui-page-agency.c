@@ -27,24 +27,6 @@ cli_agency (const char *period,
   return jd_test_cli_json (options);
 }
 
-static void
-assert_cards_match_cli (JdAgencyPage *page,
-                        JsonNode     *root)
-{
-  jd_test_assert_count_shown (jd_kpi_card_get_value (jd_agency_page_get_card (page, JD_KPI_CASES_DECIDED)),
-                              jd_test_json_section (root, "cases"), "decided");
-  jd_test_assert_count_shown (jd_kpi_card_get_value (jd_agency_page_get_card (page, JD_KPI_COMPLAINTS_RECEIVED)),
-                              jd_test_json_section (root, "complaints"), "received");
-  jd_test_assert_count_shown (jd_kpi_card_get_value (jd_agency_page_get_card (page, JD_KPI_LENIENCY_CASES)),
-                              jd_test_json_section (root, "leniency"), "cases");
-  jd_test_assert_rate_shown (jd_kpi_card_get_value (jd_agency_page_get_card (page, JD_KPI_LOSS_RATE)),
-                             jd_test_json_section (root, "lawsuits"), "loss_rate");
-  jd_test_assert_rate_shown (jd_kpi_card_get_value (jd_agency_page_get_card (page, JD_KPI_CORRECTION_RATE)),
-                             jd_test_json_section (root, "reconsiderations"), "correction_rate");
-  jd_test_assert_rate_shown (jd_kpi_card_get_value (jd_agency_page_get_card (page, JD_KPI_REVIEW_PASS_RATE)),
-                             jd_test_json_section (root, "reviews"), "pass_rate");
-}
-
 /* Where `jiandu-cli metrics --rank` puts @agency among @level, best first:
  * its rank (0 when left out) and how many are ranked. */
 static guint
@@ -155,7 +137,7 @@ check_profile (JdAgencyPage *page,
   g_autoptr(JsonNode) last = cli_agency (month, agency, domain);
 
   g_assert_cmpstr (jd_agency_page_get_agency (page), ==, agency);
-  assert_cards_match_cli (page, root);
+  jd_test_assert_cards_shown ((JdTestCardFunc)jd_agency_page_get_card, page, root);
   assert_ranks_match_cli (page, period, agency, level, domain);
   assert_warnings_match_cli (page, period, agency);
 

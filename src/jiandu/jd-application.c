@@ -18,6 +18,7 @@ struct _JdApplication
   AdwApplication parent_instance;
 
   gboolean       kiosk;   /* `jiandu --kiosk`: start on the wall display */
+  char          *db;      /* `jiandu --db LOCATION`: a file or a server to open */
 };
 
 G_DEFINE_FINAL_TYPE (JdApplication, jd_application, ADW_TYPE_APPLICATION)
@@ -47,7 +48,14 @@ jd_application_activate (GApplication *app)
   GtkWindow *window;
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
-  if (window == NULL)
+  if (self->db != NULL)
+    {
+      g_autofree char *db = g_steal_pointer (&self->db);
+
+      window = GTK_WINDOW (new_window (self));
+      jd_window_open_location (JD_WINDOW (window), db);
+    }
+  else if (window == NULL)
     {
       window = GTK_WINDOW (new_window (self));
       jd_window_open_last (JD_WINDOW (window));
@@ -62,16 +70,20 @@ jd_application_activate (GApplication *app)
     }
 }
 
-/* `jiandu --kiosk`: in the first instance, the wall display opens with the
- * window; an instance already running is asked to open it. */
+/* `jiandu --kiosk` and `jiandu --db LOCATION`: in the first instance, the
+ * wall display or the store opens with the window; an instance already
+ * running is asked to open it. */
 static int
 jd_application_handle_local_options (GApplication *app,
                                      GVariantDict *options)
 {
   JdApplication *self = JD_APPLICATION (app);
   g_autoptr(GError) error = NULL;
+  gboolean kiosk = g_variant_dict_contains (options, "kiosk");
+  const char *db = NULL;
 
-  if (!g_variant_dict_contains (options, "kiosk"))
+  g_variant_dict_lookup (options, "db", "&s", &db);
+  if (!kiosk && db == NULL)
     return -1;
 
   if (!g_application_register (app, NULL, &error))
@@ -82,12 +94,37 @@ jd_application_handle_local_options (GApplication *app,
 
   if (g_application_get_is_remote (app))
     {
-      g_action_group_activate_action (G_ACTION_GROUP (app), "kiosk", NULL);
+      if (db != NULL)
+        g_action_group_activate_action (G_ACTION_GROUP (app), "open-location", g_variant_new_string (db));
+      if (kiosk)
+        g_action_group_activate_action (G_ACTION_GROUP (app), "kiosk", NULL);
       return 0;
     }
 
-  self->kiosk = TRUE;
+  self->kiosk = kiosk;
+  g_free (self->db);
+  self->db = g_strdup (db);
   return -1;
+}
+
+/* app.open-location: `jiandu --db LOCATION` in an instance already running */
+static void
+on_open_location_cb (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  JdApplication *self = user_data;
+
+  g_free (self->db);
+  self->db = g_variant_dup_string (parameter, NULL);
+  g_application_activate (G_APPLICATION (self));
+}
+
+/* `jiandu postgresql://…` names a server the way a URI names a file. */
+static gboolean
+is_server_uri (GFile *file)
+{
+  return g_file_has_uri_scheme (file, "postgresql") || g_file_has_uri_scheme (file, "postgres");
 }
 
 static void
@@ -113,7 +150,14 @@ jd_application_open (GApplication  *app,
     {
       JdWindow *window = new_window (self);
 
-      jd_window_open_file (window, files[i]);
+      if (is_server_uri (files[i]))
+        {
+          g_autofree char *uri = g_file_get_uri (files[i]);
+
+          jd_window_open_location (window, uri);
+        }
+      else
+        jd_window_open_file (window, files[i]);
       gtk_window_present (GTK_WINDOW (window));
 
       /* `jiandu --kiosk FILE`: the wall display of that database. */
@@ -181,6 +225,7 @@ static const GActionEntry app_actions[] = {
   { "quit", on_quit_cb },
   { "new-window", on_new_window_cb },
   { "kiosk", on_kiosk_cb },
+  { "open-location", on_open_location_cb, "s" },
 };
 
 static void
@@ -189,6 +234,7 @@ jd_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *new_window_accels[] = { "<Control><Shift>n", NULL };
   static const char *open_accels[] = { "<Control>o", NULL };
+  static const char *connect_accels[] = { "<Control><Shift>o", NULL };
   static const char *new_db_accels[] = { "<Control>n", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *previous_accels[] = { "<Alt>Left", "<Control>Page_Up", NULL };
@@ -205,6 +251,7 @@ jd_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.new-window", new_window_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.open", open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.connect", connect_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.new-database", new_db_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.previous-period", previous_accels);
@@ -215,9 +262,22 @@ jd_application_startup (GApplication *app)
 }
 
 static void
+jd_application_finalize (GObject *object)
+{
+  JdApplication *self = (JdApplication *)object;
+
+  g_clear_pointer (&self->db, g_free);
+
+  G_OBJECT_CLASS (jd_application_parent_class)->finalize (object);
+}
+
+static void
 jd_application_class_init (JdApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = jd_application_finalize;
 
   app_class->activate = jd_application_activate;
   app_class->open = jd_application_open;
@@ -231,6 +291,9 @@ jd_application_init (JdApplication *self)
   g_application_add_main_option (G_APPLICATION (self), "kiosk", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE,
                                  _("Show the dashboard pages full screen, one after another, as a wall display"),
                                  NULL);
+  g_application_add_main_option (G_APPLICATION (self), "db", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING,
+                                 _("Open a database file, or a store on a PostgreSQL server (postgresql://user@server/database); the password comes from the keyring, never from the command line"),
+                                 _("LOCATION"));
 }
 
 JdApplication *

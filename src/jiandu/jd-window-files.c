@@ -6,7 +6,7 @@
  * The window's ways in for a file: the Open and New Database dialogs,
  * the demo city, the Import window, and a file dropped on the window (a
  * table is imported, a database opened).  Opening itself is
- * jd_window_open_path()'s, in jd-window.c.
+ * _jd_window_open_location()'s, in jd-window-open.c.
  */
 
 #define G_LOG_DOMAIN "jd-window"
@@ -27,10 +27,8 @@ static void
 on_imported_cb (JdImportWindow *import_window,
                 JdWindow       *self)
 {
-  JdStore *store = jd_session_get_store (jd_window_get_session (self));
-
-  if (store != NULL)
-    jd_window_open_path (self, jd_store_get_path (store), FALSE);
+  if (jd_session_get_store (jd_window_get_session (self)) != NULL)
+    _jd_window_reopen (self, FALSE);
 }
 
 static JdImportWindow *
@@ -244,10 +242,10 @@ fill_demo_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   JdWindow *self = JD_WINDOW (widget);
-  JdStore *store = jd_session_get_store (jd_window_get_session (self));
 
-  if (store != NULL)
-    jd_window_open_path (self, jd_store_get_path (store), TRUE);
+  /* Disabled on a server's store (jd-window-open.c). */
+  if (jd_session_get_store (jd_window_get_session (self)) != NULL)
+    _jd_window_reopen (self, TRUE);
 }
 
 void

@@ -8,19 +8,12 @@
 
 #include "config.h"
 
-#include <errno.h>
-#include <math.h>
-#include <string.h>
-
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 
 #include "jd-agencies-page.h"
 #include "jd-agency-page.h"
-#include "jd-application.h"
 #include "jd-cases-page.h"
 #include "jd-complaints-page.h"
-#include "jd-demo.h"
 #include "jd-filter-bar.h"
 #include "jd-import-window.h"
 #include "jd-kiosk-window.h"
@@ -30,51 +23,12 @@
 #include "jd-presentation-window.h"
 #include "jd-report-view.h"
 #include "jd-reviews-page.h"
+#include "jd-server.h"
 #include "jd-session.h"
 #include "jd-slides-view.h"
 #include "jd-warnings-page.h"
 #include "jd-window.h"
 #include "jd-window-private.h"
-
-struct _JdWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  GSettings            *settings;
-
-  /* The database, period and filter every page shows. */
-  JdSession            *session;
-
-  /* Opening (and maybe filling) a database; a newer open makes an older
-   * one's result useless.  The pages load their own figures. */
-  GTask                *open_task;
-  GCancellable         *open_cancellable;
-  guint                 progress_source;
-  guint                 header_source;
-  gboolean              compact;        /* a narrow window's header bar */
-  gboolean              opening;
-  gboolean              loading;        /* opening, or the page on show is loading */
-
-  /* Template widgets */
-  AdwWindowTitle       *window_title;
-  GtkDropDown          *kind_dropdown;
-  AdwToastOverlay      *toast_overlay;
-  GtkStack             *stack;
-  AdwStatusPage        *loading_page;
-  GtkProgressBar       *progress_bar;
-  AdwStatusPage        *error_page;
-  GtkButton            *pages_button;
-  GtkButton            *back_button;
-  GtkWidget            *import_button;
-  JdFilterBar          *filter_bar;
-  AdwLeaflet           *leaflet;
-  GtkWidget            *sidebar;
-  GtkStack             *content;        /* the pages, or the agency profile over them */
-  GtkStack             *pages;
-  JdAgencyPage         *agency_page;
-  JdReportView         *report_view;    /* in the sidebar after the pages */
-  JdSlidesView         *slides_view;    /* the joint meeting's deck, after the report */
-};
 
 G_DEFINE_FINAL_TYPE (JdWindow, jd_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -85,20 +39,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-/* What the worker that opens a database hands back. */
-typedef struct
-{
-  char     *path;
-  gboolean  fill_if_empty;
-  int       permille;        /* progress of the demo generator, atomic */
-
-  JdStore  *store;
-  gboolean  empty;
-  gboolean  has_range;
-  int       first_month;
-  int       last_month;
-} OpenData;
 
 /* The pages of the cockpit, in the sidebar's order; their names are what
  * win.show-page and jd_window_get_page() take. */
@@ -136,14 +76,6 @@ static gboolean step_period (JdWindow *self,
                              int       direction,
                              JdPeriod *out);
 
-static void
-open_data_free (OpenData *data)
-{
-  g_clear_pointer (&data->path, g_free);
-  g_clear_object (&data->store);
-  g_free (data);
-}
-
 static gboolean
 showing_agency (JdWindow *self)
 {
@@ -179,16 +111,16 @@ update_loading (JdWindow *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
 }
 
-static void
-set_opening (JdWindow *self,
-             gboolean  opening)
+void
+_jd_window_set_opening (JdWindow *self,
+                        gboolean  opening)
 {
   self->opening = opening;
   update_loading (self);
 }
 
-static void
-update_actions (JdWindow *self)
+void
+_jd_window_update_actions (JdWindow *self)
 {
   JdStore *store = jd_session_get_store (self->session);
   gboolean ready = jd_session_is_ready (self->session);
@@ -198,16 +130,16 @@ update_actions (JdWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-period", can_previous);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-period", can_next);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", store != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", self->location != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", store != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.back", showing_agency (self));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.present", ready);
   gtk_widget_set_sensitive (GTK_WIDGET (self->kind_dropdown), ready);
 }
 
-static void
-show_error (JdWindow     *self,
-            const GError *error)
+void
+_jd_window_show_error (JdWindow     *self,
+                       const GError *error)
 {
   adw_status_page_set_description (self->error_page, error->message);
   gtk_stack_set_visible_child_name (self->stack, "error");
@@ -223,19 +155,19 @@ _jd_window_show_toast (JdWindow   *self,
 /* The subtitle names the database and, when the pages are filtered, what
  * they are filtered to: a leader must never take a county's figures for
  * the city's. */
-static void
-update_title (JdWindow *self)
+void
+_jd_window_update_title (JdWindow *self)
 {
-  JdStore *store = jd_session_get_store (self->session);
-  g_autofree char *basename = store != NULL ? g_filename_display_basename (jd_store_get_path (store)) : NULL;
+  /* A file's name, or "jiandu on db.example.gov.cn": never a password. */
+  g_autofree char *database = self->shown_location != NULL ? jd_location_describe (self->shown_location) : NULL;
   g_autofree char *filter = jd_filter_bar_describe (self->filter_bar);
   g_autofree char *subtitle = NULL;
 
-  if (basename != NULL && filter != NULL)
+  if (database != NULL && filter != NULL)
     /* Translators: the window's subtitle: the database, then the filter */
-    subtitle = g_strdup_printf (_("%s — only %s"), basename, filter);
+    subtitle = g_strdup_printf (_("%s — only %s"), database, filter);
   else
-    subtitle = g_strdup (basename);
+    subtitle = g_strdup (database);
 
   adw_window_title_set_subtitle (self->window_title, subtitle);
 
@@ -249,204 +181,6 @@ update_title (JdWindow *self)
     }
   else
     adw_window_title_set_title (self->window_title, _("Jiandu"));
-}
-
-static gboolean
-update_progress_cb (gpointer user_data)
-{
-  JdWindow *self = user_data;
-  OpenData *data;
-  int permille;
-
-  if (self->open_task == NULL)
-    {
-      self->progress_source = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  data = g_task_get_task_data (self->open_task);
-  permille = g_atomic_int_get (&data->permille);
-  if (permille > 0)
-    {
-      adw_status_page_set_title (self->loading_page, _("Building the Demo City…"));
-      adw_status_page_set_description (self->loading_page,
-                                       _("Five years of cases, complaints, lawsuits and reviews of a made-up city, for a first look around. This takes a few seconds, once."));
-      gtk_progress_bar_set_show_text (self->progress_bar, TRUE);
-      gtk_progress_bar_set_fraction (self->progress_bar, permille / 1000.0);
-    }
-  else
-    gtk_progress_bar_pulse (self->progress_bar);
-
-  return G_SOURCE_CONTINUE;
-}
-
-/* Worker thread: runs the demo generator's progress into OpenData. */
-static void
-demo_progress_cb (double   fraction,
-                  gpointer user_data)
-{
-  OpenData *data = user_data;
-
-  g_atomic_int_set (&data->permille, CLAMP ((int)(fraction * 1000.0), 1, 1000));
-}
-
-static void
-open_thread (GTask        *task,
-             gpointer      source_object,
-             gpointer      task_data,
-             GCancellable *cancellable)
-{
-  OpenData *data = task_data;
-  GError *error = NULL;
-  g_autofree char *dir = NULL;
-
-  if (data->fill_if_empty)
-    {
-      dir = g_path_get_dirname (data->path);
-      if (g_mkdir_with_parents (dir, 0700) != 0)
-        {
-          int saved_errno = errno;
-
-          g_task_return_new_error (task, G_IO_ERROR, g_io_error_from_errno (saved_errno),
-                                   _("Could not create the folder “%s”: %s"),
-                                   dir, g_strerror (saved_errno));
-          return;
-        }
-    }
-
-  data->store = jd_store_open (data->path, &error);
-  if (data->store == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (data->fill_if_empty && jd_store_is_empty (data->store))
-    {
-      if (!jd_demo_generate (data->store, JD_DEMO_DEFAULT_SEED, JD_DEMO_DEFAULT_CASES,
-                             demo_progress_cb, data, cancellable, &error))
-        {
-          g_task_return_error (task, error);
-          return;
-        }
-    }
-
-  data->empty = jd_store_is_empty (data->store);
-  data->has_range = jd_store_get_month_range (data->store, &data->first_month, &data->last_month);
-
-  g_task_return_boolean (task, TRUE);
-}
-
-/* The period a database opens on: the last complete month (or quarter,
- * year, year to date, after the kind chosen) — never one the data end
- * inside.  The data's last month is complete by definition, and so is the
- * year to date that ends with it. */
-static JdPeriod
-last_complete_period (JdPeriodKind kind,
-                      int          data_end)
-{
-  JdPeriod period = jd_period_containing (kind, data_end);
-
-  if (jd_period_cover (&period, data_end, NULL, NULL, NULL) == JD_COVERAGE_PARTIAL)
-    period = jd_period_previous (&period);
-
-  return period;
-}
-
-static void
-open_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(JdWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  OpenData *data = g_task_get_task_data (G_TASK (result));
-  JdStore *old_store;
-  gboolean same_database;
-
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-
-      if ((gpointer)result == (gpointer)self->open_task)
-        {
-          g_clear_object (&self->open_task);
-          show_error (self, error);
-          set_opening (self, FALSE);
-          update_actions (self);
-        }
-      return;
-    }
-
-  /* A newer open started since: its result is the one that counts. */
-  if ((gpointer)result != (gpointer)self->open_task)
-    return;
-  g_clear_object (&self->open_task);
-
-  /* Reload, import and undo open the same database again: the user stays
-   * on the period, the filter and the page they were looking at. */
-  old_store = jd_session_get_store (self->session);
-  same_database = old_store != NULL && jd_session_get_period (self->session, NULL) &&
-                  g_strcmp0 (jd_store_get_path (old_store), data->path) == 0;
-  g_settings_set_string (self->settings, "last-database", data->path);
-
-  /* Another database has other agencies: its profile would name none. */
-  if (!same_database)
-    {
-      jd_session_set_filter (self->session, NULL);
-      gtk_stack_set_visible_child_name (self->content, "pages");
-    }
-  if (data->has_range && !same_database)
-    {
-      JdPeriod period = last_complete_period (gtk_drop_down_get_selected (self->kind_dropdown),
-                                              data->last_month);
-
-      jd_session_set_period (self->session, &period);
-    }
-  jd_session_set_store (self->session, data->store,
-                        data->has_range ? data->first_month : 0,
-                        data->has_range ? data->last_month : 0);
-  update_title (self);
-
-  gtk_stack_set_visible_child_name (self->stack, data->empty || !data->has_range ? "empty" : "dashboard");
-  set_opening (self, FALSE);
-  update_actions (self);
-}
-
-void
-jd_window_open_path (JdWindow   *self,
-                     const char *path,
-                     gboolean    fill_if_empty)
-{
-  OpenData *data;
-
-  g_return_if_fail (JD_IS_WINDOW (self));
-  g_return_if_fail (path != NULL);
-
-  g_cancellable_cancel (self->open_cancellable);
-  g_clear_object (&self->open_cancellable);
-  self->open_cancellable = g_cancellable_new ();
-
-  data = g_new0 (OpenData, 1);
-  data->path = g_strdup (path);
-  data->fill_if_empty = fill_if_empty;
-
-  g_clear_object (&self->open_task);
-  self->open_task = g_task_new (self, self->open_cancellable, open_done_cb, g_object_ref (self));
-  g_task_set_task_data (self->open_task, data, (GDestroyNotify)open_data_free);
-  g_task_run_in_thread (self->open_task, open_thread);
-
-  adw_status_page_set_title (self->loading_page, _("Opening the Database…"));
-  adw_status_page_set_description (self->loading_page, NULL);
-  gtk_progress_bar_set_show_text (self->progress_bar, FALSE);
-  gtk_progress_bar_set_fraction (self->progress_bar, 0);
-  gtk_stack_set_visible_child_name (self->stack, "loading");
-  if (self->progress_source == 0)
-    self->progress_source = g_timeout_add (100, update_progress_cb, self);
-
-  set_opening (self, TRUE);
-  update_actions (self);
 }
 
 /* The period kinds in the drop-down's order, as the settings and
@@ -538,18 +272,6 @@ step_period_action (GtkWidget  *widget,
 }
 
 static void
-reload_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  JdWindow *self = JD_WINDOW (widget);
-  JdStore *store = jd_session_get_store (self->session);
-
-  if (store != NULL)
-    jd_window_open_path (self, jd_store_get_path (store), FALSE);
-}
-
-static void
 on_session_changed_cb (JdWindow  *self,
                        guint      what,
                        JdSession *session)
@@ -562,9 +284,9 @@ on_session_changed_cb (JdWindow  *self,
     gtk_drop_down_set_selected (self->kind_dropdown, period.kind);
 
   if (what & JD_SESSION_CHANGED_FILTER)
-    update_title (self);
+    _jd_window_update_title (self);
 
-  update_actions (self);
+  _jd_window_update_actions (self);
 }
 
 /* The profile's Back takes the place of the narrow window's button to the
@@ -594,8 +316,8 @@ on_page_changed_cb (JdWindow   *self,
   if (stack == self->content)
     {
       update_header_buttons (self);
-      update_title (self);
-      update_actions (self);
+      _jd_window_update_title (self);
+      _jd_window_update_actions (self);
     }
 
   update_loading (self);
@@ -681,7 +403,7 @@ on_page_failed_cb (JdWindow     *self,
                    const GError *error,
                    JdPage       *page)
 {
-  show_error (self, error);
+  _jd_window_show_error (self, error);
 }
 
 /* A click on an agency anywhere (a row, a bar, a warning) opens its
@@ -693,7 +415,7 @@ on_page_open_agency_cb (JdWindow   *self,
 {
   jd_agency_page_set_agency (self->agency_page, code);
   gtk_stack_set_visible_child_name (self->content, "agency");
-  update_title (self);
+  _jd_window_update_title (self);
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content));
@@ -705,7 +427,7 @@ on_agency_name_cb (JdWindow     *self,
                    GParamSpec   *pspec,
                    JdAgencyPage *page)
 {
-  update_title (self);
+  _jd_window_update_title (self);
 }
 
 static void
@@ -887,8 +609,7 @@ jd_window_dispose (GObject *object)
 {
   JdWindow *self = (JdWindow *)object;
 
-  g_cancellable_cancel (self->open_cancellable);
-  g_clear_handle_id (&self->progress_source, g_source_remove);
+  _jd_window_clear_open (self);
   g_clear_handle_id (&self->header_source, g_source_remove);
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
@@ -905,6 +626,7 @@ jd_window_finalize (GObject *object)
 
   g_clear_object (&self->open_task);
   g_clear_object (&self->open_cancellable);
+  g_clear_object (&self->keyring_cancellable);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
@@ -963,6 +685,8 @@ jd_window_class_init (JdWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, JdWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, JdWindow, fill_demo_button);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, pages_button);
   gtk_widget_class_bind_template_child (widget_class, JdWindow, back_button);
@@ -979,8 +703,9 @@ jd_window_class_init (JdWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.previous-period", NULL, step_period_action);
   gtk_widget_class_install_action (widget_class, "win.next-period", NULL, step_period_action);
-  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  _jd_window_class_add_open_actions (widget_class);
   _jd_window_class_add_file_actions (widget_class);
+  _jd_window_class_add_server_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.show-pages", NULL, show_pages_action);
   gtk_widget_class_install_action (widget_class, "win.filter", NULL, filter_action);
@@ -1050,69 +775,7 @@ jd_window_init (JdWindow *self)
   g_signal_connect_object (back_gesture, "pressed", G_CALLBACK (on_back_button_pressed_cb), self, G_CONNECT_SWAPPED);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (back_gesture));
 
-  update_actions (self);
-}
-
-/**
- * jd_window_open_last:
- *
- * Opens the database of last time; on the first run, or if that file is
- * gone, the demo database (built on the spot when it does not exist yet).
- */
-void
-jd_window_open_last (JdWindow *self)
-{
-  g_autofree char *last = NULL;
-  g_autofree char *demo = NULL;
-
-  g_return_if_fail (JD_IS_WINDOW (self));
-
-  last = g_settings_get_string (self->settings, "last-database");
-  demo = jd_application_get_demo_path ();
-
-  if (last[0] != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
-    jd_window_open_path (self, last, g_str_equal (last, demo));
-  else
-    jd_window_open_path (self, demo, TRUE);
-}
-
-void
-jd_window_open_file (JdWindow *self,
-                     GFile    *file)
-{
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (JD_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      _jd_window_show_toast (self, _("Databases can only be opened from this computer’s disks"));
-      return;
-    }
-
-  /* A mistyped path on the command line (`jiandu PATH`) must not leave
-   * an empty database behind: opening never creates one, only “New Empty
-   * Database…” does. */
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_autofree char *display = g_filename_display_name (path);
-      g_autoptr(GError) error = NULL;
-
-      g_set_error (&error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   _("There is no file “%s”. To start a new database there, choose “New Empty Database…” in the main menu."),
-                   display);
-      g_cancellable_cancel (self->open_cancellable);
-      g_clear_object (&self->open_task);
-      jd_session_set_store (self->session, NULL, 0, 0);
-      show_error (self, error);
-      set_opening (self, FALSE);
-      update_actions (self);
-      return;
-    }
-
-  jd_window_open_path (self, path, FALSE);
+  _jd_window_update_actions (self);
 }
 
 JdStore *

@@ -26,6 +26,8 @@ void      jd_window_open_file   (JdWindow       *self,
 void      jd_window_open_path   (JdWindow       *self,
                                  const char     *path,
                                  gboolean        fill_if_empty);
+void      jd_window_open_location (JdWindow     *self,
+                                 const char     *location);
 JdStore  *jd_window_get_store   (JdWindow       *self);
 gboolean  jd_window_get_loading (JdWindow       *self);
 gboolean  jd_window_get_period  (JdWindow       *self,
