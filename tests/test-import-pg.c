@@ -462,6 +462,32 @@ test_update_and_undo (void)
   g_assert_no_error (error);
   assert_same_tables (&pair);
 
+  /* The history lists the same imports, the undone ones said so. */
+  {
+    g_autoptr(GPtrArray) expected = jd_import_list (pair.sqlite, &error);
+    g_autoptr(GPtrArray) actual = jd_import_list (pair.pg, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (actual->len, ==, expected->len);
+    g_assert_cmpuint (actual->len, ==, import_id);
+    for (guint i = 0; i < actual->len; i++)
+      {
+        const JdImportRecord *a = actual->pdata[i];
+        const JdImportRecord *e = expected->pdata[i];
+
+        g_assert_cmpint (a->id, ==, e->id);
+        g_assert_cmpstr (a->file_name, ==, e->file_name);
+        g_assert_cmpstr (a->sha256, ==, e->sha256);
+        g_assert_cmpstr (a->entity, ==, e->entity);
+        g_assert_cmpuint (a->n_new, ==, e->n_new);
+        g_assert_cmpuint (a->n_updated, ==, e->n_updated);
+        g_assert_cmpuint (a->n_unchanged, ==, e->n_unchanged);
+        g_assert_cmpuint (a->n_rejected, ==, e->n_rejected);
+        g_assert_cmpint (a->undone_at != NULL, ==, e->undone_at != NULL);
+        g_assert_cmpint (a->undone_at != NULL, ==, a->id == import_id || a->id == import_id - 1);
+      }
+  }
+
   pair_close (&pair);
 }
 
