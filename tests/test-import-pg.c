@@ -714,6 +714,101 @@ test_concurrent (void)
   pair_close (&pair);
 }
 
+/* Two undos of one import */
+
+typedef struct
+{
+  const char *conninfo;
+  gint64      import_id;
+  gboolean    undone;
+  GError     *error;
+  gboolean    done;      /* atomic */
+} UndoJob;
+
+static gpointer
+undo_thread (gpointer data)
+{
+  UndoJob *job = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JdStore) store = jd_store_open (job->conninfo, &error);
+
+  g_assert_no_error (error);
+  job->undone = jd_import_undo (store, job->import_id, &job->error);
+  g_atomic_int_set (&job->done, TRUE);
+  return NULL;
+}
+
+/* The same import undone from two machines at once, both asking before
+ * either holds the table's turn: one undoes it, the other is told it has
+ * been undone already, and the rollups are those of the rows left. */
+static void
+test_undo_twice (void)
+{
+  Pair pair = { 0 };
+  g_autofree char *cases = cases_csv (0, 2000, 0);
+  g_autofree char *changed = cases_csv (0, 2000, 300);
+  g_autofree char *lock_sql = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *first_path = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) agencies = NULL;
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) update = NULL;
+  g_autoptr(GError) error = NULL;
+  UndoJob jobs[2] = { 0 };
+  JdDb *holder;
+  JdDb *db;
+
+  if (!pair_open (&pair))
+    return;
+
+  agencies = import_both (&pair, "agencies.csv", agencies_csv, FALSE);
+  db = _jd_store_get_conn (pair.pg);
+  first_path = write_file (&pair, "cases.csv", cases);
+  first = import_file (pair.pg, first_path, FALSE);
+  before = dump (pair.pg, "SELECT month, agency_id, kind, n, fines_fen FROM roll_cases ORDER BY 1, 2, 3");
+  path = write_file (&pair, "changed.csv", changed);
+  update = import_file (pair.pg, path, FALSE);
+  g_assert_cmpuint (first_result (update)->n_updated, >, 0);
+
+  holder = _jd_db_connect_pg (pair.conninfo, NULL, &error);
+  g_assert_no_error (error);
+  lock_sql = g_strdup_printf ("BEGIN; SELECT pg_advisory_xact_lock (%d, CAST (CAST (CAST ('cases' AS regclass) AS oid) AS integer))",
+                              0x4A69616E);
+  _jd_db_exec (holder, lock_sql, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
+    {
+      jobs[i].conninfo = pair.conninfo;
+      jobs[i].import_id = first_result (update)->import_id;
+      g_thread_unref (g_thread_new ("undo", undo_thread, &jobs[i]));
+    }
+  for (int tries = 0; tries < 3000 && query_int (db, "SELECT count(*) FROM pg_locks"
+                                                     " WHERE locktype = 'advisory' AND NOT granted") < 2; tries++)
+    g_usleep (10000);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"), ==, 2);
+
+  _jd_db_exec (holder, "COMMIT", &error);
+  g_assert_no_error (error);
+  _jd_db_free (holder);
+  for (int tries = 0; tries < 6000 && !(g_atomic_int_get (&jobs[0].done) && g_atomic_int_get (&jobs[1].done)); tries++)
+    g_usleep (10000);
+  g_assert_true (g_atomic_int_get (&jobs[0].done) && g_atomic_int_get (&jobs[1].done));
+
+  g_assert_cmpint (jobs[0].undone + jobs[1].undone, ==, 1);
+  g_assert_error (jobs[jobs[0].undone ? 1 : 0].error, JD_IMPORT_ERROR, JD_IMPORT_ERROR_UNDO_REFUSED);
+  g_clear_error (&jobs[0].error);
+  g_clear_error (&jobs[1].error);
+
+  after = dump (pair.pg, "SELECT month, agency_id, kind, n, fines_fen FROM roll_cases ORDER BY 1, 2, 3");
+  g_assert_cmpstr (after, ==, before);
+  g_assert_true (_jd_rollup_verify (db, &error));
+  g_assert_no_error (error);
+  pair_close (&pair);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -725,6 +820,7 @@ main (int    argc,
   g_test_add_func ("/import-pg/many-reasons", test_many_reasons);
   g_test_add_func ("/import-pg/cancel", test_cancel);
   g_test_add_func ("/import-pg/concurrent", test_concurrent);
+  g_test_add_func ("/import-pg/undo-twice", test_undo_twice);
 
   return g_test_run ();
 }

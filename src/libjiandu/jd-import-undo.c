@@ -395,9 +395,25 @@ undo_locked (JdDb     *db,
                    (long long)import_id, entity_name);
       return FALSE;
     }
-  /* On a server, after the imports of the table under way. */
+  /* On a server, after the imports of the table under way — and after
+   * another undo of this very import, which may have committed while this
+   * one waited: read its state again under the lock. */
   if (!_jd_import_lock_entity (db, entity, error))
     return FALSE;
+  if (_jd_db_get_kind (db) == JD_DB_POSTGRESQL)
+    {
+      stmt = _jd_db_prepare (db, "SELECT undone_at FROM imports WHERE id = ?1 AND undone_at IS NOT NULL", error);
+      if (stmt == NULL)
+        return FALSE;
+      _jd_db_bind_int64 (stmt, 1, import_id);
+      if (_jd_db_step (stmt, NULL) == JD_DB_ROW)
+        {
+          g_set_error (error, JD_IMPORT_ERROR, JD_IMPORT_ERROR_UNDO_REFUSED,
+                       _("Import %lld has been undone already"), (long long)import_id);
+          return FALSE;
+        }
+      g_clear_pointer (&stmt, _jd_db_stmt_free);
+    }
 
   /* A later import that changed rows of this one would be undone halfway. */
   stmt = _jd_db_prepare (db,
