@@ -556,7 +556,8 @@ test_errors (void)
   const char *broken[] = {
     "INSERT INTO settings (key, value) VALUES ('loss_rate_denominator', 'x')",  /* unique */
     "INSERT INTO agencies (code, name, level) VALUES ('X', 'X', 'province')",    /* check */
-    "INSERT INTO cases (agency_id, case_no, kind) VALUES (999, '1', 'penalty')", /* foreign key */
+    "INSERT INTO leniency_items (code, title, kind, effective_on, agency_id)"
+    " VALUES ('X', 'X', 'lighter', '2026-01-01', 999)",                          /* foreign key */
     "INSERT INTO settings (key) VALUES ('no_value')",                            /* not null */
   };
   JdDb *pg;

@@ -347,6 +347,72 @@ restore_journal (JdDb                  *db,
   return ok;
 }
 
+/* On a server the five large tables have no foreign keys
+ * (jd-schema-pg.sql): before undo takes away the agencies, fields and
+ * leniency items an import added, it looks here for rows of other imports
+ * that refer to them, as SQLite's foreign keys would. */
+static const struct {
+  const char *table;
+  const char *column;
+  const char *referenced;
+} references[] = {
+  { "cases", "agency_id", "agencies" },
+  { "cases", "domain_id", "domains" },
+  { "cases", "leniency_item_id", "leniency_items" },
+  { "complaints", "agency_id", "agencies" },
+  { "complaints", "domain_id", "domains" },
+  { "lawsuits", "agency_id", "agencies" },
+  { "lawsuits", "domain_id", "domains" },
+  { "reconsiderations", "agency_id", "agencies" },
+  { "reconsiderations", "domain_id", "domains" },
+  { "reviews", "agency_id", "agencies" },
+};
+
+static gboolean
+check_references (JdDb     *db,
+                  gint64    import_id,
+                  GError  **error)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (references); i++)
+    {
+      g_autofree char *added_sql = g_strdup_printf ("SELECT count(*) FROM %s WHERE import_id = %lld",
+                                                    references[i].referenced, (long long)import_id);
+      g_autofree char *sql = NULL;
+      g_autofree char *what = NULL;
+      g_autoptr(GError) local_error = NULL;
+      gint64 found;
+
+      /* Mostly nothing was added: no need to read the large table. */
+      if (_jd_db_query_int64 (db, added_sql, 0, &local_error) == 0)
+        {
+          if (local_error == NULL)
+            continue;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      sql = g_strdup_printf ("SELECT count(*) FROM (SELECT 1 FROM %s WHERE %s IN (SELECT id FROM %s WHERE import_id = %lld)"
+                             " AND import_id IS DISTINCT FROM %lld LIMIT 1) AS referring",
+                             references[i].table, references[i].column, references[i].referenced,
+                             (long long)import_id, (long long)import_id);
+      found = _jd_db_query_int64 (db, sql, 0, &local_error);
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      if (found > 0)
+        {
+          what = g_strdup_printf ("%s.%s → %s", references[i].table, references[i].column, references[i].referenced);
+          g_set_error (error, JD_IMPORT_ERROR, JD_IMPORT_ERROR_UNDO_REFUSED,
+                       _("Other data depend on what this import added: %s"), what);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 static gboolean
 undo_locked (JdDb     *db,
              gint64    import_id,
@@ -440,6 +506,9 @@ undo_locked (JdDb     *db,
     return FALSE;
 
   if (!restore_journal (db, entity, import_id, row_delta, error))
+    return FALSE;
+
+  if (_jd_db_get_kind (db) == JD_DB_POSTGRESQL && !check_references (db, import_id, error))
     return FALSE;
 
   if (first_id != 0)
