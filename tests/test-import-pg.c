@@ -615,6 +615,39 @@ query_int (JdDb       *db,
   return value;
 }
 
+/* Another session holding @table's turn to merge, as an import does. */
+static JdDb *
+hold_turn (Pair       *pair,
+           const char *table)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *lock_sql = g_strdup_printf ("BEGIN; SELECT pg_advisory_xact_lock (%d, CAST (CAST (CAST ('%s' AS regclass) AS oid) AS integer))",
+                                               0x4A69616E, table);
+  JdDb *holder = _jd_db_connect_pg (pair->conninfo, NULL, &error);
+
+  g_assert_no_error (error);
+  _jd_db_exec (holder, lock_sql, &error);
+  g_assert_no_error (error);
+  return holder;
+}
+
+static void
+release_turn (JdDb *holder)
+{
+  g_autoptr(GError) error = NULL;
+
+  _jd_db_exec (holder, "COMMIT", &error);
+  g_assert_no_error (error);
+  _jd_db_free (holder);
+}
+
+/* How many sessions wait for a turn. */
+static gint64
+count_waiting (JdDb *db)
+{
+  return query_int (db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted");
+}
+
 /* Two imports of cases (different rows, the same agencies and months)
  * and one of complaints, on three connections at once, while another
  * session holds the cases' turn: both cases imports stage their rows and
@@ -627,7 +660,6 @@ test_concurrent (void)
   Pair pair = { 0 };
   g_autofree char *first = cases_csv (0, 4000, 0);
   g_autofree char *second = cases_csv (100000, 4000, 0);
-  g_autofree char *lock_sql = NULL;
   Job jobs[3] = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) agencies = NULL;
@@ -644,13 +676,7 @@ test_concurrent (void)
   jobs[1].path = write_file (&pair, "second.csv", second);
   jobs[2].path = write_file (&pair, "complaints.csv", complaints_csv);
 
-  holder = _jd_db_connect_pg (pair.conninfo, NULL, &error);
-  g_assert_no_error (error);
-  lock_sql = g_strdup_printf ("BEGIN; SELECT pg_advisory_xact_lock (%d, CAST (CAST (CAST ('cases' AS regclass) AS oid) AS integer))",
-                              0x4A69616E);
-  _jd_db_exec (holder, lock_sql, &error);
-  g_assert_no_error (error);
-
+  holder = hold_turn (&pair, "cases");
   for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
     {
       jobs[i].conninfo = pair.conninfo;
@@ -658,9 +684,7 @@ test_concurrent (void)
     }
 
   /* The complaints land while both cases imports wait for their turn. */
-  for (int tries = 0; tries < 3000 && (!g_atomic_int_get (&jobs[2].done) ||
-                                        query_int (db, "SELECT count(*) FROM pg_locks"
-                                                       " WHERE locktype = 'advisory' AND NOT granted") < 2); tries++)
+  for (int tries = 0; tries < 3000 && (!g_atomic_int_get (&jobs[2].done) || count_waiting (db) < 2); tries++)
     g_usleep (10000);
   g_assert_true (g_atomic_int_get (&jobs[2].done));
   g_assert_false (g_atomic_int_get (&jobs[0].done));
@@ -668,9 +692,7 @@ test_concurrent (void)
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM cases"), ==, 0);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM complaints"), >, 0);
 
-  _jd_db_exec (holder, "COMMIT", &error);
-  g_assert_no_error (error);
-  _jd_db_free (holder);
+  release_turn (holder);
   for (int tries = 0; tries < 6000 && !(g_atomic_int_get (&jobs[0].done) && g_atomic_int_get (&jobs[1].done)); tries++)
     g_usleep (10000);
 
@@ -747,7 +769,6 @@ test_undo_twice (void)
   Pair pair = { 0 };
   g_autofree char *cases = cases_csv (0, 2000, 0);
   g_autofree char *changed = cases_csv (0, 2000, 300);
-  g_autofree char *lock_sql = NULL;
   g_autofree char *path = NULL;
   g_autofree char *first_path = NULL;
   g_autofree char *before = NULL;
@@ -772,27 +793,17 @@ test_undo_twice (void)
   update = import_file (pair.pg, path, FALSE);
   g_assert_cmpuint (first_result (update)->n_updated, >, 0);
 
-  holder = _jd_db_connect_pg (pair.conninfo, NULL, &error);
-  g_assert_no_error (error);
-  lock_sql = g_strdup_printf ("BEGIN; SELECT pg_advisory_xact_lock (%d, CAST (CAST (CAST ('cases' AS regclass) AS oid) AS integer))",
-                              0x4A69616E);
-  _jd_db_exec (holder, lock_sql, &error);
-  g_assert_no_error (error);
-
+  holder = hold_turn (&pair, "cases");
   for (guint i = 0; i < G_N_ELEMENTS (jobs); i++)
     {
       jobs[i].conninfo = pair.conninfo;
       jobs[i].import_id = first_result (update)->import_id;
       g_thread_unref (g_thread_new ("undo", undo_thread, &jobs[i]));
     }
-  for (int tries = 0; tries < 3000 && query_int (db, "SELECT count(*) FROM pg_locks"
-                                                     " WHERE locktype = 'advisory' AND NOT granted") < 2; tries++)
+  for (int tries = 0; tries < 3000 && count_waiting (db) < 2; tries++)
     g_usleep (10000);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"), ==, 2);
-
-  _jd_db_exec (holder, "COMMIT", &error);
-  g_assert_no_error (error);
-  _jd_db_free (holder);
+  g_assert_cmpint (count_waiting (db), ==, 2);
+  release_turn (holder);
   for (int tries = 0; tries < 6000 && !(g_atomic_int_get (&jobs[0].done) && g_atomic_int_get (&jobs[1].done)); tries++)
     g_usleep (10000);
   g_assert_true (g_atomic_int_get (&jobs[0].done) && g_atomic_int_get (&jobs[1].done));
