@@ -76,6 +76,26 @@ cli (const char * const *args)
   return g_steal_pointer (&out);
 }
 
+/* Runs jiandu-cli with @args, which must fail; its standard error. */
+static char *
+cli_refused (const char * const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autofree char *out = NULL;
+  char *err = NULL;
+  int status;
+
+  g_ptr_array_add (argv, (gpointer)g_getenv ("JIANDU_CLI"));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (gpointer)args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_assert_true (g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, &err, &status, NULL));
+  g_assert_false (g_spawn_check_wait_status (status, NULL));
+  return err;
+}
+
 /* The files: each kind of record of the demo as a bureau's export. */
 typedef struct
 {
@@ -344,6 +364,11 @@ test_parity_copy (void)
   cli ((const char *[]) { "copy", "--from", demo_path, "--to", server, NULL });
   out = cli ((const char *[]) { "copy", "--from", demo_path, "--to", server, NULL });
   g_assert_nonnull (strstr (out, " 0 new, 0 updated,"));
+  g_clear_pointer (&out, g_free);
+
+  /* A server that holds data gets no demo city on top, as a file does not. */
+  out = cli_refused ((const char *[]) { "demo", "--db", server, "--cases", "1000", NULL });
+  g_assert_nonnull (strstr (out, "already holds data"));
   g_clear_pointer (&out, g_free);
   cli ((const char *[]) { "copy", "--from", server, "--to", file, NULL });
   out = cli ((const char *[]) { "copy", "--from", server, "--to", file, NULL });

@@ -1929,6 +1929,21 @@ generate_on_server (JdStore         *store,
 
   if (folder == NULL)
     return FALSE;
+
+  /* As on a file: only into a store that holds nothing yet. */
+  {
+    g_autoptr(JdStoreLocker) locker = _jd_store_locker_new (store);
+
+    if (!jd_store_is_empty (store) ||
+        _jd_db_query_int64 (_jd_store_get_conn (store), "SELECT count(*) FROM agencies", 1, NULL) != 0)
+      {
+        g_rmdir (folder);
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                     _("The database already holds data; demo data can only be generated into an empty database"));
+        return FALSE;
+      }
+  }
+
   path = g_build_filename (folder, "demo.db", NULL);
   ok = (file = jd_store_open (path, error)) != NULL &&
        jd_demo_generate (file, seed, n_cases, stage_progress_cb, &generating, cancellable, error) &&
