@@ -88,11 +88,7 @@ nonempty_dup (const char *text)
 gboolean
 jd_server_is_location (const char *location)
 {
-  if (location == NULL)
-    return FALSE;
-  if (g_str_has_prefix (location, "postgresql://") || g_str_has_prefix (location, "postgres://"))
-    return TRUE;
-  return strchr (location, '=') != NULL && !g_file_test (location, G_FILE_TEST_EXISTS);
+  return jd_store_location_is_server (location);
 }
 
 /**

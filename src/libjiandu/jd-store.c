@@ -454,6 +454,20 @@ jd_store_poll_changes (JdStore *self)
   return TRUE;
 }
 
+/**
+ * jd_store_location_is_server:
+ * @location: what the user gave as the database: a file, or a server
+ *
+ * Whether jd_store_open() takes @location for a PostgreSQL server (a
+ * postgresql:// URI, or "key=value …" that names no file) rather than a
+ * file.
+ */
+gboolean
+jd_store_location_is_server (const char *location)
+{
+  return _jd_db_is_conninfo (location);
+}
+
 const char *
 jd_store_get_path (JdStore *self)
 {

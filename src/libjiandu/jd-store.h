@@ -37,6 +37,7 @@ GQuark       jd_store_error_quark     (void);
 
 JdStore     *jd_store_open            (const char   *path,
                                        GError      **error);
+gboolean     jd_store_location_is_server (const char *location);
 JdStore     *jd_store_open_server     (const char   *conninfo,
                                        const char   *password,
                                        GError      **error);
