@@ -361,7 +361,7 @@ test_parity_copy (void)
     return;
   file = new_location (&backends[0]);
 
-  cli ((const char *[]) { "copy", "--from", demo_path, "--to", server, NULL });
+  g_free (cli ((const char *[]) { "copy", "--from", demo_path, "--to", server, NULL }));
   out = cli ((const char *[]) { "copy", "--from", demo_path, "--to", server, NULL });
   g_assert_nonnull (strstr (out, " 0 new, 0 updated,"));
   g_clear_pointer (&out, g_free);
@@ -370,7 +370,7 @@ test_parity_copy (void)
   out = cli_refused ((const char *[]) { "demo", "--db", server, "--cases", "1000", NULL });
   g_assert_nonnull (strstr (out, "already holds data"));
   g_clear_pointer (&out, g_free);
-  cli ((const char *[]) { "copy", "--from", server, "--to", file, NULL });
+  g_free (cli ((const char *[]) { "copy", "--from", server, "--to", file, NULL }));
   out = cli ((const char *[]) { "copy", "--from", server, "--to", file, NULL });
   g_assert_nonnull (strstr (out, " 0 new, 0 updated,"));
 
@@ -408,11 +408,11 @@ test_store_import_undo (gconstpointer data)
 
   for (guint i = 0; i < files->len; i++)
     if (i != 4)   /* the complaints come after */
-      cli ((const char *[]) { "import", "--db", location, files->pdata[i], NULL });
+      g_free (cli ((const char *[]) { "import", "--db", location, files->pdata[i], NULL }));
   before = cli ((const char *[]) { "metrics", "--json", "--db", location, "--period", "2026-10", NULL });
 
   g_assert_true (g_file_set_contents (changed, changed_csv, -1, NULL));
-  cli ((const char *[]) { "import", "--db", location, changed, NULL });
+  g_free (cli ((const char *[]) { "import", "--db", location, changed, NULL }));
   after = cli ((const char *[]) { "metrics", "--json", "--db", location, "--period", "2026-10", NULL });
   g_assert_cmpstr (before, !=, after);
 
@@ -430,7 +430,7 @@ test_store_import_undo (gconstpointer data)
     line--;
   id = g_strdup_printf ("%" G_GINT64_FORMAT, g_ascii_strtoll (line, NULL, 10));
   g_assert_cmpstr (id, !=, "0");
-  cli ((const char *[]) { "undo-import", "--db", location, id, NULL });
+  g_free (cli ((const char *[]) { "undo-import", "--db", location, id, NULL }));
   undone = cli ((const char *[]) { "metrics", "--json", "--db", location, "--period", "2026-10", NULL });
   g_assert_cmpstr (before, ==, undone);
 

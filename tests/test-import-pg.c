@@ -433,7 +433,11 @@ test_update_and_undo (void)
   updated = import_both (&pair, "changed.csv", changed, FALSE);
   g_assert_cmpuint (first_result (updated)->n_updated, >, 500);
   assert_same_tables (&pair);
-  g_assert_cmpstr (dump (pair.pg, compared[9]), !=, before);
+  {
+    g_autofree char *changed_dump = dump (pair.pg, compared[9]);
+
+    g_assert_cmpstr (changed_dump, !=, before);
+  }
 
   import_id = first_result (updated)->import_id;
   g_assert_true (jd_import_undo (pair.sqlite, import_id, &error));
