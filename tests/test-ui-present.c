@@ -622,6 +622,19 @@ page_name (JdKioskWindow *kiosk)
 
 /* The wall display cycles the pages of the settings, each for its
  * interval, and reads the figures again after another program imports. */
+/* Spins until the session's check has come back and told its change, if
+ * it found one; not waiting for the pages it starts loading. */
+static void
+wait_for_change (JdSession *session,
+                 guint     *changes)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while ((jd_session_get_checking (session) || *changes == 0) && g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
 static void
 test_kiosk (void)
 {
@@ -677,6 +690,8 @@ test_kiosk (void)
   jd_kiosk_window_tick (kiosk);
   g_assert_cmpstr (page_name (kiosk), ==, "JdOverviewPage");
   jd_test_wait_for_page (jd_kiosk_window_get_page (kiosk));
+  /* The data are checked in a worker: wait for the check to come back. */
+  jd_test_wait_while ((JdTestBusyFunc)jd_session_get_checking, session);
   g_assert_cmpuint (data_changes, ==, 0);
 
   /* Another program imports: the next tick reads the figures again. */
@@ -686,10 +701,12 @@ test_kiosk (void)
   g_assert_true (g_spawn_check_wait_status (status, &error));
   g_assert_no_error (error);
   jd_kiosk_window_tick (kiosk);
+  wait_for_change (session, &data_changes);
   g_assert_cmpuint (data_changes, ==, 1);
   g_assert_true (jd_page_get_loading (jd_kiosk_window_get_page (kiosk)));
   jd_test_wait_for_page (jd_kiosk_window_get_page (kiosk));
   jd_kiosk_window_tick (kiosk);
+  jd_test_wait_while ((JdTestBusyFunc)jd_session_get_checking, session);
   g_assert_cmpuint (data_changes, ==, 1);
 
   /* Any key leaves. */

@@ -25,6 +25,7 @@ struct _JdSession
   JdPeriod  period;
   JdFilter  filter;
   JdFilterChoices *choices;  /* (nullable): the names to filter by, as last read */
+  gboolean  checking;      /* a jd_session_check_data() is under way */
 };
 
 G_DEFINE_FINAL_TYPE (JdSession, jd_session, G_TYPE_OBJECT)
@@ -176,31 +177,97 @@ jd_session_data_changed (JdSession *self,
   emit_changed (self, JD_SESSION_CHANGED_DATA);
 }
 
+/* What a check found, in its worker. */
+typedef struct
+{
+  JdStore  *store;
+  gboolean  changed;
+  int       first_month;
+  int       last_month;
+} Check;
+
+static void
+check_free (Check *check)
+{
+  g_clear_object (&check->store);
+  g_free (check);
+}
+
+static void
+check_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Check *check = task_data;
+
+  check->changed = jd_store_poll_changes (check->store);
+  if (check->changed && !jd_store_get_month_range (check->store, &check->first_month, &check->last_month))
+    check->first_month = check->last_month = 0;
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+check_done_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  JdSession *self = JD_SESSION (object);
+  Check *check = g_task_get_task_data (G_TASK (result));
+
+  self->checking = FALSE;
+  /* A store opened meanwhile is on show from its own beginning. */
+  if (check->changed && check->store == self->store)
+    jd_session_data_changed (self, check->first_month, check->last_month);
+}
+
 /**
  * jd_session_check_data:
  *
- * Looks whether another program (`jiandu-cli import`, another window)
- * changed the database on show, and if so tells the pages, as
- * jd_session_data_changed() does.  Cheap (one PRAGMA), for a timer: the
- * wall display calls it every few seconds.
+ * Looks, in a worker, whether another program (`jiandu-cli import`,
+ * another window, another analyst on the server) changed the database on
+ * show, and if so tells the pages, as jd_session_data_changed() does.
+ * Cheap (one PRAGMA on a file, a few index lookups on a server), for a
+ * timer: the wall display calls it every second.  Off the UI thread, since
+ * a server's answer takes a round trip, and a server that went away up to
+ * its connect timeout.  A call while the last check is under way does
+ * nothing.
  *
- * Returns: whether the data changed
+ * Returns: whether a check was started
  */
 gboolean
 jd_session_check_data (JdSession *self)
 {
-  int first_month = 0, last_month = 0;
+  g_autoptr(GTask) task = NULL;
+  Check *check;
 
   g_return_val_if_fail (JD_IS_SESSION (self), FALSE);
 
-  if (self->store == NULL || !jd_store_poll_changes (self->store))
+  if (self->store == NULL || self->checking)
     return FALSE;
 
-  if (!jd_store_get_month_range (self->store, &first_month, &last_month))
-    first_month = last_month = 0;
-  jd_session_data_changed (self, first_month, last_month);
+  check = g_new0 (Check, 1);
+  check->store = g_object_ref (self->store);
+  task = g_task_new (self, NULL, check_done_cb, NULL);
+  g_task_set_source_tag (task, jd_session_check_data);
+  g_task_set_task_data (task, check, (GDestroyNotify)check_free);
+  self->checking = TRUE;
+  g_task_run_in_thread (task, check_thread);
 
   return TRUE;
+}
+
+/**
+ * jd_session_get_checking:
+ *
+ * Returns: whether a jd_session_check_data() is under way
+ */
+gboolean
+jd_session_get_checking (JdSession *self)
+{
+  g_return_val_if_fail (JD_IS_SESSION (self), FALSE);
+
+  return self->checking;
 }
 
 gboolean

@@ -36,6 +36,7 @@ void            jd_session_data_changed    (JdSession      *self,
                                             int             first_month,
                                             int             last_month);
 gboolean        jd_session_check_data      (JdSession      *self);
+gboolean        jd_session_get_checking    (JdSession      *self);
 gboolean        jd_session_get_month_range (JdSession      *self,
                                             int            *first_month,
                                             int            *last_month);
