@@ -79,19 +79,6 @@ nonempty_dup (const char *text)
 }
 
 /**
- * jd_server_is_location:
- * @location: what the user gave as the database
- *
- * Whether @location names a server rather than a file, as jd_store_open()
- * tells them apart: a postgresql:// URI, or "key=value" that is no file.
- */
-gboolean
-jd_server_is_location (const char *location)
-{
-  return jd_store_location_is_server (location);
-}
-
-/**
  * jd_server_new:
  * @host: a host name, an address or a socket folder
  * @port: (nullable): the port, or %NULL for 5432
@@ -269,7 +256,7 @@ jd_location_describe (const char *location)
 
   g_return_val_if_fail (location != NULL, NULL);
 
-  if (!jd_server_is_location (location))
+  if (!jd_store_location_is_server (location))
     return g_filename_display_basename (location);
 
   server = jd_server_parse (location, NULL, NULL);

@@ -38,7 +38,6 @@ typedef enum
   JD_SERVER_PROBLEM_BUSY,       /* try again later */
 } JdServerProblem;
 
-gboolean  jd_server_is_location      (const char      *location);
 JdServer *jd_server_new              (const char      *host,
                                       const char      *port,
                                       const char      *dbname,

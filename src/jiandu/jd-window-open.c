@@ -96,7 +96,7 @@ open_store (OpenData  *data,
 {
   g_autoptr(JdServer) server = NULL;
 
-  if (!jd_server_is_location (data->location))
+  if (!jd_store_location_is_server (data->location))
     return jd_store_open (data->location, error);
 
   server = jd_server_parse (data->location, NULL, error);
@@ -173,7 +173,7 @@ static void
 show_kind_of_store (JdWindow   *self,
                     const char *location)
 {
-  gboolean server = jd_server_is_location (location);
+  gboolean server = jd_store_location_is_server (location);
 
   gtk_widget_set_visible (self->fill_demo_button, !server);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.fill-demo", !server);
@@ -217,7 +217,7 @@ open_done_cb (GObject      *object,
   self->shown_location = g_strdup (data->location);
   /* Never a password: the location of a server has none. */
   g_settings_set_string (self->settings, "last-database", data->location);
-  if (jd_server_is_location (data->location))
+  if (jd_store_location_is_server (data->location))
     _jd_window_remember_server (self, data->location);
   show_kind_of_store (self, data->location);
 
@@ -274,7 +274,7 @@ _jd_window_open_location (JdWindow   *self,
   g_clear_object (&self->open_cancellable);
   self->open_cancellable = g_cancellable_new ();
 
-  if (jd_server_is_location (location))
+  if (jd_store_location_is_server (location))
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(JdServer) server = jd_server_parse (location, &kept_password, &error);
@@ -324,7 +324,7 @@ void
 _jd_window_show_loading (JdWindow   *self,
                          const char *location)
 {
-  adw_status_page_set_title (self->loading_page, jd_server_is_location (location)
+  adw_status_page_set_title (self->loading_page, jd_store_location_is_server (location)
                                                  ? _("Connecting to the Server…") : _("Opening the Database…"));
   adw_status_page_set_description (self->loading_page, NULL);
   gtk_progress_bar_set_show_text (self->progress_bar, FALSE);
@@ -372,7 +372,7 @@ _jd_window_fail_open (JdWindow     *self,
   g_clear_pointer (&self->shown_location, g_free);
   jd_session_set_store (self->session, NULL, 0, 0);
   adw_status_page_set_title (self->error_page,
-                             self->location != NULL && jd_server_is_location (self->location)
+                             self->location != NULL && jd_store_location_is_server (self->location)
                              ? _("Could Not Connect to the Server") : _("Could Not Open the Database"));
   _jd_window_show_error (self, error);
   _jd_window_set_opening (self, FALSE);
@@ -398,7 +398,7 @@ jd_window_open_last (JdWindow *self)
   last = g_settings_get_string (self->settings, "last-database");
   demo = jd_application_get_demo_path ();
 
-  if (jd_server_is_location (last))
+  if (jd_store_location_is_server (last))
     _jd_window_open_server (self, last);
   else if (last[0] != '\0' && g_file_test (last, G_FILE_TEST_EXISTS))
     jd_window_open_path (self, last, g_str_equal (last, demo));
@@ -458,7 +458,7 @@ jd_window_open_location (JdWindow   *self,
   g_return_if_fail (JD_IS_WINDOW (self));
   g_return_if_fail (location != NULL);
 
-  if (jd_server_is_location (location))
+  if (jd_store_location_is_server (location))
     {
       _jd_window_open_server (self, location);
       return;

@@ -79,7 +79,7 @@ server_to_offer (JdWindow *self)
 {
   g_auto(GStrv) recent = NULL;
 
-  if (self->location != NULL && jd_server_is_location (self->location))
+  if (self->location != NULL && jd_store_location_is_server (self->location))
     return jd_server_parse (self->location, NULL, NULL);
 
   recent = g_settings_get_strv (self->settings, "recent-servers");
